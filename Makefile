@@ -1,0 +1,44 @@
+# Warmtelessen: every target sets up .venv itself (Python 3.11+ is all a machine needs).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.warmtelessen-installed
+OUT    ?= output
+
+.PHONY: help setup test demo lab lint format clean
+
+help:
+	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
+	@echo "make test   - draai alle tests (ruff, pytest, notebooks via papermill)"
+	@echo "make lab    - open JupyterLab op notebooks/"
+	@echo "make format - formatteer de code met ruff"
+	@echo "make clean  - verwijder .venv en ./$(OUT)/"
+
+# Install once; again only when pyproject.toml or the pinned versions change.
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python 3.11 of nieuwer is nodig, gevonden: %d.%d" % v[:2])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n auto -q
+
+demo: $(STAMP)
+	$(BIN)/warmtelessen les 4 --out $(OUT)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) $(OUT)

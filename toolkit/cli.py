@@ -1,0 +1,195 @@
+"""The ``warmtelessen`` command (also ``python -m toolkit``).
+
+Subcommands and domain options are Dutch; generic technical options keep their usual names
+(``--lang``, ``--out``, ``--formats``, ``--jobs``). Errors a user can cause end in one line on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import GebruikersFout, weergave
+from .vocabularies import TALEN, opsomming
+
+# argparse's own words, in Dutch (argparse looks them up through gettext at call time).
+_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "verwacht één waarde",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "show program's version number and exit": "toon het versienummer en stop",
+}
+argparse._ = lambda tekst: _NL.get(tekst, gettext.gettext(tekst))  # type: ignore[attr-defined]
+
+OUT_STANDAARD = Path("output")
+
+
+def _taal(waarde: str) -> str:
+    if waarde not in TALEN:
+        raise argparse.ArgumentTypeError(
+            f"onbekende taal {waarde!r} (toegestaan: {opsomming(TALEN)})"
+        )
+    return waarde
+
+
+def _lesnummer(waarde: str) -> int:
+    try:
+        nummer = int(waarde)
+    except ValueError:
+        nummer = 0
+    if not 1 <= nummer <= 7:
+        raise argparse.ArgumentTypeError(f"onbekend lesnummer {waarde!r} (toegestaan: 1 t/m 7)")
+    return nummer
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        type=_taal,
+        default="nl",
+        metavar="nl|en",
+        help="taal van de uitvoer (standaard: nl)",
+    )
+
+
+def _add_out(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=OUT_STANDAARD,
+        metavar="MAP",
+        help="map voor de uitvoer (standaard: ./output/)",
+    )
+
+
+# --- subcommands -------------------------------------------------------------------------------
+
+
+def cmd_lessen(args: argparse.Namespace) -> int:
+    from .lessons import load_lessons
+
+    for les in load_lessons(args.lang):
+        print(f"{les.nummer}. {les.titel}")
+    return 0
+
+
+def cmd_les(args: argparse.Namespace) -> int:
+    from .lessons import load_lesson
+    from .runner import notebook_path, run_notebook
+
+    les = load_lesson(args.nummer, args.lang)  # fails fast, before a kernel starts
+    naam = f"les-{les.nummer}-{les.slug}"
+    resultaat = run_notebook(
+        notebook_path("lesson"),
+        {"les": les.nummer, "taal": args.lang},
+        args.out / naam,
+        f"{naam}.{args.lang}",
+        taal=args.lang,
+        titel=f"{les.nummer}. {les.titel}",
+    )
+    print(f"Rapport: {weergave(resultaat.html)}")
+    print(f"Notebook: {weergave(resultaat.notebook)}")
+    return 0
+
+
+def cmd_valideer(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    problemen = validate(args.paden or None)
+    for probleem in problemen:
+        print(probleem)
+    if problemen:
+        print(f"{len(problemen)} probleem/problemen gevonden.", file=sys.stderr)
+        return 1
+    print("Alles is geldig.")
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="warmtelessen",
+        description=(
+            "Warmtelessen: zeven lessen over bewonersparticipatie in de warmtetransitie, "
+            "met casussen en checklists op maat."
+        ),
+        epilog="Meer uitleg: README.md. Hulp bij een opdracht: warmtelessen OPDRACHT --help",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"warmtelessen {__version__}",
+        help="toon het versienummer en stop",
+    )
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", title="opdrachten")
+    sub.required = True
+
+    p = sub.add_parser("lessen", help="toon de zeven lessen (nummer en titel)")
+    _add_lang(p)
+    p.set_defaults(func=cmd_lessen)
+
+    p = sub.add_parser(
+        "les",
+        help="maak een rapport van één les (notebook + HTML)",
+        description=(
+            "Voert notebooks/lesson.ipynb uit met papermill en schrijft het uitgevoerde notebook "
+            "en een HTML-rapport zonder code naar MAP/les-N-<slug>/."
+        ),
+    )
+    p.add_argument("nummer", type=_lesnummer, metavar="N", help="lesnummer, 1 t/m 7")
+    _add_lang(p)
+    _add_out(p)
+    p.set_defaults(func=cmd_les)
+
+    p = sub.add_parser(
+        "valideer",
+        help="controleer alle inhoud (lessen …) en toon elk probleem",
+        description=(
+            "Controleert de inhoud en toont elk probleem als 'bestand: veld: wat er mis is "
+            "(wat mag)'. Exitcode 0 als alles geldig is, 1 als niet."
+        ),
+    )
+    p.add_argument(
+        "paden",
+        nargs="*",
+        type=Path,
+        metavar="PAD",
+        help="map of bestand (standaard: het hele project)",
+    )
+    p.set_defaults(func=cmd_valideer)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except GebruikersFout as fout:
+        print(f"warmtelessen: fout: {fout}", file=sys.stderr)
+        return fout.exit_code
+    except KeyboardInterrupt:
+        print("warmtelessen: afgebroken", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Writing files safely and naming them safely.
+
+Nothing is ever half-written under its final name: every file is written to a temporary file in
+the same folder and then renamed into place (an atomic step on the same file system).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import GebruikersFout, weergave
+
+_SLUG_ONGELDIG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(tekst: str, max_lengte: int = 60) -> str:
+    """A safe, lowercase ASCII name for a file or folder: never empty, never ``..``."""
+    ascii_tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_ONGELDIG.sub("-", ascii_tekst.lower()).strip("-")[:max_lengte].strip("-")
+    return slug or "naamloos"
+
+
+def ensure_dir(pad: Path, optie: str = "--out") -> Path:
+    """Create ``pad`` (and parents) and check it is writable, or raise one clear error."""
+    try:
+        pad.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        raise GebruikersFout(
+            f"{weergave(pad)}: {optie}: map kan niet worden gemaakt: {exc.strerror or exc}"
+            " (kies een map waarin u mag schrijven)"
+        ) from None
+    if not os.access(pad, os.W_OK | os.X_OK):
+        raise GebruikersFout(
+            f"{weergave(pad)}: {optie}: geen schrijfrechten in deze map"
+            " (kies een map waarin u mag schrijven)"
+        )
+    return pad
+
+
+@contextmanager
+def atomic_path(doel: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``doel``; rename it to ``doel`` only if the block succeeds."""
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{doel.stem}.", suffix=f".tmp{doel.suffix}", dir=doel.parent
+    )
+    os.close(fd)
+    tmp_pad = Path(tmp)
+    try:
+        yield tmp_pad
+        os.replace(tmp_pad, doel)
+    finally:
+        if tmp_pad.exists():
+            tmp_pad.unlink()
+
+
+def write_text_atomic(doel: Path, tekst: str) -> Path:
+    with atomic_path(doel) as tmp:
+        tmp.write_text(tekst, encoding="utf-8")
+    return doel
+
+
+def write_bytes_atomic(doel: Path, data: bytes) -> Path:
+    with atomic_path(doel) as tmp:
+        tmp.write_bytes(data)
+    return doel

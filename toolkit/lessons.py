@@ -1,0 +1,413 @@
+"""The seven lessons: typed model, reading from ``lessons/``, and validation.
+
+Each lesson is two Markdown files with YAML front matter (``NN-<slug>.nl.md`` and
+``NN-<slug>.en.md``); ``lessons/README.md`` documents the format for the people who edit them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from . import paths
+from .errors import ContentFout, GebruikersFout, Probleem, weergave
+from .markdown_doc import bullet_items, read_markdown_doc
+from .schema_errors import problems_from_validation
+from .vocabularies import (
+    STANDAARD_CASUSSEN,
+    TALEN,
+    CoalitieFase,
+    NplwStap,
+    Taal,
+    TnoFase,
+    opsomming,
+)
+
+LESNUMMERS = range(1, 8)
+BESTANDSNAAM = re.compile(r"^(?P<nummer>\d{2})-(?P<slug>[a-z0-9-]+)\.(?P<taal>[a-z]{2})\.md$")
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+#: Markdown headings per section and language (compared lowercased).
+KOPJES: dict[str, dict[str, str]] = {
+    "waarom": {"nl": "Waarom", "en": "Why it matters"},
+    "toepassing": {"nl": "Toepassing", "en": "What to do"},
+    "valkuilen": {"nl": "Valkuilen", "en": "Pitfalls"},
+    "in_de_praktijk": {"nl": "In de praktijk", "en": "In practice"},
+    "gespreksvragen": {"nl": "Gespreksvragen", "en": "Discussion questions"},
+}
+
+_MARKER_EIND = re.compile(
+    r"\s*\[(?:(?:bron|source):\s*(?P<ids>[^\]]+)|(?P<eigen>eigen synthese|own synthesis))\]\s*$",
+    re.IGNORECASE,
+)
+#: Inline source references in prose: ``[bron: a, b]``.
+BRON_VERWIJZING = re.compile(r"\[(?:bron|source):\s*([^\]]+)\]", re.IGNORECASE)
+EIGEN_SYNTHESE = re.compile(r"\[(?:eigen synthese|own synthesis)\]", re.IGNORECASE)
+
+
+class Bron(BaseModel):
+    """A source for further reading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=SLUG)]
+    titel: Annotated[str, Field(min_length=1)]
+    uitgever: Annotated[str, Field(min_length=1)]
+    jaar: int | Literal["onbekend"]
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, waarde: str) -> str:
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", waarde):
+            raise ValueError(f"ongeldige URL {waarde!r} || begin met http:// of https://")
+        return waarde
+
+
+class Tags(BaseModel):
+    """Cross-reference tags in the phase vocabularies municipalities already use."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tno: list[TnoFase] = []
+    nplw: list[NplwStap] = []
+    participatiecoalitie: list[CoalitieFase] = []
+
+
+class Punt(BaseModel):
+    """One bullet of *toepassing* or *valkuilen*, with its sources or the own-synthesis label."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tekst: str
+    bronnen: tuple[str, ...] = ()
+    eigen_synthese: bool = False
+
+
+class Les(BaseModel):
+    """One lesson in one language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nummer: Annotated[int, Field(ge=1, le=7)]
+    slug: Annotated[str, Field(pattern=SLUG)]
+    taal: Taal
+    titel: Annotated[str, Field(min_length=1)]
+    samenvatting: Annotated[str, Field(min_length=1)]
+    casus: str | None = None
+    tags: Tags = Tags()
+    verder_lezen: Annotated[list[Bron], Field(min_length=1)]
+    waarom: Annotated[str, Field(min_length=1)]
+    toepassing: Annotated[list[Punt], Field(min_length=6)]
+    valkuilen: Annotated[list[Punt], Field(min_length=3)]
+    in_de_praktijk: Annotated[str, Field(min_length=1)]
+    gespreksvragen: Annotated[list[str], Field(min_length=4)]
+    bestand: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("casus")
+    @classmethod
+    def _bekende_casus(cls, waarde: str | None) -> str | None:
+        if waarde is not None and waarde not in STANDAARD_CASUSSEN:
+            raise ValueError(
+                f"onbekende casus {waarde!r} || toegestaan: null, {opsomming(STANDAARD_CASUSSEN)}"
+            )
+        return waarde
+
+    @cached_property
+    def bron_index(self) -> dict[str, int]:
+        """Source id -> its number (1-based) in the source list."""
+        return {bron.id: i for i, bron in enumerate(self.verder_lezen, start=1)}
+
+    def kopje(self, sectie: str) -> str:
+        """The heading of ``sectie`` in this lesson's language."""
+        return KOPJES[sectie][self.taal]
+
+
+#: Fields a lesson's front matter may hold (the sections are Markdown headings).
+FRONT_MATTER_VELDEN = (
+    "nummer",
+    "slug",
+    "taal",
+    "titel",
+    "samenvatting",
+    "casus",
+    "tags",
+    "verder_lezen",
+)
+
+
+def _punten(items: list[str]) -> list[dict[str, object]]:
+    punten: list[dict[str, object]] = []
+    for item in items:
+        match = _MARKER_EIND.search(item)
+        if not match:
+            punten.append({"tekst": item})
+            continue
+        ids = tuple(i.strip() for i in (match.group("ids") or "").split(",") if i.strip())
+        punten.append(
+            {
+                "tekst": item[: match.start()].strip(),
+                "bronnen": ids,
+                "eigen_synthese": bool(match.group("eigen")),
+            }
+        )
+    return punten
+
+
+def read_lesson_file(pad: Path) -> tuple[Les | None, list[Probleem]]:
+    """Read and validate one lesson file. Returns the lesson or the problems found."""
+    naam = weergave(pad)
+    doc, problemen = read_markdown_doc(pad)
+    if doc is None:
+        return None, problemen
+    bestandsnaam = BESTANDSNAAM.match(pad.name)
+    taal = str(doc.front.get("taal", bestandsnaam.group("taal") if bestandsnaam else "nl"))
+    if taal not in TALEN:
+        taal = "nl"
+    data: dict[str, object] = dict(doc.front)
+    gevonden = set()
+    for sectie, kopjes in KOPJES.items():
+        kop = kopjes[taal].lower()
+        if kop not in doc.secties:
+            problemen.append(Probleem(naam, f"## {kopjes[taal]}", "kopje ontbreekt"))
+            continue
+        gevonden.add(kop)
+        tekst = doc.secties[kop]
+        if sectie in {"toepassing", "valkuilen"}:
+            data[sectie] = _punten(bullet_items(tekst))
+        elif sectie == "gespreksvragen":
+            data[sectie] = bullet_items(tekst)
+        else:
+            data[sectie] = tekst
+    for kop in doc.secties:
+        if kop not in gevonden:
+            toegestaan = ", ".join(k[taal] for k in KOPJES.values())
+            problemen.append(
+                Probleem(naam, f"## {kop}", "onbekend kopje", f"toegestaan: {toegestaan}")
+            )
+    for sleutel in doc.front:
+        if sleutel in KOPJES:
+            problemen.append(
+                Probleem(naam, sleutel, "hoort als kopje in de tekst, niet in de front matter")
+            )
+        elif sleutel not in FRONT_MATTER_VELDEN:
+            problemen.append(
+                Probleem(
+                    naam,
+                    str(sleutel),
+                    "onbekend veld",
+                    f"toegestaan: {opsomming(FRONT_MATTER_VELDEN)}",
+                )
+            )
+    if problemen:
+        return None, problemen
+    try:
+        les = Les.model_validate({**data, "bestand": pad})
+    except ValidationError as exc:
+        return None, problems_from_validation(exc, naam, Les)
+    problemen = _check_lesson(les, pad, bestandsnaam)
+    return (None if problemen else les), problemen
+
+
+def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> list[Probleem]:
+    """Checks that span fields: markers, source ids, file name."""
+    naam = weergave(pad)
+    problemen: list[Probleem] = []
+    if bestandsnaam is None:
+        problemen.append(
+            Probleem(
+                naam,
+                "bestandsnaam",
+                "ongeldige naam",
+                "NN-<slug>.<taal>.md, bijv. 04-werk-samen.nl.md",
+            )
+        )
+    else:
+        if int(bestandsnaam.group("nummer")) != les.nummer:
+            problemen.append(
+                Probleem(
+                    naam,
+                    "nummer",
+                    f"{les.nummer} past niet bij de bestandsnaam",
+                    f"{int(bestandsnaam.group('nummer'))}",
+                )
+            )
+        if bestandsnaam.group("slug") != les.slug:
+            problemen.append(
+                Probleem(
+                    naam,
+                    "slug",
+                    f"{les.slug!r} past niet bij de bestandsnaam",
+                    bestandsnaam.group("slug"),
+                )
+            )
+        if bestandsnaam.group("taal") != les.taal:
+            problemen.append(
+                Probleem(
+                    naam,
+                    "taal",
+                    f"{les.taal!r} past niet bij de bestandsnaam",
+                    bestandsnaam.group("taal"),
+                )
+            )
+    bekend = set(les.bron_index)
+    if len(bekend) != len(les.verder_lezen):
+        problemen.append(Probleem(naam, "verder_lezen", "dubbele bron-id", "elke id één keer"))
+    for sectie in ("toepassing", "valkuilen"):
+        for i, punt in enumerate(getattr(les, sectie), start=1):
+            if not punt.bronnen and not punt.eigen_synthese:
+                problemen.append(
+                    Probleem(
+                        naam,
+                        f"{les.kopje(sectie)}[{i}]",
+                        "punt zonder herkomst",
+                        "eindig met [bron: id] of [eigen synthese]",
+                    )
+                )
+            for bron in punt.bronnen:
+                if bron not in bekend:
+                    problemen.append(
+                        Probleem(
+                            naam,
+                            f"{les.kopje(sectie)}[{i}]",
+                            f"onbekende bron {bron!r}",
+                            f"bekend: {opsomming(sorted(bekend))}",
+                        )
+                    )
+    for sectie in ("waarom", "in_de_praktijk"):
+        for match in BRON_VERWIJZING.finditer(getattr(les, sectie)):
+            for bron in (b.strip() for b in match.group(1).split(",")):
+                if bron not in bekend:
+                    problemen.append(
+                        Probleem(
+                            naam,
+                            les.kopje(sectie),
+                            f"onbekende bron {bron!r}",
+                            f"bekend: {opsomming(sorted(bekend))}",
+                        )
+                    )
+    return problemen
+
+
+def _lesson_files(map_: Path) -> list[Path]:
+    return sorted(p for p in map_.glob("*.md") if p.name.lower() != "readme.md")
+
+
+def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
+    """Read every lesson file in ``map_``; return the valid lessons and all problems found.
+
+    Besides each file's own checks: every number at most once per language, and the Dutch and
+    English file of a lesson agree on number, slug and case.
+    """
+    map_ = map_ or paths.lessons_dir()
+    if not map_.is_dir():
+        return [], [Probleem(weergave(map_), "", "map met lessen bestaat niet")]
+    lessen: list[Les] = []
+    problemen: list[Probleem] = []
+    for pad in _lesson_files(map_):
+        les, fouten = read_lesson_file(pad)
+        problemen.extend(fouten)
+        if les is not None and not fouten:
+            lessen.append(les)
+    gezien: dict[tuple[str, int], Les] = {}
+    for les in lessen:
+        sleutel = (les.taal, les.nummer)
+        if sleutel in gezien:
+            problemen.append(
+                Probleem(
+                    weergave(les.bestand or map_),
+                    "nummer",
+                    f"les {les.nummer} ({les.taal}) staat ook in "
+                    f"{weergave(gezien[sleutel].bestand or map_)}",
+                    "elk nummer één keer per taal",
+                )
+            )
+        else:
+            gezien[sleutel] = les
+    # Missing Dutch lessons here; a missing translation is reported per lesson below.
+    for taal in ("nl",):
+        ontbrekend = [n for n in LESNUMMERS if (taal, n) not in gezien]
+        if ontbrekend and gezien:
+            problemen.append(
+                Probleem(
+                    weergave(map_),
+                    "nummer",
+                    f"les ontbreekt in {taal}: {opsomming([str(n) for n in ontbrekend])}",
+                    "lessen 1 t/m 7",
+                )
+            )
+    for (taal, nummer), les in gezien.items():
+        if taal != "nl":
+            continue
+        for ander_taal in TALEN:
+            if ander_taal == "nl":
+                continue
+            ander = gezien.get((ander_taal, nummer))
+            if ander is None:
+                problemen.append(
+                    Probleem(
+                        weergave(les.bestand or map_),
+                        "taal",
+                        f"geen {ander_taal}-versie van les {nummer}",
+                        f"maak {les.nummer:02d}-{les.slug}.{ander_taal}.md",
+                    )
+                )
+                continue
+            for veld in ("slug", "casus"):
+                if getattr(les, veld) != getattr(ander, veld):
+                    problemen.append(
+                        Probleem(
+                            weergave(ander.bestand or map_),
+                            veld,
+                            f"{getattr(ander, veld)!r} wijkt af van de nl-versie",
+                            repr(getattr(les, veld)),
+                        )
+                    )
+    return sorted(lessen, key=lambda les: (les.taal, les.nummer)), problemen
+
+
+def load_lessons(taal: str = "nl", map_: Path | None = None) -> list[Les]:
+    """All seven lessons in ``taal``, sorted by number. Raises :class:`ContentFout` if invalid."""
+    _check_taal(taal)
+    lessen, problemen = check_lessons(map_)
+    if problemen:
+        raise ContentFout(problemen)
+    gekozen = [les for les in lessen if les.taal == taal]
+    return gekozen
+
+
+def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
+    """Lesson ``nummer`` (1-7) in ``taal``. Only that lesson's file has to be valid."""
+    _check_taal(taal)
+    if nummer not in LESNUMMERS:
+        raise GebruikersFout(f"les: onbekend lesnummer {nummer} (toegestaan: 1 t/m 7)")
+    map_ = map_ or paths.lessons_dir()
+    kandidaten = [p for p in map_.glob(f"{nummer:02d}-*.{taal}.md")]
+    if not kandidaten:
+        raise GebruikersFout(
+            f"{weergave(map_)}: les {nummer}: geen bestand {nummer:02d}-<slug>.{taal}.md gevonden"
+        )
+    if len(kandidaten) > 1:
+        raise ContentFout(
+            [
+                Probleem(
+                    weergave(kandidaten[1]),
+                    "nummer",
+                    f"les {nummer} ({taal}) staat in meer dan één bestand",
+                    "elk nummer één keer per taal",
+                )
+            ]
+        )
+    les, problemen = read_lesson_file(kandidaten[0])
+    if problemen or les is None:
+        raise ContentFout(problemen)
+    return les
+
+
+def _check_taal(taal: str) -> None:
+    if taal not in TALEN:
+        raise GebruikersFout(f"--lang: onbekende taal {taal!r} (toegestaan: {opsomming(TALEN)})")

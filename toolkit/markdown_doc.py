@@ -1,0 +1,88 @@
+"""Markdown files with YAML front matter, split into named sections.
+
+A content file looks like::
+
+    ---
+    key: value
+    ---
+    ## Heading
+    text
+
+``read_markdown_doc`` returns the front matter as a dict and the body split on ``## `` headings.
+Errors are returned as :class:`~toolkit.errors.Probleem` with the file and line, never raised as
+tracebacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Probleem, weergave
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?(.*)\Z", re.DOTALL)
+_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]{0,3}[-*+][ \t]+(.*)$")
+
+
+@dataclass
+class MarkdownDoc:
+    pad: Path
+    front: dict[str, Any]
+    secties: dict[str, str] = field(default_factory=dict)
+
+
+def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Probleem]]:
+    """Read ``pad``; return the document, or ``None`` and the problems that stop reading it."""
+    naam = weergave(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")]
+    except OSError as exc:
+        return None, [Probleem(naam, "", f"kan bestand niet lezen: {exc.strerror}")]
+    match = _FRONT.match(tekst.lstrip("\ufeff"))
+    if not match:
+        return None, [
+            Probleem(naam, "front matter", "ontbreekt", "begin met een regel '---', YAML, en '---'")
+        ]
+    try:
+        front = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        waar = f"regel {mark.line + 2}" if mark is not None else "front matter"
+        reden = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Probleem(naam, waar, f"YAML-fout: {reden}", "geldige YAML")]
+    if not isinstance(front, dict):
+        return None, [
+            Probleem(
+                naam, "front matter", "is geen lijst van velden", "velden als 'sleutel: waarde'"
+            )
+        ]
+    return MarkdownDoc(pad, front, split_sections(match.group(2))), []
+
+
+def split_sections(body: str) -> dict[str, str]:
+    """Split a Markdown body on ``## `` headings: heading text (lowercased) -> section text."""
+    secties: dict[str, str] = {}
+    kopjes = list(_HEADING.finditer(body))
+    for i, kop in enumerate(kopjes):
+        einde = kopjes[i + 1].start() if i + 1 < len(kopjes) else len(body)
+        secties[kop.group(1).strip().lower()] = body[kop.end() : einde].strip()
+    return secties
+
+
+def bullet_items(tekst: str) -> list[str]:
+    """The items of a Markdown bullet list; indented continuation lines join their item."""
+    items: list[str] = []
+    for regel in tekst.splitlines():
+        match = _BULLET.match(regel)
+        if match:
+            items.append(match.group(1).strip())
+        elif items and regel.strip():
+            items[-1] = f"{items[-1]} {regel.strip()}"
+    return items

@@ -1,0 +1,47 @@
+"""Renderers for a lesson: an HTML fragment (for notebooks), a whole HTML page, Markdown, JSON."""
+
+from __future__ import annotations
+
+import json
+
+from ..lessons import KOPJES, Les
+from . import register
+from .markup import strip_markers
+from .templating import css, environment
+
+
+@register("les", "html-fragment")
+def lesson_fragment(les: Les) -> str:
+    return environment().get_template("les.html.j2").render(les=les, taal=les.taal, kopjes=KOPJES)
+
+
+@register("les", "html")
+def lesson_page(les: Les) -> str:
+    return (
+        environment()
+        .get_template("pagina.html.j2")
+        .render(
+            titel=f"{les.nummer}. {les.titel}",
+            taal=les.taal,
+            css=css(),
+            inhoud=lesson_fragment(les),
+        )
+    )
+
+
+@register("les", "md")
+def lesson_markdown(les: Les) -> str:
+    regels = [f"# {les.nummer}. {les.titel}", "", les.samenvatting.strip(), ""]
+    for sectie in KOPJES:
+        regels += [f"## {les.kopje(sectie)}", ""]
+        waarde = getattr(les, sectie)
+        if isinstance(waarde, str):
+            regels += [strip_markers(waarde), ""]
+        else:
+            regels += [f"- {getattr(p, 'tekst', p)}" for p in waarde] + [""]
+    return "\n".join(regels)
+
+
+@register("les", "json")
+def lesson_json(les: Les) -> str:
+    return json.dumps(les.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True)

@@ -1,0 +1,56 @@
+"""Markdown and source markers to safe HTML.
+
+Raw HTML in content is never passed through: markdown-it runs with ``html=False``, so anything a
+user typed that looks like a tag is shown as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from ..labels import t
+
+_BRON = re.compile(r"\[(?:bron|source):\s*([^\]]+)\]", re.IGNORECASE)
+_EIGEN = re.compile(r"\[(?:eigen synthese|own synthesis)\]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def _refs(ids: list[str], bron_index: Mapping[str, int]) -> Markup:
+    nummers = sorted({bron_index[i] for i in ids if i in bron_index})
+    links = ", ".join(f'<a href="#bron-{n}">{n}</a>' for n in nummers)
+    return Markup(f'<sup class="bron">[{links}]</sup>') if nummers else Markup("")
+
+
+def markers_to_html(html: str, bron_index: Mapping[str, int], taal: str) -> str:
+    """Replace ``[bron: a, b]`` by numbered links and ``[eigen synthese]`` by a label."""
+    html = _BRON.sub(lambda m: _refs([i.strip() for i in m.group(1).split(",")], bron_index), html)
+    label = escape(t("eigen_synthese", taal))
+    return _EIGEN.sub(f'<span class="synthese">{label}</span>', html)
+
+
+def markdown_html(
+    tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl"
+) -> Markup:
+    """Block Markdown to HTML, with source markers resolved."""
+    return Markup(markers_to_html(_md().render(tekst), bron_index or {}, taal))
+
+
+def inline_html(
+    tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl"
+) -> Markup:
+    """Inline Markdown (one bullet, one title) to HTML, with source markers resolved."""
+    return Markup(markers_to_html(_md().renderInline(tekst), bron_index or {}, taal))
+
+
+def strip_markers(tekst: str) -> str:
+    """Plain text without source markers (for Markdown or Word output)."""
+    return _EIGEN.sub("", _BRON.sub("", tekst)).strip()

@@ -1,0 +1,31 @@
+"""The Jinja environment for HTML output: autoescaping on, templates inside the package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .. import paths
+from ..labels import t
+from .markup import inline_html, markdown_html
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(paths.templates_dir() / "html"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["t"] = t
+    env.filters["md"] = markdown_html
+    env.filters["md_inline"] = inline_html
+    return env
+
+
+def css() -> str:
+    """The report style sheet, inlined into every HTML output."""
+    return (paths.templates_dir() / "html" / "rapport.css").read_text(encoding="utf-8")

@@ -1,0 +1,60 @@
+"""``warmtelessen valideer``: check every content file and report each problem on one line.
+
+A path may be the project folder (everything in it), a content folder (``lessons/``) or a single
+content file. Each content type registers a checker here; later content types add theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from . import paths
+from .errors import Probleem, weergave
+from .lessons import check_lessons, read_lesson_file
+
+Checker = Callable[[Path], list[Probleem]]
+
+
+def _lessons_folder(map_: Path) -> list[Probleem]:
+    return check_lessons(map_)[1]
+
+
+def _lesson_file(pad: Path) -> list[Probleem]:
+    return read_lesson_file(pad)[1]
+
+
+def _is_lessons_folder(pad: Path) -> bool:
+    return pad.is_dir() and any(
+        p.suffix == ".md" and p.name.lower() != "readme.md" for p in pad.iterdir()
+    )
+
+
+#: (which sub-folder of a project holds this content, how to check a folder, how to check a file)
+CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
+    ("lessons", _lessons_folder, lambda p: p.suffix == ".md", _lesson_file),
+]
+
+
+def validate(doelen: list[Path] | None = None) -> list[Probleem]:
+    """All problems in ``doelen`` (default: the whole project)."""
+    problemen: list[Probleem] = []
+    for doel in doelen or [paths.project_root()]:
+        problemen.extend(_validate_one(doel))
+    return problemen
+
+
+def _validate_one(doel: Path) -> list[Probleem]:
+    if not doel.exists():
+        return [Probleem(weergave(doel), "", "bestaat niet")]
+    if doel.is_file():
+        for _, _, past, controleer in CONTENT_TYPES:
+            if past(doel):
+                return controleer(doel)
+        return [Probleem(weergave(doel), "", "onbekend soort bestand", "een les (.md)")]
+    projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if (doel / sub).is_dir()]
+    if projectdelen:
+        return [p for sub, check in projectdelen for p in check(doel / sub)]
+    if _is_lessons_folder(doel):
+        return _lessons_folder(doel)
+    return [Probleem(weergave(doel), "", "geen inhoud gevonden", "een projectmap of lessons/")]

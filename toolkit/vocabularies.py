@@ -1,0 +1,35 @@
+"""Fixed vocabularies used in content files (tags, languages, case ids).
+
+The phase vocabularies come from the tools Dutch municipalities already use
+(see ``docs``/README): TNO *De energieke gemeente*, the NPLW *participatieroute* and the
+Participatiecoalitie's *20 lessen*. Content is tagged with them so a trainer can line the toolkit
+up with what the audience knows.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Taal = Literal["nl", "en"]
+TALEN: tuple[str, ...] = get_args(Taal)
+
+TnoFase = Literal[
+    "voorbereiding", "wijkonderzoek-en-participatieplan", "bewustwording", "besluiten", "uitvoering"
+]
+NplwStap = Literal["voorbereiden", "ontwerpen", "uitvoeren"]
+CoalitieFase = Literal[
+    "transitievisie-warmte", "orientatiefase", "ontwikkelfase", "uitvoeringsfase", "gebruiksfase"
+]
+
+#: The cases the toolkit ships with (``cases/<id>/``).
+STANDAARD_CASUSSEN: tuple[str, ...] = (
+    "wageningen-benedenbuurt",
+    "haarlem-ramplaankwartier",
+    "nijmegen-hengstdal",
+    "voorbeeldstad",
+)
+
+
+def opsomming(waarden: tuple[str, ...] | list[str]) -> str:
+    """``a, b, c`` for an 'allowed values' hint."""
+    return ", ".join(str(w) for w in waarden)
