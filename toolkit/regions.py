@@ -1,0 +1,179 @@
+"""Real public figures per municipality and wijk, from the files in ``data/`` (see data/SOURCES.md).
+
+Every figure carries its year and source. A figure the data does not have is absent, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import paths
+
+BRON_KWB = "CBS, Kerncijfers wijken en buurten 2024 (85984NED)"
+BRON_ETLOCAL = "Quintel ETlocal 2023 (Klimaatmonitor, PBL)"
+BRON_GEBIED = "CBS/Kadaster, gemeentegrenzen 2025"
+M3_PER_TJ = 1e6 / 31.65  # MJ per TJ / MJ per m³ aardgas (bovenwaarde), zie data/SOURCES.md
+
+BOUWPERIODES = {
+    "before_1945": ("voor 1945", "before 1945"),
+    "1945_1964": ("1945-1964", "1945-1964"),
+    "1965_1984": ("1965-1984", "1965-1984"),
+    "1985_2004": ("1985-2004", "1985-2004"),
+    "2005_present": ("2005 of later", "2005 or later"),
+}
+WONINGTYPES = {
+    "apartments": ("appartement", "apartment"),
+    "terraced_houses": ("rijwoning", "terraced house"),
+    "semi_detached_houses": ("twee-onder-een-kap", "semi-detached house"),
+    "detached_houses": ("vrijstaand", "detached house"),
+}
+
+
+@dataclass(frozen=True)
+class Cijfer:
+    """One figure, with the area it is about, its year and its source."""
+
+    sleutel: str
+    label_nl: str
+    label_en: str
+    waarde: float
+    eenheid: str
+    jaar: int
+    bron: str
+    gebied: str
+
+    def label(self, taal: str) -> str:
+        return self.label_en if taal == "en" else self.label_nl
+
+
+def data_dir() -> Path:
+    return paths.project_root() / "data"
+
+
+@lru_cache(maxsize=1)
+def gemeenten() -> dict[str, str]:
+    """CBS code (GMxxxx) -> official name, for the 342 municipalities of 2025."""
+    with open(data_dir() / "gemeenten.csv", encoding="utf-8", newline="") as f:
+        return {r["gm_code"]: r["gm_naam"] for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def provincies() -> dict[str, str]:
+    """CBS code -> province."""
+    with open(data_dir() / "gm_codes_and_provinces.csv", encoding="utf-8-sig", newline="") as f:
+        return {r["GM_code"]: r["province"] for r in csv.DictReader(f, delimiter=";")}
+
+
+@lru_cache(maxsize=1)
+def wijken() -> dict[str, tuple[str, str]]:
+    """CBS wijk code (WKxxxxxx) -> (name, municipality code), land wijken of 2023."""
+    with open(data_dir() / "wijken_2023.csv", encoding="utf-8", newline="") as f:
+        return {
+            r["WK_CODE"]: (r["WK_NAAM"], r["GM_CODE"])
+            for r in csv.DictReader(f)
+            if r["WATER"] != "JA" and r["GM_CODE"] != "GM0998"
+        }
+
+
+@lru_cache(maxsize=1)
+def _kwb() -> dict[str, dict[str, float | None]]:
+    return json.loads((data_dir() / "cbs_kwb_2024.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _etlocal() -> dict[str, dict[str, float]]:
+    with open(data_dir() / "etlocal_2023.csv", encoding="utf-8", newline="") as f:
+        return {
+            r["geo_id"]: {k: float(v) for k, v in r.items() if k != "geo_id" and v != ""}
+            for r in csv.DictReader(f)
+        }
+
+
+def _kwb_figures(code: str, gebied: str) -> list[Cijfer]:
+    rij = _kwb().get(code) or {}
+    spec = [
+        ("inwoners", "AantalInwoners_5", "inwoners", "inhabitants", "personen"),
+        ("woningen", "Woningvoorraad_35", "woningen", "dwellings", "woningen"),
+        (
+            "dichtheid",
+            "Bevolkingsdichtheid_34",
+            "bevolkingsdichtheid",
+            "population density",
+            "per km² land",
+        ),
+    ]
+    return [
+        Cijfer(sleutel, nl, en, float(rij[kolom]), eenheid, 2024, BRON_KWB, gebied)
+        for sleutel, kolom, nl, en, eenheid in spec
+        if rij.get(kolom) is not None
+    ]
+
+
+def gemeente_figures(gm_code: str) -> list[Cijfer]:
+    """Inhabitants, dwellings, density (CBS 2024); building-age and dwelling-type mix and an
+    estimate of household gas use per dwelling (ETlocal 2023)."""
+    naam = gemeenten().get(gm_code, gm_code)
+    cijfers = _kwb_figures(gm_code, naam)
+    et = _etlocal().get(gm_code)
+    if not et:
+        return cijfers
+    per_periode = {p: 0.0 for p in BOUWPERIODES}
+    per_type = {t: 0.0 for t in WONINGTYPES}
+    for t in WONINGTYPES:
+        for p in BOUWPERIODES:
+            aantal = et.get(f"present_number_of_{t}_{p}", 0.0)
+            per_periode[p] += aantal
+            per_type[t] += aantal
+    totaal = sum(per_periode.values())
+    if totaal > 0:
+        for p, (nl, en) in BOUWPERIODES.items():
+            cijfers.append(
+                Cijfer(
+                    f"bouwperiode_{p}",
+                    f"woningen gebouwd {nl}",
+                    f"dwellings built {en}",
+                    round(100 * per_periode[p] / totaal, 1),
+                    "%",
+                    2023,
+                    BRON_ETLOCAL,
+                    naam,
+                )
+            )
+        for t, (nl, en) in WONINGTYPES.items():
+            cijfers.append(
+                Cijfer(
+                    f"woningtype_{t}",
+                    nl,
+                    en,
+                    round(100 * per_type[t] / totaal, 1),
+                    "%",
+                    2023,
+                    BRON_ETLOCAL,
+                    naam,
+                )
+            )
+        gas = et.get("households_final_demand_network_gas_demand")
+        if gas:
+            cijfers.append(
+                Cijfer(
+                    "gas_per_woning",
+                    "aardgas per woning (schatting)",
+                    "natural gas per dwelling (estimate)",
+                    round(gas * M3_PER_TJ / totaal),
+                    "m³ per jaar",
+                    2023,
+                    BRON_ETLOCAL,
+                    naam,
+                )
+            )
+    return cijfers
+
+
+def wijk_figures(wk_code: str) -> list[Cijfer]:
+    """Inhabitants, dwellings, density of one wijk (CBS 2024)."""
+    naam = wijken().get(wk_code, (wk_code, ""))[0]
+    return _kwb_figures(wk_code, naam)
