@@ -65,6 +65,8 @@ def test_lesson_report_under_papermill(nummer: int, taal: str, tmp_path: Path) -
     # self-contained: nothing to load, no scripts
     assert p.laden == [] and p.scripts == 0
     assert "@page" in html and "A4" in html
+    if les.casus:  # a lesson that mentions a case links to that case's report
+        assert f'href="../casus-{les.casus}/casus-{les.casus}.{taal}.html"' in html
     # the executed notebook is kept, with its outputs and the parameters injected
     nb = json.loads(res.notebook.read_text(encoding="utf-8"))
     geinjecteerd = [

@@ -15,6 +15,9 @@ _EXPORTS = {
     "load_lesson": "toolkit.lessons",
     "check_lessons": "toolkit.lessons",
     "Les": "toolkit.lessons",
+    "load_case": "toolkit.cases",
+    "load_cases": "toolkit.cases",
+    "Case": "toolkit.cases",
     "run_notebook": "toolkit.runner",
     "render": "toolkit.render",
 }
@@ -22,6 +25,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .cases import Case, load_case, load_cases  # noqa: F401
     from .lessons import Les, check_lessons, load_lesson, load_lessons  # noqa: F401
     from .render import render  # noqa: F401
     from .runner import run_notebook  # noqa: F401

@@ -107,6 +107,63 @@ def cmd_les(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_casussen(args: argparse.Namespace) -> int:
+    from .cases import case_ids, check_cases
+
+    casussen, problemen = check_cases()
+    for casus in casussen:
+        fictief = " (fictief)" if casus.fictief and "fictief" not in casus.naam else ""
+        print(f"{casus.id}: {casus.naam}{fictief}")
+    if problemen:
+        geldig = {c.id for c in casussen}
+        mappen = [i for i in case_ids() if i not in geldig]
+        print(
+            f"warmtelessen: fout: ongeldige casus: {', '.join(mappen)} "
+            "(zie: warmtelessen valideer cases/)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_casus(args: argparse.Namespace) -> int:
+    if args.id == "nieuw":
+        return _casus_nieuw(args)
+    if args.extra:
+        raise GebruikersFout(
+            f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)"
+        )
+    from .cases import load_case
+    from .runner import notebook_path, run_notebook
+
+    casus = load_case(args.id)  # refuses an invalid case with the same lines as `valideer`
+    naam = f"casus-{casus.id}"
+    resultaat = run_notebook(
+        notebook_path("case"),
+        {"casus": casus.id, "taal": args.lang},
+        args.out / naam,
+        f"{naam}.{args.lang}",
+        taal=args.lang,
+        titel=casus.naam,
+    )
+    print(f"Rapport: {weergave(resultaat.html)}")
+    print(f"Notebook: {weergave(resultaat.notebook)}")
+    return 0
+
+
+def _casus_nieuw(args: argparse.Namespace) -> int:
+    from .cases import new_case
+
+    if len(args.extra) != 1:
+        raise GebruikersFout(
+            "casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)"
+        )
+    map_ = new_case(args.extra[0])
+    print(f"Nieuwe casus: {weergave(map_)}/")
+    print(f"Vul de bestanden in en controleer met: warmtelessen valideer {weergave(map_)}")
+    return 0
+
+
 def cmd_valideer(args: argparse.Namespace) -> int:
     from .validate import validate
 
@@ -158,9 +215,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_out(p)
     p.set_defaults(func=cmd_les)
 
+    p = sub.add_parser("casussen", help="toon de casussen (id en naam)")
+    p.set_defaults(func=cmd_casussen)
+
+    p = sub.add_parser(
+        "casus",
+        help="maak een casusrapport, of een nieuwe casus (casus nieuw ID)",
+        description=(
+            "'casus ID' voert notebooks/case.ipynb uit met papermill en schrijft het uitgevoerde "
+            "notebook en een HTML-rapport zonder code naar MAP/casus-ID/. 'casus nieuw ID' maakt "
+            "cases/ID/ met lege bestanden en uitleg per veld."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="id van de casus (zie 'casussen'), of 'nieuw'")
+    p.add_argument(
+        "extra", nargs="*", metavar="NIEUW_ID", help="bij 'nieuw': de id van de nieuwe casus"
+    )
+    _add_lang(p)
+    _add_out(p)
+    p.set_defaults(func=cmd_casus)
+
     p = sub.add_parser(
         "valideer",
-        help="controleer alle inhoud (lessen …) en toon elk probleem",
+        help="controleer alle inhoud (lessen, casussen) en toon elk probleem",
         description=(
             "Controleert de inhoud en toont elk probleem als 'bestand: veld: wat er mis is "
             "(wat mag)'. Exitcode 0 als alles geldig is, 1 als niet."

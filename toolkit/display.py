@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cases import Case
 
 
 def show(soort: str, obj: Any) -> None:
@@ -19,3 +23,22 @@ def show_lesson(nummer: int, taal: str = "nl") -> None:
     from .lessons import load_lesson
 
     show("les", load_lesson(int(nummer), taal))
+
+
+def show_case(casus_id: str, taal: str = "nl", deel: str | None = None) -> None:
+    """Display one part of a case report (or all parts). Parts: ``toolkit.render.case.DELEN``."""
+    from IPython.display import HTML, display
+
+    from .render.case import DELEN, render_part
+
+    casus = _cached_case(casus_id)
+    for naam in [deel] if deel else DELEN:
+        display(HTML(render_part(casus, naam, taal)))
+
+
+@lru_cache(maxsize=8)
+def _cached_case(casus_id: str) -> Case:
+    """A notebook shows a case in several cells: read and check its files once."""
+    from .cases import load_case
+
+    return load_case(casus_id)

@@ -111,10 +111,13 @@ class Les(BaseModel):
     @field_validator("casus")
     @classmethod
     def _bekende_casus(cls, waarde: str | None) -> str | None:
-        if waarde is not None and waarde not in STANDAARD_CASUSSEN:
-            raise ValueError(
-                f"onbekende casus {waarde!r} || toegestaan: null, {opsomming(STANDAARD_CASUSSEN)}"
-            )
+        if waarde is None:
+            return waarde
+        from .cases import case_ids
+
+        bekend = sorted(set(STANDAARD_CASUSSEN) | set(case_ids()))
+        if waarde not in bekend:
+            raise ValueError(f"onbekende casus {waarde!r} || toegestaan: null, {opsomming(bekend)}")
         return waarde
 
     @cached_property

@@ -1,7 +1,7 @@
 """``warmtelessen valideer``: check every content file and report each problem on one line.
 
-A path may be the project folder (everything in it), a content folder (``lessons/``) or a single
-content file. Each content type registers a checker here; later content types add theirs.
+A path may be the project folder (everything in it), a content folder (``lessons/``, ``cases/``,
+one case folder) or a single content file. Each content type registers a checker here.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import paths
+from .cases import BESCHRIJVING, check_cases, read_case
 from .errors import Probleem, weergave
 from .lessons import check_lessons, read_lesson_file
 
@@ -24,6 +25,19 @@ def _lesson_file(pad: Path) -> list[Probleem]:
     return read_lesson_file(pad)[1]
 
 
+def _cases_folder(map_: Path) -> list[Probleem]:
+    return check_cases(map_)[1]
+
+
+def _case_file(pad: Path) -> list[Probleem]:
+    """A file inside a case folder: the whole case is checked (files refer to each other)."""
+    return read_case(pad.parent)[1]
+
+
+def _in_case_folder(pad: Path) -> bool:
+    return (pad.parent / BESCHRIJVING).is_file() and pad.suffix in {".yaml", ".csv"}
+
+
 def _is_lessons_folder(pad: Path) -> bool:
     return pad.is_dir() and any(
         p.suffix == ".md" and p.name.lower() != "readme.md" for p in pad.iterdir()
@@ -33,6 +47,7 @@ def _is_lessons_folder(pad: Path) -> bool:
 #: (which sub-folder of a project holds this content, how to check a folder, how to check a file)
 CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
     ("lessons", _lessons_folder, lambda p: p.suffix == ".md", _lesson_file),
+    ("cases", _cases_folder, _in_case_folder, _case_file),
 ]
 
 
@@ -51,10 +66,18 @@ def _validate_one(doel: Path) -> list[Probleem]:
         for _, _, past, controleer in CONTENT_TYPES:
             if past(doel):
                 return controleer(doel)
-        return [Probleem(weergave(doel), "", "onbekend soort bestand", "een les (.md)")]
+        return [
+            Probleem(weergave(doel), "", "onbekend soort bestand", "een les (.md) of casusbestand")
+        ]
     projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if (doel / sub).is_dir()]
     if projectdelen:
         return [p for sub, check in projectdelen for p in check(doel / sub)]
+    if (doel / BESCHRIJVING).is_file():
+        return read_case(doel)[1]
+    if any((sub / BESCHRIJVING).is_file() for sub in doel.iterdir() if sub.is_dir()):
+        return _cases_folder(doel)
     if _is_lessons_folder(doel):
         return _lessons_folder(doel)
-    return [Probleem(weergave(doel), "", "geen inhoud gevonden", "een projectmap of lessons/")]
+    return [
+        Probleem(weergave(doel), "", "geen inhoud gevonden", "een projectmap, lessons/ of cases/")
+    ]

@@ -6,13 +6,29 @@ import json
 
 from ..lessons import KOPJES, Les
 from . import register
+from .links import case_report_link
 from .markup import strip_markers
 from .templating import css, environment
 
 
 @register("les", "html-fragment")
 def lesson_fragment(les: Les) -> str:
-    return environment().get_template("les.html.j2").render(les=les, taal=les.taal, kopjes=KOPJES)
+    casus_naam = les.casus or ""
+    if les.casus:
+        from ..cases import case_name
+
+        casus_naam = case_name(les.casus)
+    return (
+        environment()
+        .get_template("les.html.j2")
+        .render(
+            les=les,
+            taal=les.taal,
+            kopjes=KOPJES,
+            casus_naam=casus_naam,
+            casus_link=case_report_link(les.casus, les.taal) if les.casus else "",
+        )
+    )
 
 
 @register("les", "html")

@@ -7,7 +7,7 @@ user typed that looks like a tag is shown as text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -24,15 +24,18 @@ def _md() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-def _refs(ids: list[str], bron_index: Mapping[str, int]) -> Markup:
+def bron_sup(ids: Iterable[str], bron_index: Mapping[str, int], anker: str = "bron") -> Markup:
+    """Superscript links ``[1, 3]`` to the numbered source list (anchors ``#<anker>-N``)."""
     nummers = sorted({bron_index[i] for i in ids if i in bron_index})
-    links = ", ".join(f'<a href="#bron-{n}">{n}</a>' for n in nummers)
+    links = ", ".join(f'<a href="#{anker}-{n}">{n}</a>' for n in nummers)
     return Markup(f'<sup class="bron">[{links}]</sup>') if nummers else Markup("")
 
 
 def markers_to_html(html: str, bron_index: Mapping[str, int], taal: str) -> str:
     """Replace ``[bron: a, b]`` by numbered links and ``[eigen synthese]`` by a label."""
-    html = _BRON.sub(lambda m: _refs([i.strip() for i in m.group(1).split(",")], bron_index), html)
+    html = _BRON.sub(
+        lambda m: bron_sup([i.strip() for i in m.group(1).split(",")], bron_index), html
+    )
     label = escape(t("eigen_synthese", taal))
     return _EIGEN.sub(f'<span class="synthese">{label}</span>', html)
 

@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .. import paths
 from ..labels import t
-from .markup import inline_html, markdown_html
+from .markup import bron_sup, inline_html, markdown_html
 
 
 @lru_cache(maxsize=1)
@@ -21,9 +21,18 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["t"] = t
+    env.globals["bron_sup"] = bron_sup
+    env.filters["getal"] = getal
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = inline_html
     return env
+
+
+def getal(waarde: object) -> object:
+    """12.0 -> 12, 12.5 -> 12.5; anything else unchanged."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return int(waarde)
+    return waarde
 
 
 def css() -> str:

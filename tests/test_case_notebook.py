@@ -1,0 +1,121 @@
+"""The case notebook under papermill: every case, both languages, a self-contained report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import toolkit
+from tests.conftest import assert_one_line_error, run_cli
+from tests.test_lesson_notebook import parse
+from toolkit.runner import notebook_path, run_notebook
+
+CASUSSEN = [
+    "wageningen-benedenbuurt",
+    "haarlem-ramplaankwartier",
+    "nijmegen-hengstdal",
+    "voorbeeldstad",
+]
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+@pytest.mark.parametrize("casus_id", CASUSSEN)
+def test_case_report_under_papermill(casus_id: str, taal: str, tmp_path: Path) -> None:
+    casus = toolkit.load_case(casus_id)
+    res = run_notebook(
+        notebook_path("case"),
+        {"casus": casus_id, "taal": taal},
+        tmp_path,
+        f"casus-{casus_id}.{taal}",
+    )
+    html = res.html.read_text(encoding="utf-8")
+    p = parse(html)
+    assert p.laden == [] and p.scripts == 0  # self-contained
+    assert casus.naam in " ".join(p.tekst)
+    # the timeline chart and the two bar charts, embedded as images
+    assert html.count('src="data:image/svg+xml;base64,') == 3
+    assert 'class="grafiek tijdlijn-grafiek"' in html
+    # the evidence table, with a link to each lesson's report
+    assert 'class="bewijs"' in html
+    for les in toolkit.load_lessons(taal):
+        assert (
+            f'href="../les-{les.nummer}-{les.slug}/les-{les.nummer}-{les.slug}.{taal}.html"' in html
+        )
+    for rij in casus.bewijs.itertuples():
+        assert f'id="bewijs-{rij.id}"' in html
+    # every source, numbered, with its URL
+    for url in casus.bronnen["url"]:
+        assert f'href="{url.replace("&", "&amp;")}"' in html
+    assert "@page" in html
+
+
+def test_case_text_with_html_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit.render.case import case_page
+
+    casus = toolkit.load_case("mini-casus", Path(__file__).parent / "fixtures/casussen/geldig")
+    html = case_page(casus, "nl")
+    assert "<b>met</b>" not in html and "&lt;b&gt;met&lt;/b&gt;" in html
+
+
+def test_cli_casus_writes_report_and_lists_cases(tmp_path: Path) -> None:
+    lijst = run_cli("casussen")
+    assert lijst.returncode == 0, lijst.stderr
+    assert [r.split(":")[0] for r in lijst.stdout.splitlines()] == sorted(CASUSSEN)
+    res = run_cli("casus", "haarlem-ramplaankwartier", "--out", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    map_ = tmp_path / "casus-haarlem-ramplaankwartier"
+    assert sorted(f.name for f in map_.iterdir()) == [
+        "casus-haarlem-ramplaankwartier.nl.html",
+        "casus-haarlem-ramplaankwartier.nl.ipynb",
+    ]
+
+
+def test_cli_unknown_case(tmp_path: Path) -> None:
+    res = run_cli("casus", "amsterdam", "--out", str(tmp_path))
+    assert_one_line_error(res, "onbekende casus 'amsterdam'", "voorbeeldstad")
+    assert not any(tmp_path.iterdir())
+
+
+def test_cli_refuses_to_render_an_invalid_case(tmp_path: Path) -> None:
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(Path(__file__).parent.parent / "lessons", home / "lessons")
+    shutil.copytree(
+        Path(__file__).parent / "fixtures/casussen/kapot/onbekende-bron", home / "cases"
+    )
+    res = _run(home, "casus", "mini-casus", "--out", str(tmp_path / "out"))
+    assert res.returncode == 1
+    assert "bewijs.csv: regel 3: bronnen: onbekende bron 't9'" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_casus_nieuw(tmp_path: Path) -> None:
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(Path(__file__).parent.parent / "lessons", home / "lessons")
+    (home / "cases").mkdir()
+    res = _run(home, "casus", "nieuw", "utrecht-overvecht")
+    assert res.returncode == 0, res.stderr
+    assert (home / "cases/utrecht-overvecht/casus.yaml").is_file()
+    check = _run(home, "valideer", str(home / "cases/utrecht-overvecht"))
+    assert check.returncode == 0 and "Alles is geldig." in check.stdout
+    opnieuw = _run(home, "casus", "nieuw", "utrecht-overvecht")
+    assert_one_line_error(opnieuw, "casus bestaat al")
+
+
+def _run(home: Path, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WARMTELESSEN_HOME": str(home)},
+        timeout=120,
+    )

@@ -1,0 +1,481 @@
+"""Cases as sourced, analysable data: ``cases/<id>/`` read into typed objects and DataFrames.
+
+A case folder holds ``casus.yaml`` (description and *kenmerken*) and five CSV tables
+(``tijdlijn``, ``actoren``, ``instrumenten``, ``bewijs``, ``bronnen``). ``toolkit/templates/casus/``
+is the commented skeleton that ``warmtelessen casus nieuw`` copies. Checks, in this order:
+each file's own fields and values, then references between files (source ids, actor ids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from . import paths
+from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
+from .errors import ContentFout, GebruikersFout, Probleem, weergave
+from .schema_errors import problems_from_validation
+from .vocab_cases import ROLLEN
+
+Onbekend = Literal["onbekend"]
+BESCHRIJVING = "casus.yaml"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Tekst(Model):
+    nl: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def in_taal(self, taal: str) -> str:
+        return self.en if taal == "en" else self.nl
+
+
+class Herkomst(Model):
+    bronnen: list[str] = []
+    onzeker: bool = False
+
+
+class Gemeente(Herkomst):
+    naam: str
+    cbs_code: Annotated[str, Field(pattern=r"^GM\d{4}$")] | Onbekend
+
+
+class Wijk(Herkomst):
+    naam: str
+    cbs_code: Annotated[str, Field(pattern=r"^WK\d{6}$")] | Onbekend
+    toelichting: Tekst | None = None
+
+
+class Woningen(Herkomst):
+    waarde: Annotated[int, Field(ge=0)] | Onbekend
+    bereik: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = None
+
+
+Procent = Annotated[float, Field(ge=0, le=100)]
+
+
+class Eigendom(Herkomst):
+    koop: Procent | Onbekend
+    corporatie: Procent | Onbekend
+    particuliere_huur: Procent | Onbekend
+
+    @model_validator(mode="after")
+    def _som(self) -> Eigendom:
+        som = sum(
+            v for v in (self.koop, self.corporatie, self.particuliere_huur) if v != "onbekend"
+        )
+        if som > 100.5:
+            raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
+        return self
+
+
+class Bouwperiode(Herkomst):
+    van: Annotated[int, Field(ge=1000, le=2100)] | Onbekend
+    tot: Annotated[int, Field(ge=1000, le=2100)] | Onbekend
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> Bouwperiode:
+        if self.van != "onbekend" and self.tot != "onbekend" and self.van > self.tot:
+            raise ValueError(f"van ({self.van}) ligt na tot ({self.tot}) || van <= tot")
+        return self
+
+
+class TekstKenmerk(Herkomst):
+    nl: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def in_taal(self, taal: str) -> str:
+        return self.en if taal == "en" else self.nl
+
+    @property
+    def bekend(self) -> bool:
+        return self.nl.strip().lower() != "onbekend"
+
+
+class Stap(TekstKenmerk):
+    jaar: Annotated[int, Field(ge=1900, le=2100)]
+
+
+class Warmteoplossing(TekstKenmerk):
+    verloop: list[Stap] = []
+
+
+class GemeentelijkeRol(Herkomst):
+    waarde: Literal[ROLLEN]  # type: ignore[valid-type]
+
+
+class Status(TekstKenmerk):
+    datum: str
+
+    @field_validator("datum", mode="before")
+    @classmethod
+    def _yaml_datum(cls, waarde: Any) -> Any:
+        """YAML reads an unquoted 2024-05-01 as a date; accept it as the text it was."""
+        return waarde.isoformat() if isinstance(waarde, date) else waarde
+
+    @model_validator(mode="after")
+    def _datum(self) -> Status:
+        if self.datum != "onbekend" and parse_datum(self.datum) is None:
+            raise ValueError(
+                f"ongeldige datum {self.datum!r} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend"
+            )
+        return self
+
+
+class Kenmerken(Model):
+    gemeente: Gemeente
+    wijk: Wijk
+    woningen: Woningen
+    eigendom: Eigendom
+    bouwperiode: Bouwperiode
+    aanleiding: TekstKenmerk
+    warmteoplossing: Warmteoplossing
+    gemeentelijke_rol: GemeentelijkeRol
+    status: Status
+
+
+class Beschrijving(Model):
+    """The contents of ``casus.yaml``."""
+
+    id: Annotated[str, Field(pattern=ID_PATROON.pattern)]
+    naam: Annotated[str, Field(min_length=1)]
+    fictief: bool = False
+    samenvatting: Tekst
+    kenmerken: Kenmerken
+    open_vragen: list[Tekst] = []
+
+
+def _bekend(waarde: Any) -> bool:
+    return waarde not in (None, "onbekend") and not (
+        isinstance(waarde, str) and waarde.lower() == "onbekend"
+    )
+
+
+@dataclass
+class Case:
+    """One case: its description and its tables as pandas DataFrames."""
+
+    id: str
+    map: Path
+    beschrijving: Beschrijving
+    _rijen: dict[str, list[dict[str, Any]]] = field(repr=False)
+
+    @property
+    def naam(self) -> str:
+        return self.beschrijving.naam
+
+    @property
+    def kenmerken(self) -> Kenmerken:
+        return self.beschrijving.kenmerken
+
+    @property
+    def fictief(self) -> bool:
+        return self.beschrijving.fictief
+
+    def _frame(self, tabel: str) -> Any:
+        import pandas as pd
+
+        kolommen = [k.naam for k in TABELLEN[tabel]]
+        rijen = []
+        for rij in self._rijen[tabel]:
+            uit = {k: rij.get(k) for k in kolommen}
+            for k in kolommen:
+                if isinstance(uit[k], Datum):
+                    uit[k] = uit[k].tekst
+            if "datum" in rij:
+                datum = rij["datum"]
+                uit["precisie"] = datum.precisie if datum else "onbekend"
+                uit["datum_begin"] = pd.Timestamp(datum.begin) if datum else pd.NaT
+                uit["jaar"] = datum.jaar if datum else None
+            rijen.append(uit)
+        frame = pd.DataFrame(
+            rijen,
+            columns=kolommen + (["precisie", "datum_begin", "jaar"] if "datum" in kolommen else []),
+        )
+        if "datum" in kolommen:
+            frame["datum_begin"] = pd.to_datetime(frame["datum_begin"])
+            frame["jaar"] = frame["jaar"].astype("Int64")
+            frame["precisie"] = frame["precisie"].astype("category")
+        for k in TABELLEN[tabel]:
+            if k.soort == "enum":
+                frame[k.naam] = pd.Categorical(frame[k.naam], categories=list(k.waarden))
+            elif k.soort == "janee":
+                frame[k.naam] = frame[k.naam].astype(bool)
+            elif k.soort == "les":
+                frame[k.naam] = frame[k.naam].astype("int64")
+        return frame
+
+    @cached_property
+    def tijdlijn(self) -> Any:
+        return (
+            self._frame("tijdlijn").sort_values("datum_begin", kind="stable").reset_index(drop=True)
+        )
+
+    @cached_property
+    def actoren(self) -> Any:
+        return self._frame("actoren")
+
+    @cached_property
+    def instrumenten(self) -> Any:
+        return self._frame("instrumenten")
+
+    @cached_property
+    def bewijs(self) -> Any:
+        return self._frame("bewijs")
+
+    @cached_property
+    def bronnen(self) -> Any:
+        return self._frame("bronnen")
+
+    @cached_property
+    def bron_index(self) -> dict[str, int]:
+        """Source id -> its number (1-based) in the numbered source list."""
+        return {rij["id"]: i for i, rij in enumerate(self._rijen["bronnen"], start=1)}
+
+
+def _check_references(
+    beschrijving: Beschrijving, rijen: dict[str, list[dict[str, Any]]], map_: Path
+) -> list[Probleem]:
+    problemen: list[Probleem] = []
+    yaml_naam = weergave(map_ / BESCHRIJVING)
+    if beschrijving.id != map_.name:
+        problemen.append(
+            Probleem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name)
+        )
+    for tabel in ("bronnen", "actoren", "bewijs"):
+        gezien: dict[str, int] = {}
+        for rij in rijen[tabel]:
+            if rij["id"] in gezien:
+                problemen.append(
+                    Probleem(
+                        weergave(map_ / f"{tabel}.csv"),
+                        f"regel {rij['_regel']}: id",
+                        f"dubbele id {rij['id']!r} (ook op regel {gezien[rij['id']]})",
+                        "elke id één keer",
+                    )
+                )
+            gezien.setdefault(rij["id"], rij["_regel"])
+    bron_ids = {r["id"] for r in rijen["bronnen"]}
+    actor_ids = {r["id"] for r in rijen["actoren"]}
+    toegestaan_bron = "bekend in bronnen.csv: " + (", ".join(sorted(bron_ids)) or "geen")
+    for tabel in ("tijdlijn", "actoren", "instrumenten", "bewijs"):
+        for rij in rijen[tabel]:
+            for bron in rij["bronnen"]:
+                if bron not in bron_ids:
+                    problemen.append(
+                        Probleem(
+                            weergave(map_ / f"{tabel}.csv"),
+                            f"regel {rij['_regel']}: bronnen",
+                            f"onbekende bron {bron!r}",
+                            toegestaan_bron,
+                        )
+                    )
+    for rij in rijen["tijdlijn"]:
+        for actor in rij["actoren"] or []:
+            if actor not in actor_ids:
+                problemen.append(
+                    Probleem(
+                        weergave(map_ / "tijdlijn.csv"),
+                        f"regel {rij['_regel']}: actoren",
+                        f"onbekende actor {actor!r}",
+                        "bekend in actoren.csv: " + (", ".join(sorted(actor_ids)) or "geen"),
+                    )
+                )
+    for naam, kenmerk in beschrijving.kenmerken:
+        stukken: list[tuple[str, Herkomst, bool]] = [
+            (naam, kenmerk, _has_known_value(naam, kenmerk))
+        ]
+        if isinstance(kenmerk, Warmteoplossing):
+            stukken += [
+                (f"{naam}.verloop[{i}]", stap, True)
+                for i, stap in enumerate(kenmerk.verloop, start=1)
+            ]
+        for veld, stuk, bekend in stukken:
+            for bron in stuk.bronnen:
+                if bron not in bron_ids:
+                    problemen.append(
+                        Probleem(
+                            yaml_naam,
+                            f"kenmerken.{veld}.bronnen",
+                            f"onbekende bron {bron!r}",
+                            toegestaan_bron,
+                        )
+                    )
+            if bekend and not stuk.bronnen:
+                problemen.append(
+                    Probleem(
+                        yaml_naam,
+                        f"kenmerken.{veld}",
+                        "waarde zonder bron",
+                        "noem een bron-id, of schrijf onbekend",
+                    )
+                )
+    return problemen
+
+
+def _has_known_value(naam: str, kenmerk: Any) -> bool:
+    """Does this kenmerk state something (that then needs a source)? A municipality's name and
+    CBS code are public facts and need none."""
+    if naam == "gemeente":
+        return False
+    if naam == "wijk":
+        return _bekend(kenmerk.cbs_code) or _bekend(kenmerk.naam)
+    if naam == "woningen":
+        return _bekend(kenmerk.waarde)
+    if naam == "eigendom":
+        return any(
+            _bekend(v) for v in (kenmerk.koop, kenmerk.corporatie, kenmerk.particuliere_huur)
+        )
+    if naam == "bouwperiode":
+        return _bekend(kenmerk.van) or _bekend(kenmerk.tot)
+    if naam == "gemeentelijke_rol":
+        return _bekend(kenmerk.waarde)
+    return bool(kenmerk.bekend)
+
+
+def read_case(map_: Path) -> tuple[Case | None, list[Probleem]]:
+    """Read and check one case folder."""
+    yaml_pad = map_ / BESCHRIJVING
+    naam = weergave(yaml_pad)
+    if not yaml_pad.is_file():
+        return None, [
+            Probleem(
+                weergave(map_), BESCHRIJVING, "bestand ontbreekt", "elke casus heeft een casus.yaml"
+            )
+        ]
+    problemen: list[Probleem] = []
+    beschrijving: Beschrijving | None = None
+    try:
+        data = yaml.safe_load(yaml_pad.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        waar = f"regel {mark.line + 1}" if mark is not None else "YAML"
+        problemen.append(
+            Probleem(
+                naam, waar, f"YAML-fout: {getattr(exc, 'problem', None) or exc}", "geldige YAML"
+            )
+        )
+    except UnicodeDecodeError:
+        problemen.append(Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8"))
+    else:
+        if not isinstance(data, dict):
+            problemen.append(
+                Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'")
+            )
+        else:
+            try:
+                beschrijving = Beschrijving.model_validate(data)
+            except ValidationError as exc:
+                problemen.extend(problems_from_validation(exc, naam, Beschrijving))
+    rijen: dict[str, list[dict[str, Any]]] = {}
+    for tabel in TABELLEN:
+        rijen[tabel], fouten = read_table(map_ / f"{tabel}.csv", tabel)
+        problemen.extend(fouten)
+    if beschrijving is not None and not problemen:
+        problemen.extend(_check_references(beschrijving, rijen, map_))
+    if problemen or beschrijving is None:
+        return None, problemen
+    return Case(beschrijving.id, map_, beschrijving, rijen), []
+
+
+def case_dirs(map_: Path | None = None) -> list[Path]:
+    map_ = map_ or paths.cases_dir()
+    if not map_.is_dir():
+        return []
+    return sorted(p for p in map_.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def case_ids(map_: Path | None = None) -> list[str]:
+    return [p.name for p in case_dirs(map_)]
+
+
+def case_name(casus_id: str, map_: Path | None = None) -> str:
+    """The display name of a case (its id if the case cannot be read)."""
+    try:
+        data = yaml.safe_load(
+            ((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING).read_text("utf-8")
+        )
+        return str(data.get("naam") or casus_id)
+    except (OSError, yaml.YAMLError, AttributeError):
+        return casus_id
+
+
+def check_cases(map_: Path | None = None) -> tuple[list[Case], list[Probleem]]:
+    """Read every case folder; return the valid cases and all problems."""
+    casussen: list[Case] = []
+    problemen: list[Probleem] = []
+    for map_casus in case_dirs(map_):
+        casus, fouten = read_case(map_casus)
+        problemen.extend(fouten)
+        if casus is not None:
+            casussen.append(casus)
+    return casussen, problemen
+
+
+def load_case(casus_id: str, map_: Path | None = None) -> Case:
+    """The case ``casus_id``. Raises a clear error for an unknown id or invalid data."""
+    bekend = case_ids(map_)
+    if casus_id not in bekend:
+        raise GebruikersFout(
+            f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(bekend) or 'geen'})"
+        )
+    casus, problemen = read_case((map_ or paths.cases_dir()) / casus_id)
+    if casus is None:
+        raise ContentFout(problemen)
+    return casus
+
+
+def load_cases(map_: Path | None = None) -> list[Case]:
+    """All cases, sorted by id. Raises :class:`ContentFout` if any case is invalid."""
+    casussen, problemen = check_cases(map_)
+    if problemen:
+        raise ContentFout(problemen)
+    return casussen
+
+
+def new_case(casus_id: str, map_: Path | None = None, naam: str | None = None) -> Path:
+    """Create ``cases/<casus_id>/`` from the commented skeleton. Returns the new folder."""
+    from .fileio import write_text_atomic
+
+    map_ = map_ or paths.cases_dir()
+    if not ID_PATROON.match(casus_id) or casus_id == "nieuw":
+        raise GebruikersFout(
+            f"casus nieuw: ongeldige id {casus_id!r} "
+            "(kleine letters, cijfers en streepjes, bijv. utrecht-overvecht)"
+        )
+    doel = map_ / casus_id
+    if doel.exists():
+        raise GebruikersFout(f"{weergave(doel)}: casus bestaat al (kies een andere id)")
+    sjablonen = paths.templates_dir() / "casus"
+    tijdelijk = map_ / f".{casus_id}.nieuw"
+    tijdelijk.mkdir(parents=True, exist_ok=False)
+    try:
+        for sjabloon in sorted(sjablonen.iterdir()):
+            tekst = sjabloon.read_text(encoding="utf-8")
+            tekst = tekst.replace("{id}", casus_id).replace(
+                "{naam}", naam or casus_id.replace("-", " ").title()
+            )
+            write_text_atomic(tijdelijk / sjabloon.name, tekst)
+        tijdelijk.rename(doel)
+    finally:
+        if tijdelijk.exists():
+            import shutil
+
+            shutil.rmtree(tijdelijk)
+    return doel

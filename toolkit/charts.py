@@ -1,0 +1,90 @@
+"""Charts as self-contained SVG images (embedded as data URIs: nothing to load, prints sharply).
+
+matplotlib is imported lazily with the non-interactive Agg backend, so no display is needed.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+KLEUREN = ["#b3401a", "#0b5cad", "#2e7d32", "#8e5bb5", "#c28a00", "#00838f", "#6d4c41"]
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "path",
+            "svg.hashsalt": "warmtelessen",  # stable ids: the same data gives the same SVG
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    return plt
+
+
+def _svg_data_uri(fig: Any) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    _pyplot().close(fig)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue().encode()).decode()
+
+
+def bar_chart(labels: Sequence[str], waarden: Sequence[float], titel: str, xlabel: str) -> str:
+    """A horizontal bar chart (first label on top) as an SVG data URI."""
+    plt = _pyplot()
+    hoogte = 0.9 + 0.32 * max(len(labels), 1)
+    fig, ax = plt.subplots(figsize=(6.2, hoogte))
+    posities = list(range(len(labels)))[::-1]
+    ax.barh(posities, waarden, color=KLEUREN[0], height=0.6)
+    ax.set_yticks(posities, labels)
+    ax.set_xlabel(xlabel)
+    ax.set_title(titel, loc="left", fontsize=10)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for y, w in zip(posities, waarden, strict=True):
+        if w:
+            ax.text(w, y, f" {w:g}", va="center", fontsize=8)
+    return _svg_data_uri(fig)
+
+
+def timeline_chart(
+    datums: Sequence[date],
+    banen: Sequence[int],
+    baan_labels: Sequence[str],
+    onzeker: Sequence[bool],
+    nummers: Sequence[int],
+    titel: str,
+) -> str:
+    """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
+    for d, baan, twijfel, nummer in zip(datums, banen, onzeker, nummers, strict=True):
+        kleur = KLEUREN[baan % len(KLEUREN)]
+        ax.scatter(
+            [d], [baan], s=46, zorder=3, facecolors="white" if twijfel else kleur, edgecolors=kleur
+        )
+        ax.annotate(
+            str(nummer),
+            (d, baan),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7,
+        )
+    ax.set_yticks(range(len(baan_labels)), baan_labels)
+    ax.set_ylim(-0.6, len(baan_labels) - 0.4)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#e5e5e5", zorder=0)
+    if titel:
+        ax.set_title(titel, loc="left", fontsize=10)
+    fig.autofmt_xdate()
+    return _svg_data_uri(fig)

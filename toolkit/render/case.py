@@ -1,0 +1,136 @@
+"""Renderers for a case report: one HTML fragment per part, and a whole page.
+
+The parts, in report order, are listed in :data:`DELEN`; the case notebook shows them one per cell.
+Links to lesson reports are relative (see :mod:`toolkit.render.links`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..cases import Case
+from ..charts import bar_chart, timeline_chart
+from ..labels import t
+from ..lessons import load_lessons
+from ..regions import Cijfer, gemeente_figures, wijk_figures
+from ..vocab_cases import (
+    ACTORTYPES,
+    FASEN,
+    LABELS_ACTORTYPE,
+    LABELS_FASE,
+    LABELS_TREDE,
+    TREDEN,
+    label,
+)
+from . import register
+from .links import lesson_report_link
+from .templating import css, environment
+
+DELEN = (
+    "samenvatting",
+    "kenmerken",
+    "cijfers",
+    "tijdlijn",
+    "actoren",
+    "instrumenten",
+    "bewijs",
+    "open_vragen",
+    "bronnen",
+)
+
+
+def figures(casus: Case) -> list[Cijfer]:
+    """The public figures for the case's municipality and CBS wijk (none for a fictional case)."""
+    k = casus.kenmerken
+    cijfers: list[Cijfer] = []
+    if k.gemeente.cbs_code != "onbekend":
+        cijfers += gemeente_figures(k.gemeente.cbs_code)
+    if k.wijk.cbs_code != "onbekend":
+        cijfers += wijk_figures(k.wijk.cbs_code)
+    return cijfers
+
+
+def _context(casus: Case, taal: str) -> dict[str, Any]:
+    lessen = {les.nummer: les for les in load_lessons(taal)}
+    tijdlijn = casus.tijdlijn
+    return {
+        "casus": casus,
+        "k": casus.kenmerken,
+        "taal": taal,
+        "refs": casus.bron_index,
+        "lessen": lessen,
+        "les_link": lambda les: lesson_report_link(les.nummer, les.slug, taal),
+        "fase_label": lambda f: label(LABELS_FASE, f, taal),
+        "type_label": lambda f: label(LABELS_ACTORTYPE, f, taal),
+        "trede_label": lambda f: label(LABELS_TREDE, f, taal),
+        "tekst_kolom": "_en" if taal == "en" else "",
+        "tijdlijn": tijdlijn.to_dict("records"),
+        "actoren": casus.actoren.to_dict("records"),
+        "instrumenten": casus.instrumenten.to_dict("records"),
+        "bewijs": casus.bewijs.to_dict("records"),
+        "bronnen": casus.bronnen.to_dict("records"),
+        "cijfers": figures(casus),
+    }
+
+
+def _timeline_svg(casus: Case, taal: str) -> str:
+    df = casus.tijdlijn
+    return timeline_chart(
+        [d.date() for d in df["datum_begin"]],
+        [FASEN.index(f) for f in df["fase"]],
+        [label(LABELS_FASE, f, taal) for f in FASEN],
+        list(df["onzeker"]),
+        list(range(1, len(df) + 1)),
+        "",
+    )
+
+
+def _actors_svg(casus: Case, taal: str) -> str:
+    telling = Counter(casus.actoren["type"])
+    typen = [a for a in ACTORTYPES if telling.get(a)]
+    return bar_chart(
+        [label(LABELS_ACTORTYPE, a, taal) for a in typen],
+        [telling[a] for a in typen],
+        t("actoren_per_type", taal),
+        t("aantal", taal),
+    )
+
+
+def _instruments_svg(casus: Case, taal: str) -> str:
+    telling = Counter(casus.instrumenten["trede"])
+    return bar_chart(
+        [label(LABELS_TREDE, r, taal) for r in TREDEN],
+        [telling.get(r, 0) for r in TREDEN],
+        t("instrumenten_per_trede", taal),
+        t("aantal", taal),
+    )
+
+
+def render_part(casus: Case, deel: str, taal: str = "nl") -> str:
+    """One part of the case report as an HTML fragment."""
+    if deel not in DELEN:
+        raise ValueError(f"onbekend deel {deel!r}")
+    context = _context(casus, taal)
+    if deel == "tijdlijn":
+        context["grafiek"] = _timeline_svg(casus, taal) if len(casus.tijdlijn) else ""
+    elif deel == "actoren":
+        context["grafiek"] = _actors_svg(casus, taal) if len(casus.actoren) else ""
+    elif deel == "instrumenten":
+        context["grafiek"] = _instruments_svg(casus, taal) if len(casus.instrumenten) else ""
+    macro = getattr(environment().get_template("casus.html.j2").module, deel)
+    return str(macro(**context))
+
+
+@register("casus", "html-fragment")
+def case_fragment(casus: Case, taal: str = "nl") -> str:
+    return "\n".join(render_part(casus, deel, taal) for deel in DELEN)
+
+
+@register("casus", "html")
+def case_page(casus: Case, taal: str = "nl") -> str:
+    return (
+        environment()
+        .get_template("pagina.html.j2")
+        .render(titel=casus.naam, taal=taal, css=css(), inhoud=case_fragment(casus, taal))
+    )
