@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,13 +18,19 @@ def fixtures() -> Path:
     return FIXTURES
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m toolkit`` as a user would, in a separate process."""
+def run_cli(
+    *args: str, cwd: Path | None = None, home: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m toolkit`` as a user would, in a separate process.
+
+    ``home`` points the toolkit at another content folder (``WARMTELESSEN_HOME``)."""
+    env = {**os.environ, "WARMTELESSEN_HOME": str(home)} if home else None
     return subprocess.run(
         [sys.executable, "-m", "toolkit", *args],
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
+        env=env,
         timeout=300,
     )
 

@@ -85,7 +85,7 @@ def test_cli_refuses_to_render_an_invalid_case(tmp_path: Path) -> None:
     shutil.copytree(
         Path(__file__).parent / "fixtures/casussen/kapot/onbekende-bron", home / "cases"
     )
-    res = _run(home, "casus", "mini-casus", "--out", str(tmp_path / "out"))
+    res = run_cli("casus", "mini-casus", "--out", str(tmp_path / "out"), home=home)
     assert res.returncode == 1
     assert "bewijs.csv: regel 3: bronnen: onbekende bron 't9'" in res.stderr
     assert "Traceback" not in res.stderr
@@ -98,24 +98,10 @@ def test_cli_casus_nieuw(tmp_path: Path) -> None:
     home = tmp_path / "home"
     shutil.copytree(Path(__file__).parent.parent / "lessons", home / "lessons")
     (home / "cases").mkdir()
-    res = _run(home, "casus", "nieuw", "utrecht-overvecht")
+    res = run_cli("casus", "nieuw", "utrecht-overvecht", home=home)
     assert res.returncode == 0, res.stderr
     assert (home / "cases/utrecht-overvecht/casus.yaml").is_file()
-    check = _run(home, "valideer", str(home / "cases/utrecht-overvecht"))
+    check = run_cli("valideer", str(home / "cases/utrecht-overvecht"), home=home)
     assert check.returncode == 0 and "Alles is geldig." in check.stdout
-    opnieuw = _run(home, "casus", "nieuw", "utrecht-overvecht")
+    opnieuw = run_cli("casus", "nieuw", "utrecht-overvecht", home=home)
     assert_one_line_error(opnieuw, "casus bestaat al")
-
-
-def _run(home: Path, *args: str):
-    import os
-    import subprocess
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "WARMTELESSEN_HOME": str(home)},
-        timeout=120,
-    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -80,19 +79,6 @@ def test_broken_lesson_in_project_blocks_its_report(tmp_path: Path, fixtures: Pa
     kapot = (fixtures / "lessen/kapot/onbekende-tag/01-proefles.nl.md").read_text()
     (project / "lessons/01-proefles.nl.md").write_text(kapot)
     out = tmp_path / "out"
-    env_result = _run_with_home(project, "les", "1", "--out", str(out))
+    env_result = run_cli("les", "1", "--out", str(out), home=project)
     assert_one_line_error(env_result, "01-proefles.nl.md", "tags.nplw[1]")
     assert not out.exists()
-
-
-def _run_with_home(home: Path, *args: str):
-    import subprocess
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "WARMTELESSEN_HOME": str(home)},
-        timeout=120,
-    )

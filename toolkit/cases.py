@@ -29,6 +29,7 @@ from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
 from .errors import ContentFout, GebruikersFout, Probleem, weergave
 from .schema_errors import problems_from_validation
 from .vocab_cases import ROLLEN
+from .yamlio import load_yaml
 
 Onbekend = Literal["onbekend"]
 BESCHRIJVING = "casus.yaml"
@@ -362,27 +363,21 @@ def read_case(map_: Path) -> tuple[Case | None, list[Probleem]]:
     problemen: list[Probleem] = []
     beschrijving: Beschrijving | None = None
     try:
-        data = yaml.safe_load(yaml_pad.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        waar = f"regel {mark.line + 1}" if mark is not None else "YAML"
-        problemen.append(
-            Probleem(
-                naam, waar, f"YAML-fout: {getattr(exc, 'problem', None) or exc}", "geldige YAML"
-            )
-        )
+        data, problemen = load_yaml(yaml_pad.read_text(encoding="utf-8"), naam)
     except UnicodeDecodeError:
-        problemen.append(Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8"))
-    else:
-        if not isinstance(data, dict):
-            problemen.append(
-                Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'")
-            )
-        else:
-            try:
-                beschrijving = Beschrijving.model_validate(data)
-            except ValidationError as exc:
-                problemen.extend(problems_from_validation(exc, naam, Beschrijving))
+        data, problemen = (
+            None,
+            [Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")],
+        )
+    if not problemen and not isinstance(data, dict):
+        problemen.append(
+            Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'")
+        )
+    elif not problemen:
+        try:
+            beschrijving = Beschrijving.model_validate(data)
+        except ValidationError as exc:
+            problemen.extend(problems_from_validation(exc, naam, Beschrijving))
     rijen: dict[str, list[dict[str, Any]]] = {}
     for tabel in TABELLEN:
         rijen[tabel], fouten = read_table(map_ / f"{tabel}.csv", tabel)

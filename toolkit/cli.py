@@ -90,17 +90,30 @@ def cmd_lessen(args: argparse.Namespace) -> int:
 
 def cmd_les(args: argparse.Namespace) -> int:
     from .lessons import load_lesson
-    from .runner import notebook_path, run_notebook
 
     les = load_lesson(args.nummer, args.lang)  # fails fast, before a kernel starts
-    naam = f"les-{les.nummer}-{les.slug}"
+    return _report(
+        "lesson",
+        {"les": les.nummer},
+        args,
+        f"les-{les.nummer}-{les.slug}",
+        f"{les.nummer}. {les.titel}",
+    )
+
+
+def _report(
+    notebook: str, parameters: dict[str, object], args: argparse.Namespace, naam: str, titel: str
+) -> int:
+    """Run ``notebooks/<notebook>.ipynb`` into ``<out>/<naam>/<naam>.<taal>.{ipynb,html}``."""
+    from .runner import notebook_path, run_notebook
+
     resultaat = run_notebook(
-        notebook_path("lesson"),
-        {"les": les.nummer, "taal": args.lang},
+        notebook_path(notebook),
+        {**parameters, "taal": args.lang},
         args.out / naam,
         f"{naam}.{args.lang}",
         taal=args.lang,
-        titel=f"{les.nummer}. {les.titel}",
+        titel=titel,
     )
     print(f"Rapport: {weergave(resultaat.html)}")
     print(f"Notebook: {weergave(resultaat.notebook)}")
@@ -134,21 +147,9 @@ def cmd_casus(args: argparse.Namespace) -> int:
             f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)"
         )
     from .cases import load_case
-    from .runner import notebook_path, run_notebook
 
     casus = load_case(args.id)  # refuses an invalid case with the same lines as `valideer`
-    naam = f"casus-{casus.id}"
-    resultaat = run_notebook(
-        notebook_path("case"),
-        {"casus": casus.id, "taal": args.lang},
-        args.out / naam,
-        f"{naam}.{args.lang}",
-        taal=args.lang,
-        titel=casus.naam,
-    )
-    print(f"Rapport: {weergave(resultaat.html)}")
-    print(f"Notebook: {weergave(resultaat.notebook)}")
-    return 0
+    return _report("case", {"casus": casus.id}, args, f"casus-{casus.id}", casus.naam)
 
 
 def _casus_nieuw(args: argparse.Namespace) -> int:

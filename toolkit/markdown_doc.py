@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import Probleem, weergave
+from .yamlio import load_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?(.*)\Z", re.DOTALL)
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -50,13 +49,9 @@ def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Probleem]]:
         return None, [
             Probleem(naam, "front matter", "ontbreekt", "begin met een regel '---', YAML, en '---'")
         ]
-    try:
-        front = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        waar = f"regel {mark.line + 2}" if mark is not None else "front matter"
-        reden = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Probleem(naam, waar, f"YAML-fout: {reden}", "geldige YAML")]
+    front, problemen = load_yaml(match.group(1), naam, eerste_regel=2)
+    if problemen:
+        return None, problemen
     if not isinstance(front, dict):
         return None, [
             Probleem(

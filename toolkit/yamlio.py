@@ -1,0 +1,20 @@
+"""Reading YAML that users edit: errors become one line with the line number, never a traceback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import Probleem
+
+
+def load_yaml(tekst: str, bestand: str, eerste_regel: int = 1) -> tuple[Any, list[Probleem]]:
+    """Parse ``tekst``; ``eerste_regel`` is the file line where the YAML starts (for messages)."""
+    try:
+        return yaml.safe_load(tekst), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        waar = f"regel {mark.line + eerste_regel}" if mark is not None else "YAML"
+        reden = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Probleem(bestand, waar, f"YAML-fout: {reden}", "geldige YAML")]
