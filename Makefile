@@ -27,7 +27,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
 
 demo: $(STAMP)
-	$(BIN)/warmtelessen les 4 --out $(OUT)
+	$(BIN)/warmtelessen checklist --out $(OUT)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -18,9 +18,7 @@ def fixtures() -> Path:
     return FIXTURES
 
 
-def run_cli(
-    *args: str, cwd: Path | None = None, home: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, home: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m toolkit`` as a user would, in a separate process.
 
     ``home`` points the toolkit at another content folder (``WARMTELESSEN_HOME``)."""

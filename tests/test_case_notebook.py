@@ -39,9 +39,7 @@ def test_case_report_under_papermill(casus_id: str, taal: str, tmp_path: Path) -
     # the evidence table, with a link to each lesson's report
     assert 'class="bewijs"' in html
     for les in toolkit.load_lessons(taal):
-        assert (
-            f'href="../les-{les.nummer}-{les.slug}/les-{les.nummer}-{les.slug}.{taal}.html"' in html
-        )
+        assert f'href="../les-{les.nummer}-{les.slug}/les-{les.nummer}-{les.slug}.{taal}.html"' in html
     for rij in casus.bewijs.itertuples():
         assert f'id="bewijs-{rij.id}"' in html
     # every source, numbered, with its URL
@@ -82,9 +80,7 @@ def test_cli_refuses_to_render_an_invalid_case(tmp_path: Path) -> None:
 
     home = tmp_path / "home"
     shutil.copytree(Path(__file__).parent.parent / "lessons", home / "lessons")
-    shutil.copytree(
-        Path(__file__).parent / "fixtures/casussen/kapot/onbekende-bron", home / "cases"
-    )
+    shutil.copytree(Path(__file__).parent / "fixtures/casussen/kapot/onbekende-bron", home / "cases")
     res = run_cli("casus", "mini-casus", "--out", str(tmp_path / "out"), home=home)
     assert res.returncode == 1
     assert "bewijs.csv: regel 3: bronnen: onbekende bron 't9'" in res.stderr

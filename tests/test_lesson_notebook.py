@@ -51,9 +51,7 @@ def parse(html: str) -> _Externals:
 def test_lesson_report_under_papermill(nummer: int, taal: str, tmp_path: Path) -> None:
     les = toolkit.load_lesson(nummer, taal)
     naam = f"les-{nummer}-{les.slug}"
-    res = run_notebook(
-        notebook_path("lesson"), {"les": nummer, "taal": taal}, tmp_path / naam, f"{naam}.{taal}"
-    )
+    res = run_notebook(notebook_path("lesson"), {"les": nummer, "taal": taal}, tmp_path / naam, f"{naam}.{taal}")
     html = res.html.read_text(encoding="utf-8")
     p = parse(html)
     tekst = " ".join(p.tekst)
@@ -69,9 +67,7 @@ def test_lesson_report_under_papermill(nummer: int, taal: str, tmp_path: Path) -
         assert f'href="../casus-{les.casus}/casus-{les.casus}.{taal}.html"' in html
     # the executed notebook is kept, with its outputs and the parameters injected
     nb = json.loads(res.notebook.read_text(encoding="utf-8"))
-    geinjecteerd = [
-        c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])
-    ]
+    geinjecteerd = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
     assert geinjecteerd and f"les = {nummer}" in "".join(geinjecteerd[0]["source"])
     assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
     # nothing temporary left behind
@@ -81,9 +77,7 @@ def test_lesson_report_under_papermill(nummer: int, taal: str, tmp_path: Path) -
     ]
 
 
-def test_user_text_is_escaped_in_the_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_user_text_is_escaped_in_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A lesson text with HTML in it shows the HTML as text."""
     home = tmp_path / "home"
     (home / "lessons").mkdir(parents=True)
@@ -92,9 +86,7 @@ def test_user_text_is_escaped_in_the_report(
     (home / "notebooks").mkdir()
     (home / "notebooks/lesson.ipynb").write_text(notebook_path("lesson").read_text())
     monkeypatch.setenv("WARMTELESSEN_HOME", str(home))
-    res = run_notebook(
-        home / "notebooks/lesson.ipynb", {"les": 1, "taal": "nl"}, tmp_path / "o", "les"
-    )
+    res = run_notebook(home / "notebooks/lesson.ipynb", {"les": 1, "taal": "nl"}, tmp_path / "o", "les")
     html = res.html.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -111,9 +103,7 @@ def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path: Path
 
 
 def test_unknown_parameter_is_refused_before_running(tmp_path: Path) -> None:
-    with pytest.raises(
-        GebruikersFout, match=r"parameters: onbekend: lessen \(toegestaan: les, taal\)"
-    ):
+    with pytest.raises(GebruikersFout, match=r"parameters: onbekend: lessen \(toegestaan: les, taal\)"):
         run_notebook(notebook_path("lesson"), {"lessen": 4}, tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
 

@@ -51,9 +51,7 @@ def test_english_markers_and_headings(fixtures: Path) -> None:
         ("slechte-url", "verder_lezen[1].url", "ongeldige URL"),
     ],
 )
-def test_each_error_kind_names_file_field_and_rule(
-    fixtures: Path, geval: str, veld: str, melding: str
-) -> None:
+def test_each_error_kind_names_file_field_and_rule(fixtures: Path, geval: str, veld: str, melding: str) -> None:
     pad = fixtures / "lessen/kapot" / geval / "01-proefles.nl.md"
     les, problemen = read_lesson_file(pad)
     assert les is None

@@ -153,6 +153,4 @@ def test_lesson_4_covers_every_point_of_its_source() -> None:
         for patroon in patronen:
             assert re.search(patroon, tekst), f"les 4 mist: {punt} ({patroon})"
     assert les.casus == "wageningen-benedenbuurt"
-    assert any(
-        "valku" in "valkuilen" and re.search("alles", p.tekst.lower()) for p in les.valkuilen
-    )
+    assert any("valku" in "valkuilen" and re.search("alles", p.tekst.lower()) for p in les.valkuilen)

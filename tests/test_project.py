@@ -42,6 +42,17 @@ def test_notebooks_explain_themselves_and_their_parameters() -> None:
                 assert "#" in regel, f"{pad.name}: parameter zonder uitleg: {regel}"
 
 
+def test_papermill_reads_every_parameter() -> None:
+    """A comment papermill cannot parse silently drops a parameter; every one must be found."""
+    import papermill
+
+    for pad in NOTEBOOKS:
+        nb = json.loads(pad.read_text(encoding="utf-8"))
+        cel = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+        namen = [m.group(1) for m in re.finditer(r"^(\w+)\s*=", "".join(cel["source"]), re.MULTILINE)]
+        assert list(papermill.inspect_notebook(str(pad))) == namen, pad.name
+
+
 def test_notebooks_are_thin() -> None:
     """Logic lives in toolkit/: no function or class definitions in notebooks."""
     for pad in NOTEBOOKS:
@@ -67,11 +78,7 @@ def test_environment_yml_names_the_same_dependencies_as_pyproject() -> None:
 
 def test_every_dependency_is_pinned_in_constraints() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pins = {
-        _naam(r).replace("_", "-")
-        for r in (ROOT / "constraints.txt").read_text().splitlines()
-        if "==" in r
-    }
+    pins = {_naam(r).replace("_", "-") for r in (ROOT / "constraints.txt").read_text().splitlines() if "==" in r}
     for dep in project["dependencies"] + project["optional-dependencies"]["test"]:
         assert _naam(dep).replace("_", "-") in pins, dep
 

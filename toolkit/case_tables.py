@@ -79,13 +79,7 @@ TABELLEN: dict[str, tuple[Kolom, ...]] = {
 
 def fold(tekst: str) -> str:
     """Lowercase without accents: 'Energiecoöperatie' -> 'energiecooperatie'."""
-    return (
-        unicodedata.normalize("NFKD", tekst)
-        .encode("ascii", "ignore")
-        .decode("ascii")
-        .lower()
-        .strip()
-    )
+    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii").lower().strip()
 
 
 @dataclass(frozen=True)
@@ -142,9 +136,7 @@ def _waarde(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
             return None, None, ""
         datum = parse_datum(ruw)
         if datum is None:
-            toegestaan = "JJJJ, JJJJ-MM of JJJJ-MM-DD" + (
-                " of onbekend" if kolom.soort == "datum_of_onbekend" else ""
-            )
+            toegestaan = "JJJJ, JJJJ-MM of JJJJ-MM-DD" + (" of onbekend" if kolom.soort == "datum_of_onbekend" else "")
             return None, f"ongeldige datum {ruw!r}", toegestaan
         return datum, None, ""
     if kolom.soort == "ids":
@@ -173,11 +165,7 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
     naam = weergave(pad)
     kolommen = TABELLEN[tabel]
     if not pad.is_file():
-        return [], [
-            Probleem(
-                naam, "", "bestand ontbreekt", f"kolommen: {', '.join(k.naam for k in kolommen)}"
-            )
-        ]
+        return [], [Probleem(naam, "", "bestand ontbreekt", f"kolommen: {', '.join(k.naam for k in kolommen)}")]
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

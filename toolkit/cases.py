@@ -78,9 +78,7 @@ class Eigendom(Herkomst):
 
     @model_validator(mode="after")
     def _som(self) -> Eigendom:
-        som = sum(
-            v for v in (self.koop, self.corporatie, self.particuliere_huur) if v != "onbekend"
-        )
+        som = sum(v for v in (self.koop, self.corporatie, self.particuliere_huur) if v != "onbekend")
         if som > 100.5:
             raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
         return self
@@ -133,9 +131,7 @@ class Status(TekstKenmerk):
     @model_validator(mode="after")
     def _datum(self) -> Status:
         if self.datum != "onbekend" and parse_datum(self.datum) is None:
-            raise ValueError(
-                f"ongeldige datum {self.datum!r} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend"
-            )
+            raise ValueError(f"ongeldige datum {self.datum!r} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend")
         return self
 
 
@@ -163,9 +159,7 @@ class Beschrijving(Model):
 
 
 def _bekend(waarde: Any) -> bool:
-    return waarde not in (None, "onbekend") and not (
-        isinstance(waarde, str) and waarde.lower() == "onbekend"
-    )
+    return waarde not in (None, "onbekend") and not (isinstance(waarde, str) and waarde.lower() == "onbekend")
 
 
 @dataclass
@@ -224,9 +218,7 @@ class Case:
 
     @cached_property
     def tijdlijn(self) -> Any:
-        return (
-            self._frame("tijdlijn").sort_values("datum_begin", kind="stable").reset_index(drop=True)
-        )
+        return self._frame("tijdlijn").sort_values("datum_begin", kind="stable").reset_index(drop=True)
 
     @cached_property
     def actoren(self) -> Any:
@@ -250,15 +242,11 @@ class Case:
         return {rij["id"]: i for i, rij in enumerate(self._rijen["bronnen"], start=1)}
 
 
-def _check_references(
-    beschrijving: Beschrijving, rijen: dict[str, list[dict[str, Any]]], map_: Path
-) -> list[Probleem]:
+def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str, Any]]], map_: Path) -> list[Probleem]:
     problemen: list[Probleem] = []
     yaml_naam = weergave(map_ / BESCHRIJVING)
     if beschrijving.id != map_.name:
-        problemen.append(
-            Probleem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name)
-        )
+        problemen.append(Probleem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name))
     for tabel in ("bronnen", "actoren", "bewijs"):
         gezien: dict[str, int] = {}
         for rij in rijen[tabel]:
@@ -299,14 +287,9 @@ def _check_references(
                     )
                 )
     for naam, kenmerk in beschrijving.kenmerken:
-        stukken: list[tuple[str, Herkomst, bool]] = [
-            (naam, kenmerk, _has_known_value(naam, kenmerk))
-        ]
+        stukken: list[tuple[str, Herkomst, bool]] = [(naam, kenmerk, _has_known_value(naam, kenmerk))]
         if isinstance(kenmerk, Warmteoplossing):
-            stukken += [
-                (f"{naam}.verloop[{i}]", stap, True)
-                for i, stap in enumerate(kenmerk.verloop, start=1)
-            ]
+            stukken += [(f"{naam}.verloop[{i}]", stap, True) for i, stap in enumerate(kenmerk.verloop, start=1)]
         for veld, stuk, bekend in stukken:
             for bron in stuk.bronnen:
                 if bron not in bron_ids:
@@ -340,9 +323,7 @@ def _has_known_value(naam: str, kenmerk: Any) -> bool:
     if naam == "woningen":
         return _bekend(kenmerk.waarde)
     if naam == "eigendom":
-        return any(
-            _bekend(v) for v in (kenmerk.koop, kenmerk.corporatie, kenmerk.particuliere_huur)
-        )
+        return any(_bekend(v) for v in (kenmerk.koop, kenmerk.corporatie, kenmerk.particuliere_huur))
     if naam == "bouwperiode":
         return _bekend(kenmerk.van) or _bekend(kenmerk.tot)
     if naam == "gemeentelijke_rol":
@@ -355,11 +336,7 @@ def read_case(map_: Path) -> tuple[Case | None, list[Probleem]]:
     yaml_pad = map_ / BESCHRIJVING
     naam = weergave(yaml_pad)
     if not yaml_pad.is_file():
-        return None, [
-            Probleem(
-                weergave(map_), BESCHRIJVING, "bestand ontbreekt", "elke casus heeft een casus.yaml"
-            )
-        ]
+        return None, [Probleem(weergave(map_), BESCHRIJVING, "bestand ontbreekt", "elke casus heeft een casus.yaml")]
     problemen: list[Probleem] = []
     beschrijving: Beschrijving | None = None
     try:
@@ -370,9 +347,7 @@ def read_case(map_: Path) -> tuple[Case | None, list[Probleem]]:
             [Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")],
         )
     if not problemen and not isinstance(data, dict):
-        problemen.append(
-            Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'")
-        )
+        problemen.append(Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
     elif not problemen:
         try:
             beschrijving = Beschrijving.model_validate(data)
@@ -403,9 +378,7 @@ def case_ids(map_: Path | None = None) -> list[str]:
 def case_name(casus_id: str, map_: Path | None = None) -> str:
     """The display name of a case (its id if the case cannot be read)."""
     try:
-        data = yaml.safe_load(
-            ((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING).read_text("utf-8")
-        )
+        data = yaml.safe_load(((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING).read_text("utf-8"))
         return str(data.get("naam") or casus_id)
     except (OSError, yaml.YAMLError, AttributeError):
         return casus_id
@@ -427,9 +400,7 @@ def load_case(casus_id: str, map_: Path | None = None) -> Case:
     """The case ``casus_id``. Raises a clear error for an unknown id or invalid data."""
     bekend = case_ids(map_)
     if casus_id not in bekend:
-        raise GebruikersFout(
-            f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(bekend) or 'geen'})"
-        )
+        raise GebruikersFout(f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(bekend) or 'geen'})")
     casus, problemen = read_case((map_ or paths.cases_dir()) / casus_id)
     if casus is None:
         raise ContentFout(problemen)
@@ -451,8 +422,7 @@ def new_case(casus_id: str, map_: Path | None = None, naam: str | None = None) -
     map_ = map_ or paths.cases_dir()
     if not ID_PATROON.match(casus_id) or casus_id == "nieuw":
         raise GebruikersFout(
-            f"casus nieuw: ongeldige id {casus_id!r} "
-            "(kleine letters, cijfers en streepjes, bijv. utrecht-overvecht)"
+            f"casus nieuw: ongeldige id {casus_id!r} (kleine letters, cijfers en streepjes, bijv. utrecht-overvecht)"
         )
     doel = map_ / casus_id
     if doel.exists():
@@ -463,9 +433,7 @@ def new_case(casus_id: str, map_: Path | None = None, naam: str | None = None) -
     try:
         for sjabloon in sorted(sjablonen.iterdir()):
             tekst = sjabloon.read_text(encoding="utf-8")
-            tekst = tekst.replace("{id}", casus_id).replace(
-                "{naam}", naam or casus_id.replace("-", " ").title()
-            )
+            tekst = tekst.replace("{id}", casus_id).replace("{naam}", naam or casus_id.replace("-", " ").title())
             write_text_atomic(tijdelijk / sjabloon.name, tekst)
         tijdelijk.rename(doel)
     finally:

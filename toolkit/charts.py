@@ -69,9 +69,7 @@ def timeline_chart(
     fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
     for d, baan, twijfel, nummer in zip(datums, banen, onzeker, nummers, strict=True):
         kleur = KLEUREN[baan % len(KLEUREN)]
-        ax.scatter(
-            [d], [baan], s=46, zorder=3, facecolors="white" if twijfel else kleur, edgecolors=kleur
-        )
+        ax.scatter([d], [baan], s=46, zorder=3, facecolors="white" if twijfel else kleur, edgecolors=kleur)
         ax.annotate(
             str(nummer),
             (d, baan),

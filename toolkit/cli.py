@@ -11,10 +11,12 @@ import argparse
 import gettext
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__
 from .errors import GebruikersFout, weergave
+from .profile import VELDEN as PROFIEL_VELDEN
 from .vocabularies import TALEN, opsomming
 
 # argparse's own words, in Dutch (argparse looks them up through gettext at call time).
@@ -25,9 +27,7 @@ _NL = {
     "show this help message and exit": "toon deze hulp en stop",
     "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
     "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
-    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": ("ongeldige keuze: %(value)r (kies uit %(choices)s)"),
     "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
     "expected one argument": "verwacht één waarde",
@@ -39,11 +39,16 @@ argparse._ = lambda tekst: _NL.get(tekst, gettext.gettext(tekst))  # type: ignor
 OUT_STANDAARD = Path("output")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (no usage block), like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: fout: {message} (hulp: {self.prog} --help)\n")
+
+
 def _taal(waarde: str) -> str:
     if waarde not in TALEN:
-        raise argparse.ArgumentTypeError(
-            f"onbekende taal {waarde!r} (toegestaan: {opsomming(TALEN)})"
-        )
+        raise argparse.ArgumentTypeError(f"onbekende taal {waarde!r} (toegestaan: {opsomming(TALEN)})")
     return waarde
 
 
@@ -55,6 +60,33 @@ def _lesnummer(waarde: str) -> int:
     if not 1 <= nummer <= 7:
         raise argparse.ArgumentTypeError(f"onbekend lesnummer {waarde!r} (toegestaan: 1 t/m 7)")
     return nummer
+
+
+def _eigendom(waarde: str) -> dict[str, float]:
+    uit: dict[str, float] = {}
+    for deel in waarde.split(","):
+        sleutel, _, getal = deel.partition("=")
+        try:
+            uit[sleutel.strip()] = float(getal)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"ongeldig: {deel!r} (bijv. koop=62,corporatie=35,particuliere_huur=3)"
+            ) from None
+    return uit
+
+
+def _getal(waarde: str) -> float:
+    try:
+        return float(waarde.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen getal: {waarde!r} (bijv. 0.5)") from None
+
+
+def _datum(waarde: str) -> date:
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ongeldige datum {waarde!r} (JJJJ-MM-DD)") from None
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -101,9 +133,7 @@ def cmd_les(args: argparse.Namespace) -> int:
     )
 
 
-def _report(
-    notebook: str, parameters: dict[str, object], args: argparse.Namespace, naam: str, titel: str
-) -> int:
+def _report(notebook: str, parameters: dict[str, object], args: argparse.Namespace, naam: str, titel: str) -> int:
     """Run ``notebooks/<notebook>.ipynb`` into ``<out>/<naam>/<naam>.<taal>.{ipynb,html}``."""
     from .runner import notebook_path, run_notebook
 
@@ -115,7 +145,7 @@ def _report(
         taal=args.lang,
         titel=titel,
     )
-    print(f"Rapport: {weergave(resultaat.html)}")
+    print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
     print(f"Notebook: {weergave(resultaat.notebook)}")
     return 0
 
@@ -131,8 +161,7 @@ def cmd_casussen(args: argparse.Namespace) -> int:
         geldig = {c.id for c in casussen}
         mappen = [i for i in case_ids() if i not in geldig]
         print(
-            f"warmtelessen: fout: ongeldige casus: {', '.join(mappen)} "
-            "(zie: warmtelessen valideer cases/)",
+            f"warmtelessen: fout: ongeldige casus: {', '.join(mappen)} (zie: warmtelessen valideer cases/)",
             file=sys.stderr,
         )
         return 1
@@ -143,9 +172,7 @@ def cmd_casus(args: argparse.Namespace) -> int:
     if args.id == "nieuw":
         return _casus_nieuw(args)
     if args.extra:
-        raise GebruikersFout(
-            f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)"
-        )
+        raise GebruikersFout(f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)")
     from .cases import load_case
 
     casus = load_case(args.id)  # refuses an invalid case with the same lines as `valideer`
@@ -156,12 +183,84 @@ def _casus_nieuw(args: argparse.Namespace) -> int:
     from .cases import new_case
 
     if len(args.extra) != 1:
-        raise GebruikersFout(
-            "casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)"
-        )
+        raise GebruikersFout("casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)")
     map_ = new_case(args.extra[0])
     print(f"Nieuwe casus: {weergave(map_)}/")
     print(f"Vul de bestanden in en controleer met: warmtelessen valideer {weergave(map_)}")
+    return 0
+
+
+def _profile_from_args(args: argparse.Namespace) -> tuple[dict[str, object], str]:
+    """The raw profile: the YAML file (or the built-in example), with options on top."""
+    from .checklist import default_profile_path
+    from .profile import read_profile
+
+    if args.profiel:
+        ruw, bron = read_profile(args.profiel), weergave(args.profiel)
+    elif args.gemeente:
+        ruw, bron = {}, "opties"
+    else:
+        ruw, bron = read_profile(default_profile_path()), weergave(default_profile_path())
+    for veld in ("gemeente", "wijk", "fase", "aanspreekpunt", "logboek", "vergoeding_budget", "warmteoplossing",
+                 "raad_betrokken", "capaciteit_fte", "notities"):  # fmt: skip
+        waarde = getattr(args, veld)
+        if waarde is not None:
+            ruw[veld] = waarde
+    if args.werkzaamheden is not None:
+        ruw["werkzaamheden"] = [w.strip() for w in args.werkzaamheden.split(",") if w.strip()]
+    if args.eigendom is not None:
+        ruw["eigendom"] = args.eigendom
+    if args.groep:
+        from .widgets import parse_groups
+
+        ruw["groepen"] = parse_groups("\n".join(args.groep))
+    return ruw, bron
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from .checklist import FORMATEN, build, explain, output_folder_name
+    from .fileio import ensure_dir
+    from .profile import parse_profile
+    from .progress import read_register
+    from .runner import notebook_path, run_notebook
+
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    onbekend = [f for f in formats if f not in FORMATEN]
+    if onbekend or not formats:
+        raise GebruikersFout(
+            f"--formats: onbekend formaat {(onbekend or [''])[0]!r} (toegestaan: {', '.join(FORMATEN)})"
+        )
+    ruw, bron = _profile_from_args(args)
+    profiel = parse_profile(ruw, bron)
+    register = read_register(args.voortgang) if args.voortgang else None  # fails before a kernel starts
+    # Built in-process first: checks names (closest matches) and gives the folder name, fast.
+    checklist = build(profiel, args.lang, register, args.peildatum, bron)
+    if args.uitleg:
+        print(explain(checklist))
+        return 0
+    map_ = ensure_dir(args.out / output_folder_name(checklist))
+    resultaat = run_notebook(
+        notebook_path("checklist"),
+        {
+            "profiel": profiel.model_dump(mode="json", exclude_none=True),
+            "taal": args.lang,
+            "uitvoer": str(map_.resolve()),
+            "formats": formats,
+            "voortgang": str(args.voortgang.resolve()) if args.voortgang else "",
+            "peildatum": args.peildatum.isoformat() if args.peildatum else "",
+            "interactief": False,
+        },
+        map_,
+        "checklist",
+        taal=args.lang,
+        titel=f"Checklist {checklist['context']['gemeente']}",
+        html=False,
+    )
+    if "ipynb" not in formats:
+        resultaat.notebook.unlink()
+    for pad in sorted(map_.iterdir()):
+        if not pad.name.startswith("."):
+            print(weergave(pad))
     return 0
 
 
@@ -182,7 +281,7 @@ def cmd_valideer(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="warmtelessen",
         description=(
             "Warmtelessen: zeven lessen over bewonersparticipatie in de warmtetransitie, "
@@ -196,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"warmtelessen {__version__}",
         help="toon het versienummer en stop",
     )
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", title="opdrachten")
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", title="opdrachten", parser_class=Parser)
     sub.required = True
 
     p = sub.add_parser("lessen", help="toon de zeven lessen (nummer en titel)")
@@ -229,12 +328,47 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("id", metavar="ID", help="id van de casus (zie 'casussen'), of 'nieuw'")
-    p.add_argument(
-        "extra", nargs="*", metavar="NIEUW_ID", help="bij 'nieuw': de id van de nieuwe casus"
-    )
+    p.add_argument("extra", nargs="*", metavar="NIEUW_ID", help="bij 'nieuw': de id van de nieuwe casus")
     _add_lang(p)
     _add_out(p)
     p.set_defaults(func=cmd_casus)
+
+    p = sub.add_parser(
+        "checklist",
+        help="maak een checklist op maat uit uw eigen situatie (het profiel)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Maakt de checklist voor uw gemeente: per les de acties die bij uw situatie passen, met\n"
+            "prioriteit, eigenaar, fase en waarom. Voert notebooks/checklist.ipynb uit met papermill en\n"
+            "schrijft naar MAP/<gemeente>[-<wijk>]/. Zonder --profiel en --gemeente: het voorbeeld-\n"
+            "profiel profielen/voorbeeldstad.yaml.\n\nVelden van het profiel (YAML of opties):\n"
+            + "\n".join(f"  {veld:<18} {uitleg}" for veld, uitleg in PROFIEL_VELDEN.items())
+        ),
+    )
+    p.add_argument("--profiel", type=Path, metavar="BESTAND", help="profiel als YAML-bestand")
+    p.add_argument("--gemeente", metavar="NAAM", help="naam of CBS-code van de gemeente")
+    p.add_argument("--wijk", metavar="NAAM", help="naam of CBS-code van de wijk")
+    p.add_argument("--fase", metavar="FASE", help="transitievisie | orientatie | planvorming | uitvoering | gebruik")
+    p.add_argument("--groep", action="append", metavar="'NAAM;SOORT;ACTIEF'", help="een bestaande groep (herhaalbaar)")
+    for veld in ("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken"):
+        p.add_argument(f"--{veld.replace('_', '-')}", dest=veld, metavar="ja|nee|onbekend", help=PROFIEL_VELDEN[veld])
+    p.add_argument("--werkzaamheden", metavar="A,B", help="riolering, herinrichting, gasnet, groot_onderhoud, geen")
+    p.add_argument("--eigendom", type=_eigendom, metavar="koop=62,corporatie=35", help="procenten woningen")
+    p.add_argument("--warmteoplossing", metavar="SOORT", help="warmtenet | all-electric | hybride | open")
+    p.add_argument("--capaciteit-fte", dest="capaciteit_fte", type=_getal, metavar="FTE", help="ambtelijke capaciteit")
+    p.add_argument("--notities", metavar="TEKST", help="vrije tekst")
+    p.add_argument("--uitleg", action="store_true", help="toon per actie waarom die er wel of niet in staat")
+    p.add_argument("--voortgang", type=Path, metavar="XLSX", help="ingevuld actieregister.xlsx: voegt voortgang toe")
+    p.add_argument(
+        "--peildatum", type=_datum, metavar="JJJJ-MM-DD", help="datum voor verlopen deadlines (standaard: vandaag)"
+    )
+    p.add_argument(
+        "--formats", default="html,docx,xlsx,md,json,ipynb", metavar="LIJST",
+        help="html,docx,xlsx,md,json,ipynb (standaard: alle)",
+    )  # fmt: skip
+    _add_lang(p)
+    _add_out(p)
+    p.set_defaults(func=cmd_checklist)
 
     p = sub.add_parser(
         "valideer",

@@ -42,3 +42,8 @@ def _cached_case(casus_id: str) -> Case:
     from .cases import load_case
 
     return load_case(casus_id)
+
+
+def show_checklist(checklist: dict[str, Any]) -> None:
+    """Display a checklist (the dict from :func:`toolkit.checklist.make`)."""
+    show("checklist", checklist)

@@ -20,11 +20,7 @@ class Probleem:
     toegestaan: str = ""
 
     def __str__(self) -> str:
-        tekst = (
-            f"{self.bestand}: {self.veld}: {self.melding}"
-            if self.veld
-            else (f"{self.bestand}: {self.melding}")
-        )
+        tekst = f"{self.bestand}: {self.veld}: {self.melding}" if self.veld else (f"{self.bestand}: {self.melding}")
         return f"{tekst} ({self.toegestaan})" if self.toegestaan else tekst
 
 

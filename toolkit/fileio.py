@@ -37,8 +37,7 @@ def ensure_dir(pad: Path, optie: str = "--out") -> Path:
         ) from None
     if not os.access(pad, os.W_OK | os.X_OK):
         raise GebruikersFout(
-            f"{weergave(pad)}: {optie}: geen schrijfrechten in deze map"
-            " (kies een map waarin u mag schrijven)"
+            f"{weergave(pad)}: {optie}: geen schrijfrechten in deze map (kies een map waarin u mag schrijven)"
         )
     return pad
 
@@ -47,17 +46,22 @@ def ensure_dir(pad: Path, optie: str = "--out") -> Path:
 def atomic_path(doel: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``doel``; rename it to ``doel`` only if the block succeeds."""
     doel.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{doel.stem}.", suffix=f".tmp{doel.suffix}", dir=doel.parent
-    )
+    fd, tmp = tempfile.mkstemp(prefix=f".{doel.stem}.", suffix=f".tmp{doel.suffix}", dir=doel.parent)
     os.close(fd)
     tmp_pad = Path(tmp)
     try:
         yield tmp_pad
+        os.chmod(tmp_pad, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get normal permissions
         os.replace(tmp_pad, doel)
     finally:
         if tmp_pad.exists():
             tmp_pad.unlink()
+
+
+def _umask() -> int:
+    huidig = os.umask(0)
+    os.umask(huidig)
+    return huidig
 
 
 def write_text_atomic(doel: Path, tekst: str) -> Path:
@@ -70,3 +74,9 @@ def write_bytes_atomic(doel: Path, data: bytes) -> Path:
     with atomic_path(doel) as tmp:
         tmp.write_bytes(data)
     return doel
+
+
+def files_stamp(*patronen: tuple[Path, str]) -> tuple[tuple[str, int], ...]:
+    """(path, modification time) of every file matching (folder, glob): a cache key that changes
+    when a content file changes, so long-running processes never serve stale content."""
+    return tuple((str(p), p.stat().st_mtime_ns) for map_, patroon in patronen for p in sorted(map_.glob(patroon)))

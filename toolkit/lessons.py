@@ -189,14 +189,10 @@ def read_lesson_file(pad: Path) -> tuple[Les | None, list[Probleem]]:
     for kop in doc.secties:
         if kop not in gevonden:
             toegestaan = ", ".join(k[taal] for k in KOPJES.values())
-            problemen.append(
-                Probleem(naam, f"## {kop}", "onbekend kopje", f"toegestaan: {toegestaan}")
-            )
+            problemen.append(Probleem(naam, f"## {kop}", "onbekend kopje", f"toegestaan: {toegestaan}"))
     for sleutel in doc.front:
         if sleutel in KOPJES:
-            problemen.append(
-                Probleem(naam, sleutel, "hoort als kopje in de tekst, niet in de front matter")
-            )
+            problemen.append(Probleem(naam, sleutel, "hoort als kopje in de tekst, niet in de front matter"))
         elif sleutel not in FRONT_MATTER_VELDEN:
             problemen.append(
                 Probleem(
@@ -324,8 +320,7 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
                 Probleem(
                     weergave(les.bestand or map_),
                     "nummer",
-                    f"les {les.nummer} ({les.taal}) staat ook in "
-                    f"{weergave(gezien[sleutel].bestand or map_)}",
+                    f"les {les.nummer} ({les.taal}) staat ook in {weergave(gezien[sleutel].bestand or map_)}",
                     "elk nummer één keer per taal",
                 )
             )
@@ -391,9 +386,7 @@ def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
     map_ = map_ or paths.lessons_dir()
     kandidaten = [p for p in map_.glob(f"{nummer:02d}-*.{taal}.md")]
     if not kandidaten:
-        raise GebruikersFout(
-            f"{weergave(map_)}: les {nummer}: geen bestand {nummer:02d}-<slug>.{taal}.md gevonden"
-        )
+        raise GebruikersFout(f"{weergave(map_)}: les {nummer}: geen bestand {nummer:02d}-<slug>.{taal}.md gevonden")
     if len(kandidaten) > 1:
         raise ContentFout(
             [

@@ -46,18 +46,12 @@ def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Probleem]]:
         return None, [Probleem(naam, "", f"kan bestand niet lezen: {exc.strerror}")]
     match = _FRONT.match(tekst.lstrip("\ufeff"))
     if not match:
-        return None, [
-            Probleem(naam, "front matter", "ontbreekt", "begin met een regel '---', YAML, en '---'")
-        ]
+        return None, [Probleem(naam, "front matter", "ontbreekt", "begin met een regel '---', YAML, en '---'")]
     front, problemen = load_yaml(match.group(1), naam, eerste_regel=2)
     if problemen:
         return None, problemen
     if not isinstance(front, dict):
-        return None, [
-            Probleem(
-                naam, "front matter", "is geen lijst van velden", "velden als 'sleutel: waarde'"
-            )
-        ]
+        return None, [Probleem(naam, "front matter", "is geen lijst van velden", "velden als 'sleutel: waarde'")]
     return MarkdownDoc(pad, front, split_sections(match.group(2))), []
 
 

@@ -31,7 +31,5 @@ def shared_runs(tekst: str, bron_hashes: set[str], n: int = N) -> list[str]:
     """The runs of ``n`` words in ``tekst`` whose hash is in ``bron_hashes``."""
     woorden = _woorden(tekst)
     return [
-        " ".join(woorden[i : i + n])
-        for i in range(len(woorden) - n + 1)
-        if _hash(woorden[i : i + n]) in bron_hashes
+        " ".join(woorden[i : i + n]) for i in range(len(woorden) - n + 1) if _hash(woorden[i : i + n]) in bron_hashes
     ]

@@ -88,8 +88,7 @@ def _kwb() -> dict[str, dict[str, float | None]]:
 def _etlocal() -> dict[str, dict[str, float]]:
     with open(data_dir() / "etlocal_2023.csv", encoding="utf-8", newline="") as f:
         return {
-            r["geo_id"]: {k: float(v) for k, v in r.items() if k != "geo_id" and v != ""}
-            for r in csv.DictReader(f)
+            r["geo_id"]: {k: float(v) for k, v in r.items() if k != "geo_id" and v != ""} for r in csv.DictReader(f)
         }
 
 
@@ -177,3 +176,120 @@ def wijk_figures(wk_code: str) -> list[Cijfer]:
     """Inhabitants, dwellings, density of one wijk (CBS 2024)."""
     naam = wijken().get(wk_code, (wk_code, ""))[0]
     return _kwb_figures(wk_code, naam)
+
+
+# --- finding a municipality or wijk by what a user typed ------------------------------------------
+
+#: Common names that differ from the official CBS name.
+ALIASSEN = {
+    "den haag": "GM0518",
+    "the hague": "GM0518",
+    "den bosch": "GM0796",
+    "s hertogenbosch": "GM0796",
+    "hertogenbosch": "GM0796",
+    "bergen nh": "GM0373",
+    "bergen noord holland": "GM0373",
+    "bergen l": "GM0893",
+    "bergen limburg": "GM0893",
+    "hengelo o": "GM0164",
+    "rijswijk zh": "GM0603",
+    "nuenen": "GM0820",
+    "sudwest fryslan": "GM1900",
+}
+#: Fictional municipalities for teaching cases: a name, no code, no figures.
+FICTIEF = {"voorbeeldstad": "Voorbeeldstad (fictief)"}
+
+
+@dataclass(frozen=True)
+class Gebied:
+    """A municipality or wijk found from a name or code."""
+
+    code: str | None
+    naam: str
+    fictief: bool = False
+
+
+def normalise(tekst: str) -> str:
+    """Lowercase ASCII words: accents, punctuation, CBS suffixes like '(NH.)' folded away."""
+    import re
+    import unicodedata
+
+    ascii_tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
+    ascii_tekst = re.sub(r"[^a-z0-9]+", " ", ascii_tekst.lower())
+    return re.sub(r"\s+", " ", ascii_tekst).strip()
+
+
+def _zonder_suffix(naam: str) -> str:
+    import re
+
+    return normalise(re.sub(r"\s*\([^)]*\)\s*$", "", naam))
+
+
+def _suggesties(gezocht: str, kandidaten: list[str]) -> str:
+    import difflib
+
+    dichtbij = difflib.get_close_matches(normalise(gezocht), [normalise(k) for k in kandidaten], n=3, cutoff=0.6)
+    namen = {normalise(k): k for k in kandidaten}
+    if not dichtbij:
+        dichtbij = [normalise(k) for k in kandidaten if normalise(gezocht) and normalise(gezocht) in normalise(k)][:3]
+    return ", ".join(namen[d] for d in dichtbij)
+
+
+def find_gemeente(tekst: str) -> Gebied:
+    """The municipality meant by ``tekst`` (name, alias or GM code). Raises ValueError with the
+    closest names when nothing matches."""
+    schoon = tekst.strip()
+    if schoon.upper() in gemeenten():
+        return Gebied(schoon.upper(), gemeenten()[schoon.upper()])
+    sleutel = normalise(schoon)
+    if sleutel in FICTIEF:
+        return Gebied(None, FICTIEF[sleutel], fictief=True)
+    if sleutel in ALIASSEN:
+        code = ALIASSEN[sleutel]
+        return Gebied(code, gemeenten()[code])
+    exact = [c for c, n in gemeenten().items() if normalise(n) == sleutel]
+    if len(exact) == 1:
+        return Gebied(exact[0], gemeenten()[exact[0]])
+    zonder = [c for c, n in gemeenten().items() if _zonder_suffix(n) == sleutel]
+    if len(zonder) == 1:
+        return Gebied(zonder[0], gemeenten()[zonder[0]])
+    if len(zonder) > 1:
+        keuzes = ", ".join(sorted(gemeenten()[c] for c in zonder))
+        raise ValueError(f"meerdere gemeenten heten {tekst!r} || kies: {keuzes}")
+    suggestie = _suggesties(schoon, list(gemeenten().values()))
+    raise ValueError(
+        f"onbekende gemeente {tekst!r} || "
+        + (f"bedoelt u: {suggestie}?" if suggestie else "een gemeentenaam of GM-code")
+    )
+
+
+def find_wijk(tekst: str, gemeente: Gebied) -> Gebied:
+    """The wijk meant by ``tekst`` (name or WK code) inside ``gemeente``. Raises ValueError."""
+    schoon = tekst.strip()
+    if gemeente.fictief or gemeente.code is None:
+        return Gebied(None, schoon, fictief=True)
+    in_gemeente = {c: n for c, (n, gm) in wijken().items() if gm == gemeente.code}
+    if schoon.upper() in wijken():
+        code = schoon.upper()
+        if code not in in_gemeente:
+            naam, gm = wijken()[code]
+            raise ValueError(
+                f"wijk {code} ({naam}) ligt niet in {gemeente.naam} maar in {gemeenten().get(gm, gm)}"
+                f" || een wijk van {gemeente.naam}"
+            )
+        return Gebied(code, in_gemeente[code])
+    sleutel = normalise(schoon)
+    exact = [c for c, n in in_gemeente.items() if normalise(n) == sleutel]
+    if exact:
+        return Gebied(exact[0], in_gemeente[exact[0]])
+    elders = sorted({gemeenten().get(gm, gm) for c, (n, gm) in wijken().items() if normalise(n) == sleutel})
+    if elders:
+        raise ValueError(
+            f"wijk {tekst!r} ligt niet in {gemeente.naam} (wel in: {', '.join(elders[:3])})"
+            f" || een wijk van {gemeente.naam}"
+        )
+    suggestie = _suggesties(schoon, list(in_gemeente.values()))
+    raise ValueError(
+        f"onbekende wijk {tekst!r} in {gemeente.naam} || "
+        + (f"bedoelt u: {suggestie}?" if suggestie else f"een wijknaam of WK-code van {gemeente.naam}")
+    )

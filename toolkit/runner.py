@@ -30,7 +30,7 @@ class RunResult:
     """What one run produced."""
 
     notebook: Path
-    html: Path
+    html: Path | None
     duur: float
 
 
@@ -47,8 +47,7 @@ def check_parameters(notebook: Path, parameters: dict[str, Any]) -> None:
     onbekend = sorted(set(parameters) - set(bekend))
     if onbekend:
         raise GebruikersFout(
-            f"{weergave(notebook)}: parameters: onbekend: {', '.join(onbekend)} "
-            f"(toegestaan: {', '.join(bekend)})"
+            f"{weergave(notebook)}: parameters: onbekend: {', '.join(onbekend)} (toegestaan: {', '.join(bekend)})"
         )
 
 
@@ -61,8 +60,9 @@ def run_notebook(
     taal: str = "nl",
     titel: str | None = None,
     kernel_name: str = "python3",
+    html: bool = True,
 ) -> RunResult:
-    """Execute ``notebook`` with ``parameters``; write ``<naam>.ipynb`` and ``<naam>.html``.
+    """Execute ``notebook`` with ``parameters``; write ``<naam>.ipynb`` and (with ``html``) ``<naam>.html``.
 
     Raises :class:`NotebookFout` naming the failing cell when the run fails.
     """
@@ -92,10 +92,11 @@ def run_notebook(
         except PapermillExecutionError as exc:
             mislukt = out_dir / f"{naam}.mislukt.ipynb"
             tmp.replace(mislukt)
-            regel = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
+            cel, foutregel = _describe_cell(mislukt)
+            evalue = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
+            oorzaak = f"{exc.ename}: {evalue}" if evalue else foutregel or exc.ename
             raise NotebookFout(
-                f"{weergave(notebook)}: {_describe_cell(mislukt)} mislukt: "
-                f"{exc.ename}: {regel} (gedeeltelijke uitvoer in {weergave(mislukt)})"
+                f"{weergave(notebook)}: {cel} mislukt: {oorzaak} (gedeeltelijke uitvoer in {weergave(mislukt)})"
             ) from None
         except Exception as exc:  # kernel did not start, died, timed out …
             raise NotebookFout(
@@ -103,26 +104,42 @@ def run_notebook(
                 f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
             ) from None
         _set_title(tmp, titel)
-    html = notebook_to_html(doel_nb, taal=taal)
-    write_text_atomic(doel_html, html)
-    return RunResult(doel_nb, doel_html, time.perf_counter() - start)
+    if html:
+        write_text_atomic(doel_html, notebook_to_html(doel_nb, taal=taal))
+    return RunResult(doel_nb, doel_html if html else None, time.perf_counter() - start)
 
 
-def _describe_cell(executed: Path) -> str:
-    """``cel N (first line)`` of the cell that failed, N counted as the user sees the notebook."""
+def _describe_cell(executed: Path) -> tuple[str, str]:
+    """(``cel N (first line)``, last error line) for the cell that failed, N counted as the user
+    sees the notebook. Papermill marks the failing cell with an anchor cell just before it; that
+    also works when the kernel could not format its own traceback."""
+    import re
+
     import nbformat
 
-    eigen = [
-        cel
-        for cel in nbformat.read(executed, as_version=4).cells
-        if not {"injected-parameters", "papermill-error-cell-tag"}
-        & set(cel.get("metadata", {}).get("tags", []))
-    ]
-    for nummer, cel in enumerate(eigen, start=1):
-        if any(o.get("output_type") == "error" for o in cel.get("outputs", [])):
+    cellen = nbformat.read(executed, as_version=4).cells
+    nummer = 0
+    vorige_was_anker = False
+    for cel in cellen:
+        tags = set(cel.get("metadata", {}).get("tags", []))
+        if "papermill-error-cell-tag" in tags:
+            vorige_was_anker = "papermill-error-cell" in cel.source and 'id="papermill-error-cell"' in cel.source
+            continue
+        if "injected-parameters" in tags:
+            continue
+        nummer += 1
+        fout = any(o.get("output_type") == "error" for o in cel.get("outputs", []))
+        if vorige_was_anker or fout:
             eerste = next((r for r in cel.source.splitlines() if r.strip()), "")
-            return f"cel {nummer} ({eerste.strip()[:60]})"
-    return "een cel"
+            tekst = "\n".join(
+                "\n".join(o.get("traceback", [])) if o.get("output_type") == "error" else str(o.get("text", ""))
+                for o in cel.get("outputs", [])
+            )
+            tekst = re.sub(r"\x1b\[[0-9;]*m", "", tekst)
+            regels = re.findall(r"^([A-Za-z_][\w.]*(?:Error|Exception|Fout)\b.*)$", tekst, re.MULTILINE)
+            return f"cel {nummer} ({eerste.strip()[:60]})", (regels[0] if regels else "")
+        vorige_was_anker = False
+    return "een cel", ""
 
 
 def _set_title(pad: Path, titel: str | None) -> None:
@@ -153,9 +170,7 @@ def notebook_to_html(pad: Path, taal: str = "nl") -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
-    exporter.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags={VERBERG_TAG}, enabled=True), enabled=True
-    )
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={VERBERG_TAG}, enabled=True), enabled=True)
     resources = {"taal": taal, "rapport_css": css(), "voettekst": t("gemaakt_met", taal)}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body

@@ -66,13 +66,9 @@ def problems_from_validation(
             )
         elif soort == "literal_error":
             verwacht = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-            problemen.append(
-                Probleem(bestand, veld, f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}")
-            )
+            problemen.append(Probleem(bestand, veld, f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}"))
         elif soort in {"int_type", "int_parsing", "int_from_float"}:
-            problemen.append(
-                Probleem(bestand, veld, f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4")
-            )
+            problemen.append(Probleem(bestand, veld, f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4"))
         elif soort in {"float_type", "float_parsing"}:
             problemen.append(Probleem(bestand, veld, f"moet een getal zijn, niet {invoer!r}"))
         elif soort in {"string_type"}:
@@ -80,9 +76,7 @@ def problems_from_validation(
         elif soort in {"list_type"}:
             problemen.append(Probleem(bestand, veld, "moet een lijst zijn", "bijv. [a, b]"))
         elif soort in {"dict_type", "model_type", "model_attributes_type"}:
-            problemen.append(
-                Probleem(bestand, veld, "moet een groep velden zijn", "sleutel: waarde")
-            )
+            problemen.append(Probleem(bestand, veld, "moet een groep velden zijn", "sleutel: waarde"))
         elif soort == "too_short":
             minimum = ctx.get("min_length")
             problemen.append(
@@ -102,9 +96,7 @@ def problems_from_validation(
                 "greater_than": f"> {ctx.get('gt')}",
                 "less_than": f"< {ctx.get('lt')}",
             }
-            problemen.append(
-                Probleem(bestand, veld, f"waarde {invoer!r} buiten bereik", grenzen[soort])
-            )
+            problemen.append(Probleem(bestand, veld, f"waarde {invoer!r} buiten bereik", grenzen[soort]))
         elif soort == "string_pattern_mismatch":
             problemen.append(
                 Probleem(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import paths
+from .actions import check_actions, read_actions_file
 from .cases import BESCHRIJVING, check_cases, read_case
 from .errors import Probleem, weergave
 from .lessons import check_lessons, read_lesson_file
@@ -38,16 +39,19 @@ def _in_case_folder(pad: Path) -> bool:
     return (pad.parent / BESCHRIJVING).is_file() and pad.suffix in {".yaml", ".csv"}
 
 
+def _is_actions_file(pad: Path) -> bool:
+    return pad.suffix == ".yaml" and pad.name.startswith("les-")
+
+
 def _is_lessons_folder(pad: Path) -> bool:
-    return pad.is_dir() and any(
-        p.suffix == ".md" and p.name.lower() != "readme.md" for p in pad.iterdir()
-    )
+    return pad.is_dir() and any(p.suffix == ".md" and p.name.lower() != "readme.md" for p in pad.iterdir())
 
 
 #: (which sub-folder of a project holds this content, how to check a folder, how to check a file)
 CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
     ("lessons", _lessons_folder, lambda p: p.suffix == ".md", _lesson_file),
     ("cases", _cases_folder, _in_case_folder, _case_file),
+    ("lessons/acties", lambda m: check_actions(m)[1], _is_actions_file, lambda p: read_actions_file(p)[1]),
 ]
 
 
@@ -66,18 +70,16 @@ def _validate_one(doel: Path) -> list[Probleem]:
         for _, _, past, controleer in CONTENT_TYPES:
             if past(doel):
                 return controleer(doel)
-        return [
-            Probleem(weergave(doel), "", "onbekend soort bestand", "een les (.md) of casusbestand")
-        ]
+        return [Probleem(weergave(doel), "", "onbekend soort bestand", "een les (.md) of casusbestand")]
     projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if (doel / sub).is_dir()]
     if projectdelen:
         return [p for sub, check in projectdelen for p in check(doel / sub)]
+    if any(doel.glob("les-*.yaml")):
+        return check_actions(doel)[1]
     if (doel / BESCHRIJVING).is_file():
         return read_case(doel)[1]
     if any((sub / BESCHRIJVING).is_file() for sub in doel.iterdir() if sub.is_dir()):
         return _cases_folder(doel)
     if _is_lessons_folder(doel):
         return _lessons_folder(doel)
-    return [
-        Probleem(weergave(doel), "", "geen inhoud gevonden", "een projectmap, lessons/ of cases/")
-    ]
+    return [Probleem(weergave(doel), "", "geen inhoud gevonden", "een projectmap, lessons/ of cases/")]

@@ -13,13 +13,9 @@ from typing import Literal, get_args
 Taal = Literal["nl", "en"]
 TALEN: tuple[str, ...] = get_args(Taal)
 
-TnoFase = Literal[
-    "voorbereiding", "wijkonderzoek-en-participatieplan", "bewustwording", "besluiten", "uitvoering"
-]
+TnoFase = Literal["voorbereiding", "wijkonderzoek-en-participatieplan", "bewustwording", "besluiten", "uitvoering"]
 NplwStap = Literal["voorbereiden", "ontwerpen", "uitvoeren"]
-CoalitieFase = Literal[
-    "transitievisie-warmte", "orientatiefase", "ontwikkelfase", "uitvoeringsfase", "gebruiksfase"
-]
+CoalitieFase = Literal["transitievisie-warmte", "orientatiefase", "ontwikkelfase", "uitvoeringsfase", "gebruiksfase"]
 
 #: The cases the toolkit ships with (``cases/<id>/``).
 STANDAARD_CASUSSEN: tuple[str, ...] = (

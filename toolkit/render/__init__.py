@@ -39,12 +39,11 @@ def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
         func = _REGISTRY[(soort, formaat)]
     except KeyError:
         raise GebruikersFout(
-            f"--formats: onbekend formaat {formaat!r} voor {soort} "
-            f"(toegestaan: {', '.join(formats(soort))})"
+            f"--formats: onbekend formaat {formaat!r} voor {soort} (toegestaan: {', '.join(formats(soort))})"
         ) from None
     return func(obj, **opties)
 
 
 def _load_builtin() -> None:
     # Imported lazily so that `import toolkit` stays fast; each module registers itself.
-    from . import case, lesson  # noqa: F401
+    from . import case, checklist, lesson  # noqa: F401

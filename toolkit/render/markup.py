@@ -33,23 +33,17 @@ def bron_sup(ids: Iterable[str], bron_index: Mapping[str, int], anker: str = "br
 
 def markers_to_html(html: str, bron_index: Mapping[str, int], taal: str) -> str:
     """Replace ``[bron: a, b]`` by numbered links and ``[eigen synthese]`` by a label."""
-    html = _BRON.sub(
-        lambda m: bron_sup([i.strip() for i in m.group(1).split(",")], bron_index), html
-    )
+    html = _BRON.sub(lambda m: bron_sup([i.strip() for i in m.group(1).split(",")], bron_index), html)
     label = escape(t("eigen_synthese", taal))
     return _EIGEN.sub(f'<span class="synthese">{label}</span>', html)
 
 
-def markdown_html(
-    tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl"
-) -> Markup:
+def markdown_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl") -> Markup:
     """Block Markdown to HTML, with source markers resolved."""
     return Markup(markers_to_html(_md().render(tekst), bron_index or {}, taal))
 
 
-def inline_html(
-    tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl"
-) -> Markup:
+def inline_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl") -> Markup:
     """Inline Markdown (one bullet, one title) to HTML, with source markers resolved."""
     return Markup(markers_to_html(_md().renderInline(tekst), bron_index or {}, taal))
 

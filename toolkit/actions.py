@@ -1,0 +1,186 @@
+"""Checklist actions: typed model, reading ``lessons/acties/les-N.yaml``, and validation.
+
+``lessons/acties/README.md`` documents the format and the rule language for the people who edit
+the actions. Checks: each field, each rule (see :mod:`toolkit.rules`), unique ids, placeholders,
+and that every evidence link points to a real row of a case's ``bewijs.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import paths
+from .errors import ContentFout, Probleem, weergave
+from .lessons import Tags
+from .profile import Fase
+from .rules import check_condition
+from .schema_errors import problems_from_validation
+from .yamlio import load_yaml
+
+Prioriteit = Literal["hoog", "midden", "laag"]
+PRIORITEITEN: tuple[str, ...] = ("hoog", "midden", "laag")
+Eigenaar = Literal["gemeente", "initiatief", "samen", "corporatie", "raad"]
+INVULLERS = ("gemeente", "wijk", "energiecooperatie", "groepen")
+_INVULLER = re.compile(r"\{([^{}]*)\}")
+
+
+class TweeTalig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nl: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def in_taal(self, taal: str) -> str:
+        return self.en if taal == "en" else self.nl
+
+
+class PrioriteitsRegel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    als: dict[str, Any] | None = None
+    dan: Prioriteit
+
+
+class Actie(BaseModel):
+    """One checklist action with the rule that decides whether it applies and how urgent it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^L[1-7]-\d{2}$")]
+    les: Annotated[int, Field(ge=1, le=7)]
+    tekst: TweeTalig
+    waarom: TweeTalig
+    eigenaar: Eigenaar
+    fasen: Annotated[list[Fase], Field(min_length=1)]
+    tags: Tags = Tags()
+    bewijs: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = []
+    bron: Literal["les", "eigen"]
+    geldt_als: dict[str, Any] | None = None
+    prioriteit: Annotated[list[PrioriteitsRegel], Field(min_length=1)]
+
+
+def actions_dir() -> Path:
+    return paths.lessons_dir() / "acties"
+
+
+def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> list[Probleem]:
+    problemen: list[Probleem] = []
+    waar = actie.id
+    if not actie.id.startswith(f"L{actie.les}-"):
+        problemen.append(Probleem(naam, f"{waar}: id", f"past niet bij les {actie.les}", f"L{actie.les}-NN"))
+    if actie.geldt_als is not None:
+        for plek, wat, mag in check_condition(actie.geldt_als, "geldt_als"):
+            problemen.append(Probleem(naam, f"{waar}: {plek}", wat, mag))
+    for i, regel in enumerate(actie.prioriteit, start=1):
+        if regel.als is not None:
+            for plek, wat, mag in check_condition(regel.als, f"prioriteit[{i}].als"):
+                problemen.append(Probleem(naam, f"{waar}: {plek}", wat, mag))
+    if actie.prioriteit[-1].als is not None:
+        problemen.append(
+            Probleem(naam, f"{waar}: prioriteit", "laatste regel heeft een 'als'", "eindig met alleen 'dan: …'")
+        )
+    for veld in ("tekst", "waarom"):
+        for taal in ("nl", "en"):
+            for invuller in _INVULLER.findall(getattr(actie, veld).in_taal(taal)):
+                if invuller not in INVULLERS:
+                    problemen.append(
+                        Probleem(
+                            naam,
+                            f"{waar}: {veld}.{taal}",
+                            f"onbekende invuller {{{invuller}}}",
+                            "toegestaan: " + ", ".join(f"{{{i}}}" for i in INVULLERS),
+                        )
+                    )
+    for link in actie.bewijs:
+        casus, _, rij = link.partition("/")
+        if casus not in bewijs_ids:
+            problemen.append(
+                Probleem(
+                    naam, f"{waar}: bewijs", f"onbekende casus {casus!r}", "bekend: " + ", ".join(sorted(bewijs_ids))
+                )
+            )
+        elif rij not in bewijs_ids[casus]:
+            problemen.append(Probleem(naam, f"{waar}: bewijs", f"geen rij {rij!r} in cases/{casus}/bewijs.csv"))
+    return problemen
+
+
+def _evidence_ids() -> dict[str, set[str]]:
+    from .case_tables import read_table
+    from .cases import case_dirs
+
+    return {map_.name: {r["id"] for r in read_table(map_ / "bewijs.csv", "bewijs")[0]} for map_ in case_dirs()}
+
+
+def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) -> tuple[list[Actie], list[Probleem]]:
+    """Read and check one ``les-N.yaml``."""
+    naam = weergave(pad)
+    try:
+        data, problemen = load_yaml(pad.read_text(encoding="utf-8"), naam)
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Probleem(naam, "", f"kan bestand niet lezen: {exc}")]
+    if problemen:
+        return [], problemen
+    if not isinstance(data, list):
+        return [], [Probleem(naam, "", "moet een lijst van acties zijn", "elke actie begint met '- id: …'")]
+    match = re.match(r"^les-([1-7])\.yaml$", pad.name)
+    if not match:
+        return [], [Probleem(naam, "bestandsnaam", "ongeldige naam", "les-1.yaml t/m les-7.yaml")]
+    bewijs_ids = _evidence_ids() if bewijs_ids is None else bewijs_ids
+    acties: list[Actie] = []
+    for i, ruw in enumerate(data, start=1):
+        waar = ruw.get("id", f"actie {i}") if isinstance(ruw, dict) else f"actie {i}"
+        try:
+            actie = Actie.model_validate(ruw)
+        except ValidationError as exc:
+            problemen.extend(problems_from_validation(exc, naam, Actie, prefix=str(waar)))
+            continue
+        if actie.les != int(match.group(1)):
+            problemen.append(Probleem(naam, f"{waar}: les", f"les {actie.les} in {pad.name}", f"les {match.group(1)}"))
+        problemen.extend(_check_action(actie, naam, bewijs_ids))
+        acties.append(actie)
+    return acties, problemen
+
+
+def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Probleem]]:
+    """All action files: the actions and every problem, including duplicate ids."""
+    map_ = map_ or actions_dir()
+    bestanden = sorted(map_.glob("les-*.yaml"))
+    if not bestanden:
+        return [], [Probleem(weergave(map_), "", "geen actiebestanden gevonden", "les-1.yaml t/m les-7.yaml")]
+    bewijs_ids = _evidence_ids()
+    acties: list[Actie] = []
+    problemen: list[Probleem] = []
+    for pad in bestanden:
+        gelezen, fouten = read_actions_file(pad, bewijs_ids)
+        acties.extend(gelezen)
+        problemen.extend(fouten)
+    gezien: set[str] = set()
+    for actie in acties:
+        if actie.id in gezien:
+            problemen.append(Probleem(weergave(map_), f"{actie.id}: id", "dubbele id", "elke id één keer"))
+        gezien.add(actie.id)
+    return sorted(acties, key=lambda a: a.id), problemen
+
+
+@lru_cache(maxsize=4)
+def _load_actions_cached(map_: Path, _stempel: tuple[tuple[str, int], ...]) -> tuple[Actie, ...]:
+    acties, problemen = check_actions(map_)
+    if problemen:
+        raise ContentFout(problemen)
+    return tuple(acties)
+
+
+def load_actions(map_: Path | None = None) -> list[Actie]:
+    """All actions, sorted by id. Raises :class:`ContentFout` when any action file is invalid.
+
+    Cached per folder and file modification times, so batches read the files once."""
+    from .fileio import files_stamp
+
+    map_ = (map_ or actions_dir()).resolve()
+    stempel = files_stamp((map_, "les-*.yaml"), (paths.cases_dir(), "*/bewijs.csv"))
+    return list(_load_actions_cached(map_, stempel))

@@ -1,0 +1,301 @@
+"""The main job: a municipality's own checklist, built from its profile.
+
+``build(profile)`` is pure Python (no kernel): the papermill notebook calls exactly this function,
+so both paths give byte-identical JSON. Steps, in order: check the profile, resolve the names and
+add the figures, evaluate each action's rule, fill in names, sort, attach evidence and progress.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .actions import PRIORITEITEN, Actie, load_actions
+from .labels import t
+from .profile import Context, Profiel, build_context, parse_profile
+from .rules import Feit, evaluate, facts
+
+SCHEMA_VERSIE = 1
+
+#: Field names in words, for the *aanleiding* of an action.
+VELD_LABELS: dict[str, tuple[str, str]] = {
+    "fase": ("fase", "phase"),
+    "aanspreekpunt": ("zichtbaar aanspreekpunt", "visible contact person"),
+    "logboek": ("logboek van gesprekken en besluiten", "record of conversations and decisions"),
+    "vergoeding_budget": ("budget voor vergoedingen", "budget for fees"),
+    "raad_betrokken": ("gemeenteraad betrokken", "council involved"),
+    "warmteoplossing": ("warmteoplossing", "heat solution"),
+    "werkzaamheden": ("geplande werkzaamheden", "planned works"),
+    "groepen": ("bestaande groepen", "existing groups"),
+    "groepen.soort": ("soorten groepen", "kinds of groups"),
+    "groepen.actief": ("activiteit van groepen", "activity of groups"),
+    "eigendom.koop": ("koopwoningen (%)", "owner-occupied homes (%)"),
+    "eigendom.corporatie": ("corporatiewoningen (%)", "housing-corporation homes (%)"),
+    "eigendom.particuliere_huur": ("particuliere huur (%)", "private rental (%)"),
+    "capaciteit_fte": ("ambtelijke capaciteit (fte)", "staff capacity (FTE)"),
+    "context.wijk_woningen": ("woningen in de wijk (CBS)", "dwellings in the district (CBS)"),
+    "context.gemeente_inwoners": ("inwoners van de gemeente (CBS)", "inhabitants of the municipality (CBS)"),
+}
+_EN_WAARDEN = {"ja": "yes", "nee": "no", "onbekend": "unknown", "geen": "none", "beetje": "a little"}
+
+
+def describe(feit: Feit, taal: str) -> str:
+    """A fact in words: ``zichtbaar aanspreekpunt: nee``."""
+    veld, waarde = feit
+    nl, en = VELD_LABELS.get(veld, (veld, veld))
+    if taal == "en":
+        waarde = " ".join(_EN_WAARDEN.get(w, w) for w in waarde.split(" "))
+        waarde = waarde.replace("bevat", "includes")
+        return f"{en}: {waarde}"
+    return f"{nl}: {waarde}"
+
+
+@dataclass
+class Besluit:
+    """Why one action is in or out, and at which priority."""
+
+    actie: Actie
+    opgenomen: bool
+    prioriteit: str | None
+    redenen: list[Feit] = field(default_factory=list)
+    reden_uit: str = ""
+
+
+def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Besluit:
+    """Apply one action's phase filter and rule to the facts."""
+    fase = feiten.get("fase")
+    if fase is not None and fase not in actie.fasen:
+        fasen = ", ".join(actie.fasen)
+        reden = (
+            f"hoort bij fase {fasen}; uw fase is {fase}"
+            if taal == "nl"
+            else f"belongs to phase {fasen}; your phase is {fase}"
+        )
+        return Besluit(actie, False, None, [("fase", fase)], reden)
+    redenen: list[Feit] = []
+    if actie.geldt_als is not None:
+        uitkomst = evaluate(actie.geldt_als, feiten)
+        if not uitkomst.klopt:
+            woorden = "; ".join(describe(f, taal) for f in uitkomst.redenen)
+            reden = f"geldt niet: {woorden}" if taal == "nl" else f"does not apply: {woorden}"
+            return Besluit(actie, False, None, list(uitkomst.redenen), reden)
+        redenen += uitkomst.redenen
+    for regel in actie.prioriteit:
+        if regel.als is None:
+            return Besluit(actie, True, regel.dan, redenen)
+        uitkomst = evaluate(regel.als, feiten)
+        if uitkomst.klopt:
+            return Besluit(actie, True, regel.dan, redenen + [f for f in uitkomst.redenen if f not in redenen])
+    return Besluit(actie, True, actie.prioriteit[-1].dan, redenen)  # pragma: no cover - validated
+
+
+class _Invullers(dict):  # type: ignore[type-arg]
+    def __missing__(self, sleutel: str) -> str:
+        return "{" + sleutel + "}"
+
+
+def _placeholders(profiel: Profiel, context: Context, taal: str) -> dict[str, str]:
+    groepen = profiel.groepen or []
+    coop = next((g.naam for g in groepen if g.soort == "energiecooperatie"), None)
+    return {
+        "gemeente": context.gemeente,
+        "wijk": profiel.wijk and (context.wijk or profiel.wijk) or ("the neighbourhood" if taal == "en" else "de wijk"),
+        "energiecooperatie": coop or ("the energy cooperative" if taal == "en" else "de energiecoöperatie"),
+        "groepen": ", ".join(g.naam for g in groepen)
+        or ("the existing groups" if taal == "en" else "de bestaande groepen"),
+    }
+
+
+@lru_cache(maxsize=2)
+def _evidence_rows(_stempel: tuple[tuple[str, int], ...]) -> dict[str, dict[str, Any]]:
+    """Every evidence row of every case, keyed ``<case>/<id>`` (read once per content version)."""
+    from .case_tables import read_table
+    from .cases import case_dirs, case_name
+
+    rijen: dict[str, dict[str, Any]] = {}
+    for map_ in case_dirs():
+        naam = case_name(map_.name)
+        for rij in read_table(map_ / "bewijs.csv", "bewijs")[0]:
+            rijen[f"{map_.name}/{rij['id']}"] = {**rij, "casus": map_.name, "casus_naam": naam}
+    return rijen
+
+
+def _evidence(links: list[str], taal: str) -> list[dict[str, Any]]:
+    from . import paths
+    from .fileio import files_stamp
+
+    alle = _evidence_rows(files_stamp((paths.cases_dir(), "*/bewijs.csv"), (paths.cases_dir(), "*/casus.yaml")))
+    return [
+        {
+            "casus": alle[link]["casus"],
+            "casus_naam": alle[link]["casus_naam"],
+            "id": alle[link]["id"],
+            "les": alle[link]["les"],
+            "soort": alle[link]["soort"],
+            "sterkte": alle[link]["sterkte"],
+            "claim": alle[link]["claim_en" if taal == "en" else "claim"],
+        }
+        for link in links
+    ]
+
+
+@lru_cache(maxsize=4)
+def _lesson_titles(taal: str, _stempel: tuple[tuple[str, int], ...]) -> dict[int, str]:
+    from .lessons import load_lessons
+
+    return {les.nummer: les.titel for les in load_lessons(taal)}
+
+
+def profile_dict(profiel: Profiel) -> dict[str, Any]:
+    """The profile as a plain dict, with every field present (unknowns spelled out)."""
+    data = profiel.model_dump(mode="json")
+    for sleutel in ("wijk", "fase", "warmteoplossing", "capaciteit_fte", "notities", "groepen", "werkzaamheden"):
+        if data.get(sleutel) is None:
+            data[sleutel] = "onbekend"
+    data["eigendom"] = {k: ("onbekend" if v is None else v) for k, v in data["eigendom"].items()}
+    return data
+
+
+def build(
+    profiel: Profiel | dict[str, Any],
+    taal: str = "nl",
+    voortgang: dict[str, dict[str, Any]] | None = None,
+    peildatum: date | None = None,
+    bestand: str = "profiel",
+) -> dict[str, Any]:
+    """The checklist for ``profiel`` as a plain, JSON-ready dict (see README: "Het JSON-schema")."""
+    if not isinstance(profiel, Profiel):
+        profiel = parse_profile(profiel, bestand)
+    context = build_context(profiel, bestand)
+    feiten = facts(profiel, context)
+    invullers = _Invullers(_placeholders(profiel, context, taal))
+    from . import paths
+    from .fileio import files_stamp
+
+    titels = _lesson_titles(taal, files_stamp((paths.lessons_dir(), "*.md"), (paths.cases_dir(), "*/casus.yaml")))
+    acties: list[dict[str, Any]] = []
+    uitgesloten: list[dict[str, Any]] = []
+    for actie in load_actions():
+        besluit = decide(actie, feiten, taal)
+        if not besluit.opgenomen:
+            uitgesloten.append({"id": actie.id, "les": actie.les, "reden": besluit.reden_uit})
+            continue
+        aanleiding = [describe(f, taal) for f in besluit.redenen] or [t("geldt_altijd", taal)]
+        rij: dict[str, Any] = {
+            "id": actie.id,
+            "les": actie.les,
+            "les_titel": titels[actie.les],
+            "tekst": actie.tekst.in_taal(taal).format_map(invullers),
+            "waarom": actie.waarom.in_taal(taal).format_map(invullers),
+            "prioriteit": besluit.prioriteit,
+            "eigenaar": actie.eigenaar,
+            "fasen": list(actie.fasen),
+            "tags": actie.tags.model_dump(),
+            "bron": actie.bron,
+            "aanleiding": aanleiding,
+            "bewijs": _evidence(actie.bewijs, taal),
+        }
+        if voortgang is not None:
+            rij["voortgang"] = voortgang.get(actie.id, {"status": "open", "deadline": None, "opmerkingen": ""})
+        acties.append(rij)
+    acties.sort(key=lambda a: (a["les"], PRIORITEITEN.index(a["prioriteit"]), a["id"]))
+    checklist: dict[str, Any] = {
+        "schema": SCHEMA_VERSIE,
+        "taal": taal,
+        "profiel": profile_dict(profiel),
+        "context": context.model_dump(mode="json"),
+        "acties": acties,
+        "uitgesloten": uitgesloten,
+    }
+    if voortgang is not None:
+        from .progress import summarise
+
+        checklist["voortgang"] = summarise(acties, peildatum or date.today())
+    return checklist
+
+
+def to_json(checklist: dict[str, Any]) -> str:
+    """Deterministic JSON: sorted keys, fixed indentation, ``<``/``>``/``&`` escaped (HTML-safe)."""
+    tekst = json.dumps(checklist, ensure_ascii=False, indent=2, sort_keys=True)
+    return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
+
+
+def output_folder_name(checklist: dict[str, Any]) -> str:
+    """``<gemeente-slug>[-<wijk-slug>]``: a safe name that never leaves ``--out``."""
+    from .fileio import slugify
+
+    context = checklist["context"]
+    naam = slugify(context["gemeente"])
+    return f"{naam}-{slugify(context['wijk'])}" if context.get("wijk") else naam
+
+
+def write_outputs(checklist: dict[str, Any], out_dir: Path, formats: list[str]) -> list[Path]:
+    """Write the requested formats into ``out_dir`` (each atomically). Returns the files written."""
+    from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
+    from .render import render
+
+    ensure_dir(out_dir)
+    namen = {"html": "checklist.html", "docx": "checklist.docx", "xlsx": "actieregister.xlsx",
+             "md": "checklist.md", "json": "checklist.json"}  # fmt: skip
+    geschreven: list[Path] = []
+    for formaat in formats:
+        if formaat not in namen:
+            continue  # 'ipynb' is the executed notebook, written by the runner
+        inhoud = render("checklist", formaat, checklist)
+        doel = out_dir / namen[formaat]
+        if isinstance(inhoud, bytes):
+            write_bytes_atomic(doel, inhoud)
+        else:
+            write_text_atomic(doel, inhoud)
+        geschreven.append(doel)
+    return geschreven
+
+
+def explain(checklist: dict[str, Any]) -> str:
+    """Per action: in or out, at which priority, and why (``warmtelessen checklist --uitleg``)."""
+    taal = checklist["taal"]
+    regels: list[str] = []
+    for actie in checklist["acties"]:
+        regels.append(f"+ {actie['id']} [{actie['prioriteit']}] {actie['tekst']}")
+        regels.append(f"    {t('waarom_opgenomen', taal)}: {'; '.join(actie['aanleiding'])}")
+    for actie in checklist["uitgesloten"]:
+        regels.append(f"- {actie['id']} ({t('niet_opgenomen', taal)}): {actie['reden']}")
+    return "\n".join(regels)
+
+
+def default_profile_path() -> Path:
+    """The built-in example profile (the fictional Voorbeeldstad)."""
+    from . import paths
+
+    return paths.project_root() / "profielen" / "voorbeeldstad.yaml"
+
+
+FORMATEN = ("html", "docx", "xlsx", "md", "json", "ipynb")
+
+
+def make(
+    profiel: dict[str, Any] | None = None,
+    taal: str = "nl",
+    uitvoer: str | Path | None = None,
+    formats: list[str] | tuple[str, ...] = FORMATEN,
+    voortgang: str | Path | None = None,
+    peildatum: str | date | None = None,
+) -> dict[str, Any]:
+    """Build the checklist and write its files: the one function behind the notebook and the
+    in-process path. ``profiel=None`` uses the built-in example profile."""
+    from .profile import read_profile
+    from .progress import read_register
+
+    if profiel is None:
+        profiel = read_profile(default_profile_path())
+    register_data = read_register(Path(voortgang)) if voortgang else None
+    if isinstance(peildatum, str) and peildatum:
+        peildatum = date.fromisoformat(peildatum)
+    checklist = build(profiel, taal, register_data, peildatum or None)  # type: ignore[arg-type]
+    if uitvoer:
+        write_outputs(checklist, Path(uitvoer), list(formats))
+    return checklist

@@ -1,0 +1,102 @@
+"""Progress from a team's action register (``actieregister.xlsx``): statuses, deadlines, overdue."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import GebruikersFout, weergave
+
+STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
+KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen")
+
+
+def read_register(pad: Path) -> dict[str, dict[str, Any]]:
+    """Statuses, deadlines and notes per action id from an action register written by the toolkit.
+
+    Raises one clear line when the file is not such a register or holds a value that is not allowed.
+    """
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    naam = weergave(pad)
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise GebruikersFout(f"{naam}: --voortgang: bestand bestaat niet") from None
+    except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
+        raise GebruikersFout(
+            f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)"
+        ) from None
+    blad = boek["Acties"] if "Acties" in boek.sheetnames else boek.worksheets[0]
+    rijen = blad.iter_rows(values_only=True)
+    kop = [str(k).strip().lower() if k is not None else "" for k in next(rijen, ())]
+    ontbrekend = [k for k in ("id", "status", "deadline") if k not in kop]
+    if ontbrekend:
+        boek.close()
+        raise GebruikersFout(
+            f"{naam}: --voortgang: geen actieregister: kolom ontbreekt: {', '.join(ontbrekend)} "
+            f"(kolommen: {', '.join(KOLOMMEN)})"
+        )
+    index = {k: kop.index(k) for k in KOLOMMEN if k in kop}
+    uit: dict[str, dict[str, Any]] = {}
+    for nummer, rij in enumerate(rijen, start=2):
+        actie_id = rij[index["id"]]
+        if actie_id is None or str(actie_id).strip() == "":
+            continue
+        status = str(rij[index["status"]] or "open").strip().lower()
+        if status not in STATUSSEN:
+            boek.close()
+            raise GebruikersFout(
+                f"{naam}: rij {nummer}: status: ongeldige waarde {status!r} (toegestaan: {', '.join(STATUSSEN)})"
+            )
+        deadline = rij[index["deadline"]]
+        if isinstance(deadline, datetime):
+            deadline = deadline.date()
+        elif isinstance(deadline, str) and deadline.strip():
+            try:
+                deadline = date.fromisoformat(deadline.strip())
+            except ValueError:
+                boek.close()
+                raise GebruikersFout(
+                    f"{naam}: rij {nummer}: deadline: ongeldige datum {deadline!r} (JJJJ-MM-DD)"
+                ) from None
+        elif not isinstance(deadline, date):
+            deadline = None
+        opmerking = rij[index["opmerkingen"]] if "opmerkingen" in index else None
+        uit[str(actie_id).strip()] = {
+            "status": status,
+            "deadline": deadline.isoformat() if deadline else None,
+            "opmerkingen": str(opmerking) if opmerking is not None else "",
+        }
+    boek.close()
+    return uit
+
+
+def summarise(acties: list[dict[str, Any]], peildatum: date) -> dict[str, Any]:
+    """Share done per lesson and overall (n.v.t. does not count), and overdue deadlines."""
+    per_les: dict[str, dict[str, Any]] = {}
+    te_laat: list[dict[str, Any]] = []
+    totaal = gedaan = 0
+    for actie in acties:
+        v = actie["voortgang"]
+        les = per_les.setdefault(str(actie["les"]), {"acties": 0, "gedaan": 0, "aandeel_gedaan": 0.0})
+        if v["status"] != "n.v.t.":
+            les["acties"] += 1
+            totaal += 1
+            if v["status"] == "gedaan":
+                les["gedaan"] += 1
+                gedaan += 1
+        if v["deadline"] and v["status"] not in ("gedaan", "n.v.t.") and date.fromisoformat(v["deadline"]) < peildatum:
+            te_laat.append({"id": actie["id"], "deadline": v["deadline"], "status": v["status"]})
+    for les in per_les.values():
+        les["aandeel_gedaan"] = round(les["gedaan"] / les["acties"], 3) if les["acties"] else 0.0
+    return {
+        "peildatum": peildatum.isoformat(),
+        "per_les": per_les,
+        "totaal": {"acties": totaal, "gedaan": gedaan, "aandeel_gedaan": round(gedaan / totaal, 3) if totaal else 0.0},
+        "te_laat": te_laat,
+    }

@@ -1,0 +1,214 @@
+"""Renderers for a checklist: HTML (fragment and page), Markdown, JSON, Word and Excel.
+
+Everything a user typed (names, notes) is data here: Jinja autoescapes it in HTML, Markdown gets
+``<``, ``>`` and ``&`` as entities, JSON escapes them, and Word and Excel store plain text.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..checklist import to_json
+from ..labels import t
+from . import register
+from .templating import css, environment
+
+Checklist = dict[str, Any]
+LESSEN = range(1, 8)
+
+
+def _titel(c: Checklist) -> str:
+    ctx = c["context"]
+    return f"{t('checklist_voor', c['taal'])} {ctx['gemeente']}" + (f", {ctx['wijk']}" if ctx.get("wijk") else "")
+
+
+@register("checklist", "html-fragment")
+def checklist_fragment(c: Checklist) -> str:
+    return environment().get_template("checklist.html.j2").render(c=c)
+
+
+@register("checklist", "html")
+def checklist_page(c: Checklist) -> str:
+    return (
+        environment()
+        .get_template("pagina.html.j2")
+        .render(titel=_titel(c), taal=c["taal"], css=css(), inhoud=checklist_fragment(c))
+    )
+
+
+@register("checklist", "json")
+def checklist_json(c: Checklist) -> str:
+    return to_json(c)
+
+
+def _md(tekst: Any) -> str:
+    """User text in Markdown: shown as text, never as HTML."""
+    return str(tekst).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@register("checklist", "md")
+def checklist_markdown(c: Checklist) -> str:
+    taal = c["taal"]
+    regels = [f"# {_md(_titel(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
+    for sleutel, waarde in c["profiel"].items():
+        if sleutel == "groepen" and isinstance(waarde, list):
+            waarde = "; ".join(f"{g['naam']} ({g['soort']}, {g['actief']})" for g in waarde) or "—"
+        elif isinstance(waarde, dict):
+            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
+        elif isinstance(waarde, list):
+            waarde = ", ".join(map(str, waarde)) or "—"
+        regels.append(f"- **{sleutel}**: {_md(waarde)}")
+    regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
+    for x in c["context"]["cijfers"]:
+        label = x["label_en"] if taal == "en" else x["label_nl"]
+        regels.append(f"- {_md(x['gebied'])}, {label}: {x['waarde']:g} {x['eenheid']} ({x['jaar']}, {x['bron']})")
+    if c.get("voortgang"):
+        v = c["voortgang"]["totaal"]
+        regels += ["", f"## {t('voortgang', taal)}", "", f"{t('totaal', taal)}: {v['gedaan']} / {v['acties']}"]
+    for nummer in LESSEN:
+        acties = [a for a in c["acties"] if a["les"] == nummer]
+        if not acties:
+            continue
+        regels += ["", f"## {t('les', taal)} {nummer}. {acties[0]['les_titel']}", ""]
+        for a in acties:
+            vink = "x" if a.get("voortgang", {}).get("status") == "gedaan" else " "
+            regels.append(f"- [{vink}] **{_md(a['tekst'])}** ({t(a['prioriteit'], taal)}, {a['eigenaar']}, {a['id']})")
+            regels.append(f"  {_md(a['waarom'])}")
+            regels.append(f"  *{t('waarom_opgenomen', taal)}: {_md('; '.join(a['aanleiding']))}*")
+            for b in a["bewijs"]:
+                regels.append(f"  - {_md(b['casus_naam'])}: {_md(b['claim'])}")
+    if c["uitgesloten"]:
+        regels += ["", f"## {t('uitgesloten', taal)}", ""]
+        regels += [f"- {u['id']}: {_md(u['reden'])}" for u in c["uitgesloten"]]
+    return "\n".join(regels) + "\n"
+
+
+@register("checklist", "docx")
+def checklist_docx(c: Checklist) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    taal = c["taal"]
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.core_properties.title = _titel(c)
+    doc.add_heading(_titel(c), level=0)
+    doc.add_paragraph(t("checklist_uitleg", taal))
+    doc.add_heading(t("uw_situatie", taal), level=1)
+    tabel = doc.add_table(rows=0, cols=2)
+    tabel.style = "Table Grid"
+    for sleutel, waarde in c["profiel"].items():
+        if sleutel == "groepen" and isinstance(waarde, list):
+            waarde = "; ".join(f"{g['naam']} ({g['soort']}, {g['actief']})" for g in waarde) or "—"
+        elif isinstance(waarde, dict):
+            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
+        elif isinstance(waarde, list):
+            waarde = ", ".join(map(str, waarde)) or "—"
+        rij = tabel.add_row().cells
+        rij[0].text, rij[1].text = sleutel, str(waarde)
+    if c["context"]["cijfers"]:
+        doc.add_heading(t("cijfers_profiel", taal), level=1)
+        tabel = doc.add_table(rows=1, cols=4)
+        tabel.style = "Table Grid"
+        for cel, kop in zip(tabel.rows[0].cells, ("gebied", "kenmerk", "waarde", "bron"), strict=True):
+            cel.text = t(kop, taal)
+        for x in c["context"]["cijfers"]:
+            rij = tabel.add_row().cells
+            rij[0].text = x["gebied"]
+            rij[1].text = x["label_en"] if taal == "en" else x["label_nl"]
+            rij[2].text = f"{x['waarde']:g} {x['eenheid']}"
+            rij[3].text = f"{x['bron']}, {x['jaar']}"
+    for nummer in LESSEN:
+        acties = [a for a in c["acties"] if a["les"] == nummer]
+        if not acties:
+            continue
+        doc.add_heading(f"{t('les', taal)} {nummer}. {acties[0]['les_titel']}", level=1)
+        tabel = doc.add_table(rows=1, cols=5)
+        tabel.style = "Table Grid"
+        for cel, kop in zip(tabel.rows[0].cells, ("", "actie", "prioriteit", "eigenaar", "fasen"), strict=True):
+            cel.text = t(kop, taal) if kop else "✓"
+        for a in acties:
+            rij = tabel.add_row().cells
+            rij[0].text = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
+            rij[1].text = a["tekst"]
+            toelichting = rij[1].add_paragraph(a["waarom"])
+            toelichting.runs[0].italic = True
+            rij[1].add_paragraph(f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}")
+            for b in a["bewijs"]:
+                rij[1].add_paragraph(f"{b['casus_naam']}: {b['claim']}")
+            rij[2].text = t(a["prioriteit"], taal)
+            rij[3].text = a["eigenaar"]
+            rij[4].text = ", ".join(a["fasen"])
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+@register("checklist", "xlsx")
+def checklist_xlsx(c: Checklist) -> bytes:
+    """The action register: one row per action; status as a dropdown; frozen header; filters."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..progress import KOLOMMEN, STATUSSEN
+
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Acties"
+    blad.append(list(KOLOMMEN))
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+        cel.fill = PatternFill("solid", fgColor="F6F3EF")
+    for a in c["acties"]:
+        v = a.get("voortgang") or {}
+        deadline = v.get("deadline")
+        if deadline:
+            from datetime import date
+
+            deadline = date.fromisoformat(deadline)
+        blad.append(
+            [
+                a["id"],
+                a["les"],
+                a["tekst"],
+                a["prioriteit"],
+                a["eigenaar"],
+                ", ".join(a["fasen"]),
+                v.get("status", "open"),
+                deadline,
+                v.get("opmerkingen", ""),
+            ]
+        )
+    laatste = blad.max_row
+    keuzes = DataValidation(type="list", formula1='"' + ",".join(STATUSSEN) + '"', allow_blank=True)
+    keuzes.error = "Kies: " + ", ".join(STATUSSEN)
+    keuzes.errorTitle = "Status"
+    blad.add_data_validation(keuzes)
+    keuzes.add(f"G2:G{max(laatste, 2) + 200}")
+    datums = DataValidation(type="date", allow_blank=True)
+    blad.add_data_validation(datums)
+    datums.add(f"H2:H{max(laatste, 2) + 200}")
+    for rij in blad.iter_rows(min_row=2, min_col=8, max_col=8):
+        for cel in rij:
+            cel.number_format = "yyyy-mm-dd"
+    blad.freeze_panes = "A2"
+    blad.auto_filter.ref = f"A1:{get_column_letter(len(KOLOMMEN))}{laatste}"
+    for kolom, breedte in zip("ABCDEFGHI", (8, 5, 70, 10, 12, 28, 10, 12, 40), strict=True):
+        blad.column_dimensions[kolom].width = breedte
+    for rij in blad.iter_rows(min_row=2, min_col=3, max_col=3):
+        for cel in rij:
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+    profiel = boek.create_sheet("Profiel")
+    profiel.append(["veld", "waarde"])
+    for sleutel, waarde in c["profiel"].items():
+        if isinstance(waarde, list):
+            waarde = "; ".join(g["naam"] if isinstance(g, dict) else str(g) for g in waarde)
+        elif isinstance(waarde, dict):
+            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
+        profiel.append([sleutel, str(waarde)])
+    buffer = io.BytesIO()
+    boek.save(buffer)
+    return buffer.getvalue()
