@@ -281,7 +281,13 @@ def test_progress_from_an_edited_register(tmp_path: Path) -> None:
     boek = load_workbook(io.BytesIO(render("checklist", "xlsx", checklist)))
     statussen = {r[0]: r[6] for r in boek["Acties"].iter_rows(min_row=2, values_only=True)}
     assert statussen[gedaan] == "gedaan" and statussen[te_laat] == "bezig"
-    assert "[x]" in render("checklist", "md", checklist)
+    md = render("checklist", "md", checklist)
+    assert "[x]" in md and f"{te_laat} (2026-01-01)" in md
+    assert "Voortgang" in boek.sheetnames
+    from docx import Document
+
+    doc = Document(io.BytesIO(render("checklist", "docx", checklist)))
+    assert any(f"{te_laat} (2026-01-01)" in p.text for p in doc.paragraphs)
 
 
 def test_register_errors(tmp_path: Path) -> None:

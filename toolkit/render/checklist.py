@@ -42,6 +42,22 @@ def checklist_json(c: Checklist) -> str:
     return to_json(c)
 
 
+def _progress_lines(c: Checklist) -> list[str]:
+    """Progress in words: per lesson, in total, and the actions past their deadline."""
+    taal = c["taal"]
+    v = c["voortgang"]
+    regels = [
+        f"{t('les', taal)} {les}: {x['gedaan']} / {x['acties']} {t('gedaan', taal)}"
+        for les, x in sorted(v["per_les"].items())
+    ]
+    regels.append(f"{t('totaal', taal)}: {v['totaal']['gedaan']} / {v['totaal']['acties']} {t('gedaan', taal)}")
+    if v["te_laat"]:
+        regels.append(f"{t('te_laat', taal)}: " + ", ".join(f"{x['id']} ({x['deadline']})" for x in v["te_laat"]))
+    else:
+        regels.append(t("geen_te_laat", taal))
+    return regels
+
+
 def _md(tekst: Any) -> str:
     """User text in Markdown: shown as text, never as HTML."""
     return str(tekst).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -64,8 +80,8 @@ def checklist_markdown(c: Checklist) -> str:
         label = x["label_en"] if taal == "en" else x["label_nl"]
         regels.append(f"- {_md(x['gebied'])}, {label}: {x['waarde']:g} {x['eenheid']} ({x['jaar']}, {x['bron']})")
     if c.get("voortgang"):
-        v = c["voortgang"]["totaal"]
-        regels += ["", f"## {t('voortgang', taal)}", "", f"{t('totaal', taal)}: {v['gedaan']} / {v['acties']}"]
+        regels += ["", f"## {t('voortgang', taal)} ({c['voortgang']['peildatum']})", ""]
+        regels += [f"- {regel}" for regel in _progress_lines(c)]
     for nummer in LESSEN:
         acties = [a for a in c["acties"] if a["les"] == nummer]
         if not acties:
@@ -119,6 +135,10 @@ def checklist_docx(c: Checklist) -> bytes:
             rij[1].text = x["label_en"] if taal == "en" else x["label_nl"]
             rij[2].text = f"{x['waarde']:g} {x['eenheid']}"
             rij[3].text = f"{x['bron']}, {x['jaar']}"
+    if c.get("voortgang"):
+        doc.add_heading(f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", level=1)
+        for regel in _progress_lines(c):
+            doc.add_paragraph(regel, style="List Bullet")
     for nummer in LESSEN:
         acties = [a for a in c["acties"] if a["les"] == nummer]
         if not acties:
@@ -201,6 +221,11 @@ def checklist_xlsx(c: Checklist) -> bytes:
     for rij in blad.iter_rows(min_row=2, min_col=3, max_col=3):
         for cel in rij:
             cel.alignment = Alignment(wrap_text=True, vertical="top")
+    if c.get("voortgang"):
+        voortgang = boek.create_sheet("Voortgang")
+        voortgang.append([t("voortgang", c["taal"]), c["voortgang"]["peildatum"]])
+        for regel in _progress_lines(c):
+            voortgang.append([regel])
     profiel = boek.create_sheet("Profiel")
     profiel.append(["veld", "waarde"])
     for sleutel, waarde in c["profiel"].items():
