@@ -42,6 +42,20 @@ def checklist_json(c: Checklist) -> str:
     return to_json(c)
 
 
+def _profile_rows(c: Checklist) -> list[tuple[str, str]]:
+    """The profile as (field, value in words) rows, for the text formats."""
+    rijen: list[tuple[str, str]] = []
+    for sleutel, waarde in c["profiel"].items():
+        if sleutel == "groepen" and isinstance(waarde, list):
+            waarde = "; ".join(f"{g['naam']} ({g['soort']}, {g['actief']})" for g in waarde) or "—"
+        elif isinstance(waarde, dict):
+            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
+        elif isinstance(waarde, list):
+            waarde = ", ".join(map(str, waarde)) or "—"
+        rijen.append((sleutel, str(waarde)))
+    return rijen
+
+
 def _progress_lines(c: Checklist) -> list[str]:
     """Progress in words: per lesson, in total, and the actions past their deadline."""
     taal = c["taal"]
@@ -67,13 +81,7 @@ def _md(tekst: Any) -> str:
 def checklist_markdown(c: Checklist) -> str:
     taal = c["taal"]
     regels = [f"# {_md(_titel(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
-    for sleutel, waarde in c["profiel"].items():
-        if sleutel == "groepen" and isinstance(waarde, list):
-            waarde = "; ".join(f"{g['naam']} ({g['soort']}, {g['actief']})" for g in waarde) or "—"
-        elif isinstance(waarde, dict):
-            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
-        elif isinstance(waarde, list):
-            waarde = ", ".join(map(str, waarde)) or "—"
+    for sleutel, waarde in _profile_rows(c):
         regels.append(f"- **{sleutel}**: {_md(waarde)}")
     regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
     for x in c["context"]["cijfers"]:
@@ -114,15 +122,9 @@ def checklist_docx(c: Checklist) -> bytes:
     doc.add_heading(t("uw_situatie", taal), level=1)
     tabel = doc.add_table(rows=0, cols=2)
     tabel.style = "Table Grid"
-    for sleutel, waarde in c["profiel"].items():
-        if sleutel == "groepen" and isinstance(waarde, list):
-            waarde = "; ".join(f"{g['naam']} ({g['soort']}, {g['actief']})" for g in waarde) or "—"
-        elif isinstance(waarde, dict):
-            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
-        elif isinstance(waarde, list):
-            waarde = ", ".join(map(str, waarde)) or "—"
+    for sleutel, waarde in _profile_rows(c):
         rij = tabel.add_row().cells
-        rij[0].text, rij[1].text = sleutel, str(waarde)
+        rij[0].text, rij[1].text = sleutel, waarde
     if c["context"]["cijfers"]:
         doc.add_heading(t("cijfers_profiel", taal), level=1)
         tabel = doc.add_table(rows=1, cols=4)
@@ -228,12 +230,8 @@ def checklist_xlsx(c: Checklist) -> bytes:
             voortgang.append([regel])
     profiel = boek.create_sheet("Profiel")
     profiel.append(["veld", "waarde"])
-    for sleutel, waarde in c["profiel"].items():
-        if isinstance(waarde, list):
-            waarde = "; ".join(g["naam"] if isinstance(g, dict) else str(g) for g in waarde)
-        elif isinstance(waarde, dict):
-            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
-        profiel.append([sleutel, str(waarde)])
+    for sleutel, waarde in _profile_rows(c):
+        profiel.append([sleutel, waarde])
     buffer = io.BytesIO()
     boek.save(buffer)
     return buffer.getvalue()
