@@ -86,3 +86,55 @@ def timeline_chart(
         ax.set_title(titel, loc="left", fontsize=10)
     fig.autofmt_xdate()
     return _svg_data_uri(fig)
+
+
+def heatmap(matrix: Any, rij_labels: Sequence[str], kolom_labels: Sequence[str], titel: str, uitleg: str) -> str:
+    """A diverging heatmap (negative = counter-evidence, positive = illustrates), values printed."""
+    plt = _pyplot()
+    import numpy as np
+
+    waarden = np.asarray(matrix, dtype=float)
+    grens = max(1.0, float(np.abs(waarden).max()) if waarden.size else 1.0)
+    fig, ax = plt.subplots(figsize=(1.6 + 1.5 * len(kolom_labels), 0.8 + 0.42 * len(rij_labels)))
+    beeld = ax.imshow(waarden, cmap="RdYlGn", vmin=-grens, vmax=grens, aspect="auto")
+    ax.set_xticks(range(len(kolom_labels)), kolom_labels, rotation=20, ha="right")
+    ax.set_yticks(range(len(rij_labels)), rij_labels)
+    for (i, j), w in np.ndenumerate(waarden):
+        ax.text(j, i, f"{w:g}", ha="center", va="center", fontsize=8)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(beeld, ax=ax, shrink=0.8, label=uitleg)
+    ax.set_title(titel, loc="left", fontsize=10)
+    return _svg_data_uri(fig)
+
+
+def stacked_bars(tabel: Any, titel: str, xlabel: str) -> str:
+    """Horizontal stacked bars: one bar per row of ``tabel`` (a DataFrame), one colour per column."""
+    plt = _pyplot()
+    kolommen = [k for k in tabel.columns if tabel[k].sum() > 0]
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(tabel)))
+    links = [0.0] * len(tabel)
+    kleuren = plt.get_cmap("tab20").colors
+    for i, kolom in enumerate(kolommen):
+        waarden = list(tabel[kolom])
+        ax.barh(list(tabel.index)[::-1], waarden[::-1], left=links[::-1], color=kleuren[i % 20], label=str(kolom))
+        links = [a + b for a, b in zip(links, waarden, strict=True)]
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=7, frameon=False)
+    ax.set_title(titel, loc="left", fontsize=10)
+    return _svg_data_uri(fig)
+
+
+def multi_timeline(reeksen: dict[str, tuple[Sequence[float], Sequence[bool]]], xlabel: str, titel: str) -> str:
+    """One lane per case; x is a number (year as decimal, or years since start)."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(reeksen)))
+    for baan, (xs, onzeker) in enumerate(reeksen.values()):
+        kleur = KLEUREN[baan % len(KLEUREN)]
+        for x, twijfel in zip(xs, onzeker, strict=True):
+            ax.scatter([x], [baan], s=30, facecolors="white" if twijfel else kleur, edgecolors=kleur, zorder=3)
+    ax.set_yticks(range(len(reeksen)), list(reeksen))
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#e5e5e5", zorder=0)
+    ax.set_xlabel(xlabel)
+    ax.set_title(titel, loc="left", fontsize=10)
+    return _svg_data_uri(fig)

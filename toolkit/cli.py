@@ -190,6 +190,78 @@ def _casus_nieuw(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ids(waarde: str) -> list[str]:
+    return [deel.strip() for deel in waarde.split(",") if deel.strip()]
+
+
+def _lesnummers(waarde: str) -> list[int]:
+    return [_lesnummer(deel) for deel in _ids(waarde)]
+
+
+def cmd_vergelijk(args: argparse.Namespace) -> int:
+    from .compare import select
+    from .fileio import ensure_dir
+    from .runner import notebook_path, run_notebook
+
+    casussen, lessen = select(args.casussen, args.lessen)  # unknown ids fail before a kernel starts
+    map_ = ensure_dir(args.out / "vergelijking")
+    resultaat = run_notebook(
+        notebook_path("compare"),
+        {
+            "casussen": [c.id for c in casussen],
+            "lessen": lessen,
+            "taal": args.lang,
+            "uitvoer": str(map_.resolve()),
+        },
+        map_,
+        f"vergelijking.{args.lang}",
+        taal=args.lang,
+        titel="Casussen vergeleken" if args.lang == "nl" else "Cases compared",
+    )
+    print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
+    print(f"Tabellen: {weergave(map_)}/*.csv en vergelijking.xlsx")
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from . import batch
+    from .checklist import FORMATEN
+    from .fileio import ensure_dir
+
+    if args.jobs is not None and args.jobs < 1:
+        raise GebruikersFout(f"--jobs: moet minstens 1 zijn, niet {args.jobs}")
+    talen = [args.lang] if args.lang else (["nl"] if args.soort == "checklists" else ["nl", "en"])
+    problemen: list[str] = []
+    if args.soort == "lessen":
+        runs = batch.plan_lessons(args.out, talen)
+    elif args.soort == "casussen":
+        runs = batch.plan_cases(args.out, talen)
+    else:
+        formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+        onbekend = [f for f in formats if f not in FORMATEN]
+        if onbekend or not formats:
+            raise GebruikersFout(
+                f"--formats: onbekend formaat {(onbekend or [''])[0]!r} (toegestaan: {', '.join(FORMATEN)})"
+            )
+        if args.alle_gemeenten == bool(args.profielen):
+            raise GebruikersFout("batch checklists: kies --alle-gemeenten of --profielen BESTAND.csv")
+        if args.alle_gemeenten:
+            runs = batch.plan_all_municipalities(args.out, talen[0], formats, args.fase)
+        else:
+            runs, problemen = batch.plan_profiles(args.profielen, args.out, talen[0], formats)
+        for probleem in problemen:
+            print(f"warmtelessen: fout: {probleem}", file=sys.stderr)
+        if not runs:
+            raise GebruikersFout("batch: niets om uit te voeren (elke rij heeft een fout)")
+    if args.fast and args.soort != "checklists":
+        raise GebruikersFout("--fast: alleen voor 'batch checklists' (lessen en casussen vragen een notebook)")
+    ensure_dir(args.out)
+    uitkomsten = batch.run_batch(runs, args.out, args.jobs, args.force, args.fast, voortgangsbalk=not args.stil)
+    print(batch.summary(uitkomsten, problemen))
+    print(f"Manifest: {weergave(args.out / 'manifest.json')}")
+    return 1 if problemen or any(u.status == "mislukt" for u in uitkomsten) else 0
+
+
 def _profile_from_args(args: argparse.Namespace) -> tuple[dict[str, object], str]:
     """The raw profile: the YAML file (or the built-in example), with options on top."""
     from .checklist import default_profile_path
@@ -332,6 +404,55 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(p)
     _add_out(p)
     p.set_defaults(func=cmd_casus)
+
+    p = sub.add_parser(
+        "vergelijk",
+        help="vergelijk casussen: bewijs per les, tijdlijnen, instrumenten, actoren",
+        description=(
+            "Voert notebooks/compare.ipynb uit en schrijft naar MAP/vergelijking/: een HTML-rapport "
+            "zonder code, de tabellen als CSV en één Excel-bestand. Standaard: alle casussen, alle lessen."
+        ),
+    )
+    p.add_argument("--casussen", type=_ids, metavar="A,B", help="casus-id's (standaard: alle)")
+    p.add_argument("--lessen", type=_lesnummers, metavar="1,4", help="lesnummers (standaard: alle)")
+    _add_lang(p)
+    _add_out(p)
+    p.set_defaults(func=cmd_vergelijk)
+
+    p = sub.add_parser(
+        "batch",
+        help="maak veel rapporten tegelijk: lessen, casussen of checklists",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Maakt veel rapporten in één keer, elk notebook in een eigen proces.\n"
+            "  batch lessen                          alle lessen (nl en en)\n"
+            "  batch casussen                        alle casussen (nl en en)\n"
+            "  batch checklists --alle-gemeenten     één checklist per gemeente (342)\n"
+            "  batch checklists --profielen P.csv    één checklist per rij\n"
+            "Toont voortgang, schrijft een log per run en manifest.json/.csv in MAP, slaat ongewijzigde\n"
+            "runs over (tenzij --force) en gaat door als een run mislukt."
+        ),
+    )
+    p.add_argument(
+        "soort", choices=["lessen", "casussen", "checklists"], metavar="SOORT", help="lessen, casussen of checklists"
+    )
+    p.add_argument("--alle-gemeenten", action="store_true", help="checklists: één per gemeente")
+    p.add_argument(
+        "--profielen", type=Path, metavar="CSV", help="checklists: één profiel per rij (kolommen als het profiel)"
+    )
+    p.add_argument("--fase", metavar="FASE", help="checklists met --alle-gemeenten: de fase in elk profiel")
+    p.add_argument("--jobs", type=int, metavar="N", help="aantal tegelijk (standaard: aantal kernen)")
+    p.add_argument("--force", action="store_true", help="ook ongewijzigde runs opnieuw uitvoeren")
+    p.add_argument("--fast", action="store_true", help="checklists zonder notebook-kernel (geen .ipynb)")
+    p.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    p.add_argument(
+        "--formats", default="html,docx,xlsx,md,json,ipynb", metavar="LIJST", help="checklists: welke bestanden"
+    )
+    p.add_argument(
+        "--lang", type=_taal, default=None, metavar="nl|en", help="taal (standaard: lessen en casussen in nl en en)"
+    )
+    _add_out(p)
+    p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser(
         "checklist",

@@ -47,3 +47,22 @@ def _cached_case(casus_id: str) -> Case:
 def show_checklist(checklist: dict[str, Any]) -> None:
     """Display a checklist (the dict from :func:`toolkit.checklist.make`)."""
     show("checklist", checklist)
+
+
+def show_comparison(casussen: list[str] | None, lessen: list[int] | None, taal: str = "nl", uitvoer: str = "") -> None:
+    """Compute the comparison tables, write them as CSV and XLSX to ``uitvoer``, show the report."""
+    from IPython.display import HTML, display
+
+    from .compare import select, tables, write_tables
+    from .lessons import load_lessons
+    from .render.compare import DELEN, render_part
+
+    gekozen, lesnummers = select(casussen or None, lessen or None)
+    tabellen = tables(gekozen, lesnummers, taal)
+    if uitvoer:
+        from pathlib import Path
+
+        write_tables(tabellen, Path(uitvoer))
+    titels = {les.nummer: les.titel for les in load_lessons(taal)}
+    for deel in DELEN:
+        display(HTML(render_part(tabellen, deel, taal, titels)))

@@ -58,3 +58,7 @@ def weergave(pad: Path | str) -> str:
         return str(pad.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(pad)
+
+
+class KernelStartFout(NotebookFout):
+    """The kernel did not start or answer: worth one retry in a batch."""

@@ -109,6 +109,21 @@ LABELS: dict[str, dict[str, str]] = {
         "deadline": "Deadline",
         "opmerkingen": "Opmerkingen",
         "id": "Id",
+        "vergelijking": "Casussen vergeleken",
+        "vergelijking_uitleg": (
+            "Hoe de casussen zich tot elkaar en tot de zeven lessen verhouden. "
+            "Alle tabellen staan ook als CSV en Excel naast dit rapport."
+        ),
+        "bewijsmatrix": "Bewijs per les en casus",
+        "bewijsmatrix_uitleg": "score: illustreert telt plus, tegenvoorbeeld min (sterk 3, matig 2, zwak 1)",
+        "tijdlijnen": "De tijdlijnen naast elkaar",
+        "tijdlijn_absoluut": "Gebeurtenissen per jaar",
+        "tijdlijn_relatief": "Jaren sinds de eerste gebeurtenis",
+        "jaren_sinds_start": "jaren sinds start",
+        "rol_en_status": "Rol van de gemeente en stand van zaken",
+        "actortypen": "Soorten actoren per casus",
+        "instrumenten_trede_casus": "Instrumenten per trede, per casus",
+        "open_vragen_alle": "Open vragen per casus",
     },
     "en": {
         "les": "Lesson",
@@ -213,6 +228,21 @@ LABELS: dict[str, dict[str, str]] = {
         "deadline": "Deadline",
         "opmerkingen": "Notes",
         "id": "Id",
+        "vergelijking": "Cases compared",
+        "vergelijking_uitleg": (
+            "How the cases relate to each other and to the seven lessons. "
+            "Every table is also next to this report as CSV and Excel."
+        ),
+        "bewijsmatrix": "Evidence per lesson and case",
+        "bewijsmatrix_uitleg": "score: illustrates counts plus, counter-example minus (strong 3, moderate 2, weak 1)",
+        "tijdlijnen": "The timelines side by side",
+        "tijdlijn_absoluut": "Events by year",
+        "tijdlijn_relatief": "Years since the first event",
+        "jaren_sinds_start": "years since start",
+        "rol_en_status": "Municipal role and status",
+        "actortypen": "Kinds of actors per case",
+        "instrumenten_trede_casus": "Instruments per rung, per case",
+        "open_vragen_alle": "Open questions per case",
     },
 }
 

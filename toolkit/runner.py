@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import GebruikersFout, NotebookFout, weergave
+from .errors import GebruikersFout, KernelStartFout, NotebookFout, weergave
 from .fileio import atomic_path, ensure_dir, write_text_atomic
 
 #: Cells with this tag (e.g. the explanation for JupyterLab users) are left out of the report.
@@ -99,7 +99,8 @@ def run_notebook(
                 f"{weergave(notebook)}: {cel} mislukt: {oorzaak} (gedeeltelijke uitvoer in {weergave(mislukt)})"
             ) from None
         except Exception as exc:  # kernel did not start, died, timed out …
-            raise NotebookFout(
+            soort = KernelStartFout if _is_kernel_start_error(exc) else NotebookFout
+            raise soort(
                 f"{weergave(notebook)}: uitvoeren mislukt: {type(exc).__name__}: "
                 f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
             ) from None
@@ -107,6 +108,13 @@ def run_notebook(
     if html:
         write_text_atomic(doel_html, notebook_to_html(doel_nb, taal=taal))
     return RunResult(doel_nb, doel_html if html else None, time.perf_counter() - start)
+
+
+def _is_kernel_start_error(exc: BaseException) -> bool:
+    tekst = f"{type(exc).__name__}: {exc}".lower()
+    return any(
+        w in tekst for w in ("kernel didn't respond", "kernel died", "deadkernel", "zmq", "address already in use")
+    )
 
 
 def _describe_cell(executed: Path) -> tuple[str, str]:

@@ -46,4 +46,4 @@ def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
 
 def _load_builtin() -> None:
     # Imported lazily so that `import toolkit` stays fast; each module registers itself.
-    from . import case, checklist, lesson  # noqa: F401
+    from . import case, checklist, compare, lesson  # noqa: F401

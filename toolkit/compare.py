@@ -1,0 +1,189 @@
+"""Cross-case comparison: tables a researcher can re-run as the case data grows.
+
+Every function takes loaded cases and returns a pandas DataFrame; ``tables()`` bundles them. A case
+added with ``warmtelessen casus nieuw`` appears here without code changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .cases import Case
+from .vocab_cases import ACTORTYPES, TREDEN
+
+#: Weight of a piece of evidence by strength; a counter-example counts negative.
+GEWICHT = {"sterk": 3, "matig": 2, "zwak": 1}
+TABELNAMEN = (
+    "bewijsmatrix",
+    "bewijs_telling",
+    "tijdlijnen",
+    "instrumenten_per_trede",
+    "actortypen",
+    "rol_en_status",
+    "open_vragen",
+)
+
+
+def evidence_matrix(casussen: list[Case], lessen: list[int]) -> pd.DataFrame:
+    """Lesson x case score: sum of strength weights, illustreert positive, tegenvoorbeeld negative."""
+    data = {
+        c.id: [
+            sum(
+                GEWICHT[r.sterkte] * (1 if r.soort == "illustreert" else -1)
+                for r in c.bewijs.itertuples()
+                if r.les == les
+            )
+            for les in lessen
+        ]
+        for c in casussen
+    }
+    return pd.DataFrame(data, index=pd.Index(lessen, name="les"))
+
+
+def evidence_counts(casussen: list[Case], lessen: list[int]) -> pd.DataFrame:
+    """Per case, lesson and kind: how many evidence rows (long format)."""
+    rijen = [
+        {
+            "casus": c.id,
+            "les": les,
+            "soort": soort,
+            "aantal": int(((c.bewijs["les"] == les) & (c.bewijs["soort"] == soort)).sum()),
+        }
+        for c in casussen
+        for les in lessen
+        for soort in ("illustreert", "tegenvoorbeeld")
+    ]
+    return pd.DataFrame(rijen, columns=["casus", "les", "soort", "aantal"])
+
+
+def timelines(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
+    """All events on one axis: absolute date and years since the case's first event."""
+    kolom = "gebeurtenis_en" if taal == "en" else "gebeurtenis"
+    delen = []
+    for c in casussen:
+        t = c.tijdlijn
+        if t.empty:
+            continue
+        start = t["datum_begin"].min()
+        delen.append(
+            pd.DataFrame(
+                {
+                    "casus": c.id,
+                    "datum": t["datum"],
+                    "precisie": t["precisie"].astype(str),
+                    "datum_begin": t["datum_begin"],
+                    "jaar": t["jaar"],
+                    "jaren_sinds_start": ((t["datum_begin"] - start).dt.days / 365.25).round(2),
+                    "fase": t["fase"].astype(str),
+                    "gebeurtenis": t[kolom],
+                    "onzeker": t["onzeker"],
+                }
+            )
+        )
+    kolommen = [
+        "casus",
+        "datum",
+        "precisie",
+        "datum_begin",
+        "jaar",
+        "jaren_sinds_start",
+        "fase",
+        "gebeurtenis",
+        "onzeker",
+    ]
+    return pd.concat(delen, ignore_index=True) if delen else pd.DataFrame(columns=kolommen)
+
+
+def _telling(casussen: list[Case], tabel: str, kolom: str, waarden: tuple[str, ...]) -> pd.DataFrame:
+    data = {c.id: [int((getattr(c, tabel)[kolom] == w).sum()) for w in waarden] for c in casussen}
+    return pd.DataFrame(data, index=pd.Index(list(waarden), name=kolom)).T.rename_axis("casus")
+
+
+def instruments_by_rung(casussen: list[Case]) -> pd.DataFrame:
+    """Case x participation rung: number of instruments."""
+    return _telling(casussen, "instrumenten", "trede", TREDEN)
+
+
+def actor_mix(casussen: list[Case]) -> pd.DataFrame:
+    """Case x actor type: number of actors."""
+    return _telling(casussen, "actoren", "type", ACTORTYPES)
+
+
+def roles_and_status(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
+    """Municipal role (Platform31) and current status, side by side."""
+    rijen = []
+    for c in casussen:
+        k = c.kenmerken
+        rijen.append(
+            {
+                "casus": c.id,
+                "naam": c.naam,
+                "fictief": c.fictief,
+                "gemeente": k.gemeente.naam,
+                "woningen": k.woningen.waarde,
+                "gemeentelijke_rol": k.gemeentelijke_rol.waarde,
+                "status": k.status.in_taal(taal),
+                "status_datum": k.status.datum,
+            }
+        )
+    return pd.DataFrame(rijen)
+
+
+def open_questions(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
+    """The open questions of every case."""
+    rijen = [{"casus": c.id, "vraag": v.in_taal(taal)} for c in casussen for v in c.beschrijving.open_vragen]
+    return pd.DataFrame(rijen, columns=["casus", "vraag"])
+
+
+def tables(casussen: list[Case], lessen: list[int], taal: str = "nl") -> dict[str, pd.DataFrame]:
+    return {
+        "bewijsmatrix": evidence_matrix(casussen, lessen),
+        "bewijs_telling": evidence_counts(casussen, lessen),
+        "tijdlijnen": timelines(casussen, taal),
+        "instrumenten_per_trede": instruments_by_rung(casussen),
+        "actortypen": actor_mix(casussen),
+        "rol_en_status": roles_and_status(casussen, taal),
+        "open_vragen": open_questions(casussen, taal),
+    }
+
+
+def write_tables(tabellen: dict[str, pd.DataFrame], map_: Path) -> list[Path]:
+    """One CSV per table and one XLSX workbook with a sheet per table (each written atomically)."""
+    import io
+
+    from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
+
+    ensure_dir(map_)
+    geschreven = []
+    for naam, tabel in tabellen.items():
+        index = tabel.index.name is not None
+        geschreven.append(write_text_atomic(map_ / f"{naam}.csv", tabel.to_csv(index=index)))
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as schrijver:
+        for naam, tabel in tabellen.items():
+            uit = tabel.copy()
+            for kolom in uit.columns:
+                if isinstance(uit[kolom].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(uit[kolom]):
+                    uit[kolom] = uit[kolom].dt.date
+            uit.to_excel(schrijver, sheet_name=naam[:31], index=tabel.index.name is not None)
+    geschreven.append(write_bytes_atomic(map_ / "vergelijking.xlsx", buffer.getvalue()))
+    return geschreven
+
+
+def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[Case], list[int]]:
+    """The cases and lessons to compare (default: all). Unknown ids give one clear error."""
+    from .cases import case_ids, load_case
+    from .errors import GebruikersFout
+
+    bekend = case_ids()
+    gekozen = casus_ids or bekend
+    onbekend = [c for c in gekozen if c not in bekend]
+    if onbekend:
+        raise GebruikersFout(f"--casussen: onbekende casus {onbekend[0]!r} (bekend: {', '.join(bekend)})")
+    lessen = lessen or list(range(1, 8))
+    fout = [les for les in lessen if les not in range(1, 8)]
+    if fout:
+        raise GebruikersFout(f"--lessen: onbekende les {fout[0]!r} (toegestaan: 1 t/m 7)")
+    return [load_case(c) for c in gekozen], sorted(set(lessen))

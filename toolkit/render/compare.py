@@ -1,0 +1,56 @@
+"""Renderers for the cross-case comparison: one HTML fragment per part (the notebook shows them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..charts import heatmap, multi_timeline, stacked_bars
+from ..labels import t
+from ..vocab_cases import LABELS_ACTORTYPE, LABELS_TREDE, label
+from . import register
+from .templating import environment
+
+DELEN = ("inleiding", "bewijsmatrix", "tijdlijnen", "instrumenten", "actortypen", "rol_en_status", "open_vragen")
+
+
+def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels: dict[int, str]) -> str:
+    """One part of the comparison report as HTML."""
+    context: dict[str, Any] = {"taal": taal, "deel": deel, "tabellen": tabellen, "titels": titels}
+    if deel == "bewijsmatrix":
+        m = tabellen["bewijsmatrix"]
+        context["grafiek"] = heatmap(
+            m.values,
+            [f"{les}. {titels.get(les, '')[:38]}" for les in m.index],
+            list(m.columns),
+            t("bewijsmatrix", taal),
+            t("bewijsmatrix_uitleg", taal).split(":")[0],
+        )
+    elif deel == "tijdlijnen":
+        tl = tabellen["tijdlijnen"]
+        reeksen_abs, reeksen_rel = {}, {}
+        for casus, groep in tl.groupby("casus", sort=False):
+            jaren = groep["datum_begin"].dt.year + (groep["datum_begin"].dt.dayofyear - 1) / 365.25
+            reeksen_abs[casus] = (list(jaren), list(groep["onzeker"]))
+            reeksen_rel[casus] = (list(groep["jaren_sinds_start"]), list(groep["onzeker"]))
+        context["grafiek"] = (
+            multi_timeline(reeksen_abs, t("jaar", taal), t("tijdlijn_absoluut", taal)) if len(tl) else ""
+        )
+        context["grafiek2"] = (
+            multi_timeline(reeksen_rel, t("jaren_sinds_start", taal), t("tijdlijn_relatief", taal)) if len(tl) else ""
+        )
+    elif deel == "instrumenten":
+        tabel = tabellen["instrumenten_per_trede"].rename(columns=lambda k: label(LABELS_TREDE, k, taal))
+        context["grafiek"] = stacked_bars(tabel, t("instrumenten_trede_casus", taal), t("aantal", taal))
+        context["tabel"] = tabel
+    elif deel == "actortypen":
+        tabel = tabellen["actortypen"].rename(columns=lambda k: label(LABELS_ACTORTYPE, k, taal))
+        context["grafiek"] = stacked_bars(tabel, t("actortypen", taal), t("aantal", taal))
+        context["tabel"] = tabel.loc[:, (tabel != 0).any(axis=0)]
+    return environment().get_template("vergelijking.html.j2").render(**context)
+
+
+@register("vergelijking", "html-fragment")
+def compare_fragment(tabellen: dict[str, pd.DataFrame], taal: str = "nl", titels: dict[int, str] | None = None) -> str:
+    return "\n".join(render_part(tabellen, deel, taal, titels or {}) for deel in DELEN)
