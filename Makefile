@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.warmtelessen-installed
 OUT    ?= output
 
-.PHONY: help setup test demo lab lint format clean
+.PHONY: help setup test demo lab lint format clean bench
 
 help:
 	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
 	@echo "make test   - draai alle tests (ruff, pytest, notebooks via papermill)"
 	@echo "make lab    - open JupyterLab op notebooks/"
+	@echo "make bench  - meet de snelheid van de checklist-routes (enkele minuten)"
 	@echo "make format - formatteer de code met ruff"
 	@echo "make clean  - verwijder .venv en ./$(OUT)/"
 
@@ -42,3 +43,6 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(OUT)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py

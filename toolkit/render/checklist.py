@@ -108,6 +108,37 @@ def checklist_markdown(c: Checklist) -> str:
     return "\n".join(regels) + "\n"
 
 
+def _put(doel: Any, tekst: str, nieuwe_alinea: bool = False, cursief: bool = False) -> None:
+    """Text into a Word cell or paragraph as one run. python-docx's ``.text`` setter walks the
+    string character by character (slow for a 60-action table); one ``<w:t>`` is all we need."""
+    from docx.oxml.ns import qn
+
+    alinea = doel.add_paragraph() if nieuwe_alinea else (doel.paragraphs[0] if hasattr(doel, "paragraphs") else doel)
+    run = alinea._p.add_r()
+    t = run.add_t(" ".join(str(tekst).split()))
+    t.set(qn("xml:space"), "preserve")
+    if cursief:
+        alinea.runs[-1].italic = True
+
+
+def _word_table(doc: Any, stijl: Any, kop: list[str] | None, rijen: list[list[Any]]) -> None:
+    """A table with all its rows made at once (much faster than growing it row by row).
+
+    A cell value is a string or a list of (text, italic) paragraphs."""
+    tabel = doc.add_table(rows=len(rijen) + (1 if kop else 0), cols=len(kop or rijen[0]))
+    tabel.style = stijl
+    alle = list(tabel.rows)
+    if kop:
+        for cel, tekst in zip(alle[0].cells, kop, strict=True):
+            _put(cel, tekst)
+        alle = alle[1:]
+    for rij, waarden in zip(alle, rijen, strict=True):
+        for cel, waarde in zip(rij.cells, waarden, strict=True):
+            delen = waarde if isinstance(waarde, list) else [(waarde, False)]
+            for i, (tekst, cursief) in enumerate(delen):
+                _put(cel, tekst, nieuwe_alinea=i > 0, cursief=cursief)
+
+
 @register("checklist", "docx")
 def checklist_docx(c: Checklist) -> bytes:
     from docx import Document
@@ -115,28 +146,29 @@ def checklist_docx(c: Checklist) -> bytes:
 
     taal = c["taal"]
     doc = Document()
+    stijl = doc.styles["Table Grid"]
     doc.styles["Normal"].font.size = Pt(10)
     doc.core_properties.title = _titel(c)
     doc.add_heading(_titel(c), level=0)
     doc.add_paragraph(t("checklist_uitleg", taal))
     doc.add_heading(t("uw_situatie", taal), level=1)
-    tabel = doc.add_table(rows=0, cols=2)
-    tabel.style = "Table Grid"
-    for sleutel, waarde in _profile_rows(c):
-        rij = tabel.add_row().cells
-        rij[0].text, rij[1].text = sleutel, waarde
+    _word_table(doc, stijl, None, [list(r) for r in _profile_rows(c)])
     if c["context"]["cijfers"]:
         doc.add_heading(t("cijfers_profiel", taal), level=1)
-        tabel = doc.add_table(rows=1, cols=4)
-        tabel.style = "Table Grid"
-        for cel, kop in zip(tabel.rows[0].cells, ("gebied", "kenmerk", "waarde", "bron"), strict=True):
-            cel.text = t(kop, taal)
-        for x in c["context"]["cijfers"]:
-            rij = tabel.add_row().cells
-            rij[0].text = x["gebied"]
-            rij[1].text = x["label_en"] if taal == "en" else x["label_nl"]
-            rij[2].text = f"{x['waarde']:g} {x['eenheid']}"
-            rij[3].text = f"{x['bron']}, {x['jaar']}"
+        _word_table(
+            doc,
+            stijl,
+            [t(k, taal) for k in ("gebied", "kenmerk", "waarde", "bron")],
+            [
+                [
+                    x["gebied"],
+                    x["label_en"] if taal == "en" else x["label_nl"],
+                    f"{x['waarde']:g} {x['eenheid']}",
+                    f"{x['bron']}, {x['jaar']}",
+                ]  # fmt: skip
+                for x in c["context"]["cijfers"]
+            ],
+        )
     if c.get("voortgang"):
         doc.add_heading(f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", level=1)
         for regel in _progress_lines(c):
@@ -146,22 +178,14 @@ def checklist_docx(c: Checklist) -> bytes:
         if not acties:
             continue
         doc.add_heading(f"{t('les', taal)} {nummer}. {acties[0]['les_titel']}", level=1)
-        tabel = doc.add_table(rows=1, cols=5)
-        tabel.style = "Table Grid"
-        for cel, kop in zip(tabel.rows[0].cells, ("", "actie", "prioriteit", "eigenaar", "fasen"), strict=True):
-            cel.text = t(kop, taal) if kop else "✓"
+        rijen = []
         for a in acties:
-            rij = tabel.add_row().cells
-            rij[0].text = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
-            rij[1].text = a["tekst"]
-            toelichting = rij[1].add_paragraph(a["waarom"])
-            toelichting.runs[0].italic = True
-            rij[1].add_paragraph(f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}")
-            for b in a["bewijs"]:
-                rij[1].add_paragraph(f"{b['casus_naam']}: {b['claim']}")
-            rij[2].text = t(a["prioriteit"], taal)
-            rij[3].text = a["eigenaar"]
-            rij[4].text = ", ".join(a["fasen"])
+            actie = [(a["tekst"], False), (a["waarom"], True)]
+            actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
+            actie += [(f"{b['casus_naam']}: {b['claim']}", False) for b in a["bewijs"]]
+            vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
+            rijen.append([vink, actie, t(a["prioriteit"], taal), a["eigenaar"], ", ".join(a["fasen"])])
+        _word_table(doc, stijl, ["✓"] + [t(k, taal) for k in ("actie", "prioriteit", "eigenaar", "fasen")], rijen)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,149 @@
+"""Measure the checklist paths side by side, in one run, and print the ratios.
+
+    make bench            (or: .venv/bin/python benchmarks/bench.py [--gemeenten 20] [--herhalingen 3])
+
+(a) kernel floor: papermill runs a one-cell notebook that imports what the checklist notebook imports
+(b) one checklist through papermill (notebooks/checklist.ipynb, every format)
+(c) one checklist in-process (toolkit.checklist.make, the same formats without .ipynb)
+(d) batch checklists --alle-gemeenten --fast (342 municipalities, every format but .ipynb)
+(e) batch of N municipalities through papermill, --jobs 1 and --jobs 2
+
+Timings are wall-clock medians; ratios are what to read (the machine is printed with them).
+Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit.batch import package_versions, plan_all_municipalities, run_batch  # noqa: E402
+from toolkit.checklist import FORMATEN, make  # noqa: E402
+from toolkit.profile import read_profile  # noqa: E402
+from toolkit.runner import notebook_path, run_notebook  # noqa: E402
+
+PROFIEL = read_profile(ROOT / "profielen" / "wageningen-benedenbuurt.yaml")
+
+
+def _median(stappen: int, functie) -> float:  # type: ignore[no-untyped-def]
+    tijden = []
+    for _ in range(stappen):
+        start = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - start)
+    return statistics.median(tijden)
+
+
+def kernel_floor(tmp: Path) -> None:
+    import nbformat
+    import papermill
+
+    pad = tmp / "vloer.ipynb"
+    if not pad.exists():
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb.cells = [
+            nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(
+                "from toolkit.checklist import make\nfrom toolkit.display import show_checklist\n"
+                "from toolkit.widgets import profile_form"
+            ),
+        ]
+        nbformat.write(nb, pad)
+    papermill.execute_notebook(
+        str(pad), str(tmp / "vloer.uit.ipynb"), parameters={"x": 2}, progress_bar=False, log_output=False,
+        kernel_manager_class="toolkit.kernels.IpcKernelManager", cwd=str(ROOT),
+    )  # fmt: skip
+
+
+def checklist_papermill(tmp: Path) -> None:
+    map_ = tmp / "b"
+    run_notebook(
+        notebook_path("checklist"),
+        {
+            "profiel": PROFIEL,
+            "taal": "nl",
+            "uitvoer": str(map_),
+            "formats": list(FORMATEN),
+            "voortgang": "",
+            "peildatum": "",
+            "interactief": False,
+        },  # fmt: skip
+        map_,
+        "checklist",
+        html=False,
+    )
+
+
+def checklist_in_process(tmp: Path) -> None:
+    make(PROFIEL, "nl", tmp / "c", [f for f in FORMATEN if f != "ipynb"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gemeenten", type=int, default=20, help="aantal gemeenten voor (e)")
+    parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a) en (b)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_naam:
+        tmp = Path(tmp_naam)
+        checklist_in_process(tmp)  # warm the content caches once, as a long-running process would be
+        a = _median(args.herhalingen, lambda: kernel_floor(tmp))
+        b = _median(args.herhalingen, lambda: checklist_papermill(tmp))
+        c = _median(20, lambda: checklist_in_process(tmp))
+        formats = [f for f in FORMATEN if f != "ipynb"]
+        alle = plan_all_municipalities(tmp / "d", "nl", formats)
+        d = _median(1, lambda: run_batch(alle, tmp / "d", jobs=2, force=True, snel=True, voortgangsbalk=False))
+        deel = plan_all_municipalities(tmp / "e", "nl", list(FORMATEN))[: args.gemeenten]
+        e1 = _median(1, lambda: run_batch(deel, tmp / "e1", jobs=1, force=True, voortgangsbalk=False))
+        e2 = _median(1, lambda: run_batch(deel, tmp / "e2", jobs=2, force=True, voortgangsbalk=False))
+    resultaat = {
+        "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "versies": package_versions(),
+        "seconden": {
+            "a_kernvloer": a,
+            "b_papermill": b,
+            "c_in_proces": c,
+            "d_alle_gemeenten_fast": d,
+            "e_jobs1": e1,
+            "e_jobs2": e2,
+        },  # fmt: skip
+        "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2},
+    }
+    print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
+    print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
+          f"ipykernel {resultaat['versies']['ipykernel']}")  # fmt: skip
+    print()
+    print(f"{'meting':<58}{'seconden':>10}")
+    regels = [
+        ("(a) kernvloer: papermill, één cel met dezelfde imports", a),
+        ("(b) één checklist via papermill (alle formaten)", b),
+        ("(c) één checklist in-proces (zelfde formaten, zonder .ipynb)", c),
+        ("(d) batch --alle-gemeenten --fast (342, 2 processen)", d),
+        (f"(e) batch {args.gemeenten} gemeenten via papermill, --jobs 1", e1),
+        (f"(e) batch {args.gemeenten} gemeenten via papermill, --jobs 2", e2),
+    ]
+    for naam, waarde in regels:
+        print(f"{naam:<58}{waarde:>10.3f}")
+    print()
+    print(f"{'verhouding':<58}{'waarde':>10}  doel")
+    print(f"{'b / a  (papermill-checklist t.o.v. kernvloer)':<58}{b / a:>10.2f}  <= 1.5")
+    print(f"{'b / c  (papermill t.o.v. in-proces, per checklist)':<58}{b / c:>10.1f}  >= 50")
+    print(f"{'d      (alle 342 gemeenten, --fast)':<58}{d:>9.1f}s  < 60 s")
+    print(f"{'e1/e2  (--jobs 1 t.o.v. --jobs 2)':<58}{e1 / e2:>10.2f}  >= 1.6")
+    uit = ROOT / "benchmarks" / "laatste.json"
+    uit.write_text(json.dumps(resultaat, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"\nopgeslagen: {uit.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
