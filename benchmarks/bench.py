@@ -3,6 +3,7 @@
     make bench            (or: .venv/bin/python benchmarks/bench.py [--gemeenten 20] [--herhalingen 3])
 
 (a) kernel floor: papermill runs a one-cell notebook that imports what the checklist notebook imports
+    (including the Word and Excel libraries it loads when writing)
 (b) one checklist through papermill (notebooks/checklist.ipynb, every format)
 (c) one checklist in-process (toolkit.checklist.make, the same formats without .ipynb)
 (d) batch checklists --alle-gemeenten --fast (342 municipalities, every format but .ipynb)
@@ -56,7 +57,8 @@ def kernel_floor(tmp: Path) -> None:
             nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
             nbformat.v4.new_code_cell(
                 "from toolkit.checklist import make\nfrom toolkit.display import show_checklist\n"
-                "from toolkit.widgets import profile_form"
+                "from toolkit.widgets import profile_form\n"
+                "import toolkit.render.checklist, docx, openpyxl  # what make() imports when it writes"
             ),
         ]
         nbformat.write(nb, pad)

@@ -14,7 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -378,10 +377,11 @@ def case_ids(map_: Path | None = None) -> list[str]:
 def case_name(casus_id: str, map_: Path | None = None) -> str:
     """The display name of a case (its id if the case cannot be read)."""
     try:
-        data = yaml.safe_load(((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING).read_text("utf-8"))
-        return str(data.get("naam") or casus_id)
-    except (OSError, yaml.YAMLError, AttributeError):
+        tekst = ((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING).read_text("utf-8")
+    except OSError:
         return casus_id
+    data, _ = load_yaml(tekst, casus_id)
+    return str(data.get("naam") or casus_id) if isinstance(data, dict) else casus_id
 
 
 def check_cases(map_: Path | None = None) -> tuple[list[Case], list[Probleem]]:

@@ -28,13 +28,13 @@ def register(soort: str, formaat: str) -> Callable[[Renderer], Renderer]:
 
 def formats(soort: str) -> list[str]:
     """The formats available for ``soort``."""
-    _load_builtin()
+    _load_builtin(soort)
     return sorted(f for s, f in _REGISTRY if s == soort)
 
 
 def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
     """Render ``obj`` (of kind ``soort``) as ``formaat``."""
-    _load_builtin()
+    _load_builtin(soort)
     try:
         func = _REGISTRY[(soort, formaat)]
     except KeyError:
@@ -44,6 +44,13 @@ def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
     return func(obj, **opties)
 
 
-def _load_builtin() -> None:
-    # Imported lazily so that `import toolkit` stays fast; each module registers itself.
-    from . import case, checklist, compare, lesson  # noqa: F401
+#: The module that registers the renderers of each kind of object.
+_MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare"}
+
+
+def _load_builtin(soort: str) -> None:
+    # Imported lazily, per kind: a checklist kernel never pays for pandas or matplotlib.
+    import importlib
+
+    if soort in _MODULES:
+        importlib.import_module(f"{__name__}.{_MODULES[soort]}")
