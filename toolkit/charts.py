@@ -138,3 +138,28 @@ def multi_timeline(reeksen: dict[str, tuple[Sequence[float], Sequence[bool]]], x
     ax.set_xlabel(xlabel)
     ax.set_title(titel, loc="left", fontsize=10)
     return _svg_data_uri(fig)
+
+
+def radar(reeksen: dict[str, Sequence[float | None]], labels: Sequence[str], titel: str) -> str:
+    """A radar chart on a 1-5 scale, one line per series (missing values drawn at 0)."""
+    import math
+
+    plt = _pyplot()
+    hoeken = [2 * math.pi * i / len(labels) for i in range(len(labels))]
+    fig = plt.figure(figsize=(5.6, 5.2))
+    ax = fig.add_subplot(polar=True)
+    ax.set_theta_offset(math.pi / 2)  # lesson 1 at the top, then clockwise
+    ax.set_theta_direction(-1)
+    ax.set_rlabel_position(0)
+    for i, (naam, waarden) in enumerate(reeksen.items()):
+        punten = [w if w is not None else 0 for w in waarden]
+        kleur = KLEUREN[i % len(KLEUREN)]
+        ax.plot(hoeken + hoeken[:1], punten + punten[:1], color=kleur, linewidth=2, label=naam)
+        ax.fill(hoeken + hoeken[:1], punten + punten[:1], color=kleur, alpha=0.08)
+    ax.set_xticks(hoeken, labels)
+    ax.set_ylim(0, 5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_title(titel, fontsize=11, pad=18)
+    if len(reeksen) > 1:
+        ax.legend(loc="upper right", bbox_to_anchor=(1.3, 1.1), fontsize=8, frameon=False)
+    return _svg_data_uri(fig)

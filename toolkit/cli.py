@@ -262,6 +262,58 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if problemen or any(u.status == "mislukt" for u in uitkomsten) else 0
 
 
+def cmd_workshop(args: argparse.Namespace) -> int:
+    from .fileio import ensure_dir
+
+    if args.actie == "oogst":
+        from .runner import notebook_path, run_notebook
+        from .workshop import read_responses
+
+        if not args.map:
+            raise GebruikersFout("workshop oogst: geef de map met antwoorden (bijv. workshop/antwoorden/)")
+        antwoorden, problemen = read_responses(args.map, args.lang)  # checked before a kernel starts
+        for probleem in problemen:
+            print(f"warmtelessen: let op: {probleem}", file=sys.stderr)
+        if not antwoorden:
+            raise GebruikersFout(f"{weergave(args.map)}: geen geldige antwoorden gevonden")
+        map_ = ensure_dir(args.out / "oogst")
+        resultaat = run_notebook(
+            notebook_path("workshop_summary"),
+            {
+                "antwoorden": str(args.map.resolve()),
+                "taal": args.lang,
+                "anoniem": not args.met_namen,
+                "uitvoer": str(map_.resolve()),
+            },  # fmt: skip
+            map_,
+            f"oogst.{args.lang}",
+            taal=args.lang,
+            titel="Oogst van de zelfscan" if args.lang == "nl" else "Self-assessment harvest",
+        )
+        print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
+        print(f"Word: {weergave(map_ / f'oogst.{args.lang}.docx')}")
+        print(f"{len(antwoorden)} antwoorden gelezen, {len(problemen)} overgeslagen.")
+        return 0
+    from .workshop_kit import make_kit
+
+    if args.minuten is None or args.lessen is None:
+        raise GebruikersFout("workshop kit: geef --lessen en --minuten (bijv. --lessen 3,4 --minuten 120)")
+    map_ = args.out / "workshop-kit"
+    for pad in make_kit(args.lessen, args.minuten, map_, args.lang, args.publiek, args.gemeente):
+        print(weergave(pad))
+    return 0
+
+
+def _minuten(waarde: str) -> int:
+    try:
+        minuten = int(waarde)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen aantal minuten: {waarde!r} (bijv. 120)") from None
+    if minuten <= 0:
+        raise argparse.ArgumentTypeError(f"moet meer dan 0 zijn, niet {minuten}")
+    return minuten
+
+
 def _profile_from_args(args: argparse.Namespace) -> tuple[dict[str, object], str]:
     """The raw profile: the YAML file (or the built-in example), with options on top."""
     from .checklist import default_profile_path
@@ -453,6 +505,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_out(p)
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser(
+        "workshop",
+        help="workshopkit (agenda, dia's, hand-outs, zelfscan) en de oogst van de zelfscan",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "  workshop kit --lessen 3,4 --minuten 120 [--publiek gemengd] [--gemeente NAAM]\n"
+            "      agenda (HTML, Word), dia's (reveal.js, offline), hand-outs per les, zelfscan op papier\n"
+            "  workshop oogst MAP [--anoniem | --met-namen]\n"
+            "      oogst van de antwoorden in MAP (JSON uit het formulier of CSV: groep,les,stelling,score,notitie)"
+        ),
+    )
+    p.add_argument("actie", choices=["kit", "oogst"], metavar="kit|oogst", help="kit of oogst")
+    p.add_argument("map", nargs="?", type=Path, metavar="MAP", help="oogst: map met antwoorden")
+    p.add_argument("--lessen", type=_lesnummers, metavar="3,4", help="kit: lesnummers")
+    p.add_argument("--minuten", type=_minuten, metavar="N", help="kit: duur van de sessie in minuten")
+    p.add_argument("--publiek", default="gemengd", metavar="gemeente|bewoners|gemengd", help="kit: publiek")
+    p.add_argument("--gemeente", metavar="NAAM", help="kit: toon cijfers en acties voor deze gemeente")
+    groep = p.add_mutually_exclusive_group()
+    groep.add_argument(
+        "--anoniem", action="store_true", default=True, help="oogst: groepen als Groep A, B … (standaard)"
+    )
+    groep.add_argument("--met-namen", action="store_true", help="oogst: toon de namen van de groepen")
+    _add_lang(p)
+    _add_out(p)
+    p.set_defaults(func=cmd_workshop)
 
     p = sub.add_parser(
         "checklist",

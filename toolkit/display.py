@@ -66,3 +66,30 @@ def show_comparison(casussen: list[str] | None, lessen: list[int] | None, taal: 
     titels = {les.nummer: les.titel for les in load_lessons(taal)}
     for deel in DELEN:
         display(HTML(render_part(tabellen, deel, taal, titels)))
+
+
+def show_harvest(antwoorden: str, taal: str = "nl", anoniem: bool = True, uitvoer: str = "") -> None:
+    """Read the responses in ``antwoorden``, show the harvest and write ``oogst.docx`` to ``uitvoer``.
+    Problems in response files are listed; the other responses still count."""
+    from pathlib import Path
+
+    from IPython.display import HTML, display
+
+    from .fileio import write_bytes_atomic
+    from .lessons import load_lessons
+    from .render.workshop import OOGST_DELEN, harvest_docx, render_harvest_part
+    from .workshop import harvest, read_responses
+    from .workshop_kit import _casus_namen
+
+    gelezen, problemen = read_responses(Path(antwoorden), taal)
+    oogst = harvest(gelezen, anoniem)
+    lessen = {les.nummer: les for les in load_lessons(taal)}
+    namen = _casus_namen()
+    if problemen:
+        from markupsafe import escape
+
+        display(HTML("<ul class='problemen'>" + "".join(f"<li>{escape(p)}</li>" for p in problemen) + "</ul>"))
+    for deel in OOGST_DELEN:
+        display(HTML(render_harvest_part(oogst, deel, lessen, namen, taal)))
+    if uitvoer:
+        write_bytes_atomic(Path(uitvoer) / f"oogst.{taal}.docx", harvest_docx(oogst, lessen, namen, taal))

@@ -38,7 +38,9 @@ KOPJES: dict[str, dict[str, str]] = {
     "valkuilen": {"nl": "Valkuilen", "en": "Pitfalls"},
     "in_de_praktijk": {"nl": "In de praktijk", "en": "In practice"},
     "gespreksvragen": {"nl": "Gespreksvragen", "en": "Discussion questions"},
+    "stellingen": {"nl": "Stellingen", "en": "Statements"},
 }
+_STELLING = re.compile(r"^(?P<id>L(?P<les>\d)-S(?P<nr>\d+))\s*:\s*(?P<tekst>.+)$")
 
 _MARKER_EIND = re.compile(
     r"\s*\[(?:(?:bron|source):\s*(?P<ids>[^\]]+)|(?P<eigen>eigen synthese|own synthesis))\]\s*$",
@@ -88,6 +90,15 @@ class Punt(BaseModel):
     eigen_synthese: bool = False
 
 
+class Stelling(BaseModel):
+    """A statement a workshop group scores about its own practice (1-5, or 'weet niet')."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^L[1-7]-S\d+$")]
+    tekst: Annotated[str, Field(min_length=1)]
+
+
 class Les(BaseModel):
     """One lesson in one language."""
 
@@ -106,6 +117,7 @@ class Les(BaseModel):
     valkuilen: Annotated[list[Punt], Field(min_length=3)]
     in_de_praktijk: Annotated[str, Field(min_length=1)]
     gespreksvragen: Annotated[list[str], Field(min_length=4)]
+    stellingen: Annotated[list[Stelling], Field(min_length=3, max_length=5)]
     bestand: Path | None = Field(default=None, exclude=True)
 
     @field_validator("casus")
@@ -141,6 +153,13 @@ FRONT_MATTER_VELDEN = (
     "tags",
     "verder_lezen",
 )
+
+
+def _stelling(item: str) -> dict[str, str]:
+    match = _STELLING.match(item)
+    return (
+        {"id": match.group("id"), "tekst": match.group("tekst").strip()} if match else {"id": item[:12], "tekst": item}
+    )
 
 
 def _punten(items: list[str]) -> list[dict[str, object]]:
@@ -184,6 +203,8 @@ def read_lesson_file(pad: Path) -> tuple[Les | None, list[Probleem]]:
             data[sectie] = _punten(bullet_items(tekst))
         elif sectie == "gespreksvragen":
             data[sectie] = bullet_items(tekst)
+        elif sectie == "stellingen":
+            data[sectie] = [_stelling(item) for item in bullet_items(tekst)]
         else:
             data[sectie] = tekst
     for kop in doc.secties:
@@ -251,6 +272,13 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
                     "taal",
                     f"{les.taal!r} past niet bij de bestandsnaam",
                     bestandsnaam.group("taal"),
+                )
+            )
+    for i, stelling in enumerate(les.stellingen, start=1):
+        if stelling.id != f"L{les.nummer}-S{i}":
+            problemen.append(
+                Probleem(
+                    naam, f"{les.kopje('stellingen')}[{i}]", f"id {stelling.id!r} klopt niet", f"L{les.nummer}-S{i}"
                 )
             )
     bekend = set(les.bron_index)
@@ -355,6 +383,15 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
                     )
                 )
                 continue
+            if [st.id for st in les.stellingen] != [st.id for st in ander.stellingen]:
+                problemen.append(
+                    Probleem(
+                        weergave(ander.bestand or map_),
+                        "stellingen",
+                        "andere id's dan de nl-versie",
+                        ", ".join(st.id for st in les.stellingen),
+                    )  # fmt: skip
+                )
             for veld in ("slug", "casus"):
                 if getattr(les, veld) != getattr(ander, veld):
                     problemen.append(

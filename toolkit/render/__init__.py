@@ -45,7 +45,15 @@ def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
 
 
 #: The module that registers the renderers of each kind of object.
-_MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare"}
+_MODULES = {
+    "les": "lesson",
+    "casus": "case",
+    "checklist": "checklist",
+    "vergelijking": "compare",
+    "agenda": "workshop",
+    "handout": "workshop",
+    "zelfscan-formulier": "workshop",
+}
 
 
 def _load_builtin(soort: str) -> None:

@@ -1,0 +1,81 @@
+"""The self-assessment form for one group (ipywidgets). The logic it calls — collecting answers,
+saving a group atomically without overwriting another — lives in :mod:`toolkit.workshop`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+WEET_NIET = "weet niet"
+
+
+def answers_from_values(waarden: dict[str, tuple[str | int, str]], les_van: dict[str, int]) -> list[dict[str, Any]]:
+    """Form values {statement id: (score or 'weet niet', note)} -> answer rows for saving."""
+    return [
+        {"les": les_van[sid], "stelling": sid, "score": None if score == WEET_NIET else int(score), "notitie": notitie}
+        for sid, (score, notitie) in waarden.items()
+    ]
+
+
+def lesson_means(antwoorden: list[dict[str, Any]]) -> list[float | None]:
+    """Average score per lesson 1-7 (None without scores), for the live radar chart."""
+    uit: list[float | None] = []
+    for les in range(1, 8):
+        scores = [a["score"] for a in antwoorden if a["les"] == les and a["score"] is not None]
+        uit.append(round(sum(scores) / len(scores), 2) if scores else None)
+    return uit
+
+
+def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | None = None) -> Any:
+    import ipywidgets as w
+    from IPython.display import HTML, display
+
+    from .charts import radar
+    from .errors import GebruikersFout
+    from .lessons import load_lessons
+    from .workshop import save_group
+
+    gekozen = [les for les in load_lessons(taal) if not lessen or les.nummer in lessen]
+    groep = w.Text(description="groep")
+    gemeente = w.Text(description="gemeente")
+    velden: dict[str, tuple[Any, Any]] = {}
+    les_van: dict[str, int] = {}
+    onderdelen: list[Any] = [groep, gemeente]
+    for les in gekozen:
+        onderdelen.append(w.HTML(f"<h3>{les.nummer}. {les.titel}</h3>"))
+        for s in les.stellingen:
+            score = w.ToggleButtons(options=["1", "2", "3", "4", "5", WEET_NIET], value=WEET_NIET)
+            notitie = w.Text(placeholder="notitie", layout=w.Layout(width="30rem"))
+            velden[s.id] = (score, notitie)
+            les_van[s.id] = les.nummer
+            onderdelen += [w.HTML(f"<b>{s.id}</b> {s.tekst}"), score, notitie]
+    grafiek = w.Output()
+    melding = w.Output()
+
+    def antwoorden() -> list[dict[str, Any]]:
+        return answers_from_values({sid: (s.value, n.value) for sid, (s, n) in velden.items()}, les_van)
+
+    def teken(_: Any = None) -> None:
+        grafiek.clear_output(wait=True)
+        naam = groep.value or "groep"
+        beeld = radar({naam: lesson_means(antwoorden())}, [str(n) for n in range(1, 8)], naam)
+        with grafiek:
+            display(HTML(f'<img style="max-width:26rem" src="{beeld}">'))
+
+    def opslaan(_: Any = None) -> None:
+        melding.clear_output()
+        with melding:
+            try:
+                pad = save_group(Path(map_antwoorden), groep.value, gemeente.value, antwoorden())
+                print(f"Opgeslagen: {pad}")
+            except GebruikersFout as fout:
+                print(f"fout: {fout}")
+
+    for score, _ in velden.values():
+        score.observe(teken, names="value")
+    knop = w.Button(description="Opslaan", button_style="primary")
+    knop.on_click(opslaan)
+    formulier = w.HBox([w.VBox([*onderdelen, knop, melding]), grafiek])
+    display(formulier)
+    teken()
+    return formulier
