@@ -77,11 +77,12 @@ def show_harvest(antwoorden: str, taal: str = "nl", anoniem: bool = True, uitvoe
 
     from .fileio import write_bytes_atomic
     from .lessons import load_lessons
+    from .paths import in_project
     from .render.workshop import OOGST_DELEN, harvest_docx, render_harvest_part
     from .workshop import harvest, read_responses
     from .workshop_kit import _casus_namen
 
-    gelezen, problemen = read_responses(Path(antwoorden), taal)
+    gelezen, problemen = read_responses(in_project(antwoorden), taal)
     oogst = harvest(gelezen, anoniem)
     lessen = {les.nummer: les for les in load_lessons(taal)}
     namen = _casus_namen()

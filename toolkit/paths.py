@@ -32,3 +32,10 @@ def notebooks_dir() -> Path:
 
 def templates_dir() -> Path:
     return PACKAGE_DIR / "templates"
+
+
+def in_project(pad: str | Path) -> Path:
+    """A relative path from a notebook parameter, taken from the project folder (JupyterLab runs a
+    notebook inside ``notebooks/``, papermill in the project folder: both mean the same place)."""
+    pad = Path(pad)
+    return pad if pad.is_absolute() else project_root() / pad

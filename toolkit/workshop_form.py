@@ -3,7 +3,6 @@ saving a group atomically without overwriting another — lives in :mod:`toolkit
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 WEET_NIET = "weet niet"
@@ -33,6 +32,7 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
     from .charts import radar
     from .errors import GebruikersFout
     from .lessons import load_lessons
+    from .paths import in_project
     from .workshop import save_group
 
     gekozen = [les for les in load_lessons(taal) if not lessen or les.nummer in lessen]
@@ -66,7 +66,7 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
         melding.clear_output()
         with melding:
             try:
-                pad = save_group(Path(map_antwoorden), groep.value, gemeente.value, antwoorden())
+                pad = save_group(in_project(map_antwoorden), groep.value, gemeente.value, antwoorden())
                 print(f"Opgeslagen: {pad}")
             except GebruikersFout as fout:
                 print(f"fout: {fout}")
