@@ -62,6 +62,7 @@ class Actie(BaseModel):
     bron: Literal["les", "eigen"]
     geldt_als: dict[str, Any] | None = None
     prioriteit: Annotated[list[PrioriteitsRegel], Field(min_length=1)]
+    logboek: bool = False  # true: the checklist shows what the participation logbook already covers
 
 
 def actions_dir() -> Path:

@@ -150,6 +150,22 @@ def _lesson_titles(taal: str, _stempel: tuple[tuple[str, int], ...]) -> dict[int
     return {les.nummer: les.titel for les in load_lessons(taal)}
 
 
+def _logbook_note(logboek: dict[str, int], taal: str) -> str:
+    if taal == "en":
+        tekst = f"The logbook holds {logboek['gesprekken']} conversations and {logboek['besluiten']} decisions"
+        return tekst + (
+            f"; {logboek['niet_gecommuniceerd']} not yet shared with everyone concerned."
+            if logboek["niet_gecommuniceerd"]
+            else "; all shared."
+        )
+    tekst = f"Het logboek bevat {logboek['gesprekken']} gesprekken en {logboek['besluiten']} besluiten"
+    return tekst + (
+        f"; {logboek['niet_gecommuniceerd']} besluit(en) nog niet met iedereen gedeeld."
+        if logboek["niet_gecommuniceerd"]
+        else "; alles is gedeeld."
+    )
+
+
 def profile_dict(profiel: Profiel) -> dict[str, Any]:
     """The profile as a plain dict, with every field present (unknowns spelled out)."""
     data = profiel.model_dump(mode="json")
@@ -166,10 +182,16 @@ def build(
     voortgang: dict[str, dict[str, Any]] | None = None,
     peildatum: date | None = None,
     bestand: str = "profiel",
+    logboek: dict[str, int] | None = None,
 ) -> dict[str, Any]:
-    """The checklist for ``profiel`` as a plain, JSON-ready dict (see README: "Het JSON-schema")."""
+    """The checklist for ``profiel`` as a plain, JSON-ready dict (see README: "Het JSON-schema").
+
+    ``logboek`` (counts from a participation logbook) marks what the logbook already covers, and
+    answers ``logboek: onbekend`` in the profile with ``ja`` when it holds conversations."""
     if not isinstance(profiel, Profiel):
         profiel = parse_profile(profiel, bestand)
+    if logboek is not None and profiel.logboek == "onbekend" and logboek.get("gesprekken", 0) > 0:
+        profiel = profiel.model_copy(update={"logboek": "ja"})
     context = build_context(profiel, bestand)
     feiten = facts(profiel, context)
     invullers = _Invullers(_placeholders(profiel, context, taal))
@@ -199,6 +221,8 @@ def build(
             "aanleiding": aanleiding,
             "bewijs": _evidence(actie.bewijs, taal),
         }
+        if logboek is not None and actie.logboek:
+            rij["logboek"] = _logbook_note(logboek, taal)
         if voortgang is not None:
             rij["voortgang"] = voortgang.get(actie.id, {"status": "open", "deadline": None, "opmerkingen": ""})
         acties.append(rij)
@@ -267,6 +291,18 @@ def explain(checklist: dict[str, Any]) -> str:
     return "\n".join(regels)
 
 
+def logbook_stats(pad: Path) -> dict[str, int]:
+    """Counts from a participation logbook (refuses a file that is not one)."""
+    from . import logbook as lb
+    from .logbook_report import stats
+
+    db = lb.connect(pad)
+    try:
+        return stats(db)
+    finally:
+        db.close()
+
+
 def default_profile_path() -> Path:
     """The built-in example profile (the fictional Voorbeeldstad)."""
     from . import paths
@@ -284,6 +320,7 @@ def make(
     formats: list[str] | tuple[str, ...] = FORMATEN,
     voortgang: str | Path | None = None,
     peildatum: str | date | None = None,
+    logboek: str | Path | None = None,
 ) -> dict[str, Any]:
     """Build the checklist and write its files: the one function behind the notebook and the
     in-process path. ``profiel=None`` uses the built-in example profile."""
@@ -295,7 +332,8 @@ def make(
     register_data = read_register(Path(voortgang)) if voortgang else None
     if isinstance(peildatum, str) and peildatum:
         peildatum = date.fromisoformat(peildatum)
-    checklist = build(profiel, taal, register_data, peildatum or None)  # type: ignore[arg-type]
+    logboek_stats = logbook_stats(Path(logboek)) if logboek else None
+    checklist = build(profiel, taal, register_data, peildatum or None, logboek=logboek_stats)  # type: ignore[arg-type]
     if uitvoer:
         write_outputs(checklist, Path(uitvoer), list(formats))
     return checklist

@@ -304,6 +304,101 @@ def cmd_workshop(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_logboek(args: argparse.Namespace) -> int:
+    from . import logbook as lb
+
+    if args.actie == "rapport":
+        return _logboek_rapport(args)
+    db = lb.connect(args.db)
+    try:
+        if args.actie == "toevoegen":
+            with lb.transaction(db):
+                if args.soort == "partij":
+                    res = lb.add_party(db, args.naam, args.type, args.contactrol, args.contact)
+                elif args.soort == "gesprek":
+                    res = lb.add_conversation(
+                        db, args.datum, args.partijen, args.onderwerp, args.lessen, args.samenvatting
+                    )
+                elif args.soort == "besluit":
+                    res = lb.add_decision(db, args.datum, args.besluit, args.besloten_door, args.trede, args.toelichting,
+                                          args.status, args.betreft, args.gecommuniceerd_aan, args.kanaal)  # fmt: skip
+                elif args.soort == "vervolgactie":
+                    res = lb.add_follow_up(
+                        db, args.omschrijving, args.eigenaar, args.deadline, args.gedaan, args.besluit
+                    )
+                else:
+                    res = lb.add_communication(db, args.datum, args.partij, args.kanaal, args.besluit, args.gesprek)
+            print(f"{res.soort} {res.id}: " + ("toegevoegd" if res.nieuw else "stond er al (niets veranderd)"))
+        elif args.actie == "lijst":
+            rijen = lb.rows(db, args.soort)
+            if not rijen:
+                print(f"Nog geen {args.soort}.")
+            for rij in rijen:
+                print(" | ".join(f"{k}: {v}" for k, v in rij.items() if v not in ("", None)))
+        elif args.actie == "importeer":
+            from .logbook_io import import_file
+
+            nieuw, problemen = import_file(db, args.bestand, args.alles_of_niets, args.maak_partijen)
+            for probleem in problemen:
+                print(f"warmtelessen: fout: {probleem}", file=sys.stderr)
+            print(", ".join(f"{n} {soort}" for soort, n in nieuw.items()) + " nieuw ingelezen.")
+            return 1 if problemen else 0
+        elif args.actie == "exporteer":
+            from .logbook_io import export
+
+            if args.partij:
+                import json
+
+                from .fileio import ensure_dir, slugify, write_text_atomic
+
+                data = lb.everything_about(db, args.partij)
+                pad = write_text_atomic(ensure_dir(args.out) / f"partij-{slugify(args.partij)}.json",
+                                        json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
+                print(weergave(pad))
+            else:
+                for pad in export(db, args.out):
+                    print(weergave(pad))
+        elif args.actie == "vergeet":
+            lb.forget(db, args.partij)
+            print(f"Contactgegevens van {args.partij} gewist; gesprekken en besluiten blijven.")
+    finally:
+        db.close()
+    return 0
+
+
+def _logboek_rapport(args: argparse.Namespace) -> int:
+    from . import logbook as lb
+    from .fileio import ensure_dir
+    from .runner import notebook_path, run_notebook
+
+    lb.connect(args.db).close()  # refuses a file that is not a logbook, before a kernel starts
+    groepen: list[str] = []
+    if args.profiel:
+        from .profile import parse_profile, read_profile
+
+        profiel = parse_profile(read_profile(args.profiel), weergave(args.profiel))
+        groepen = [g.naam for g in profiel.groepen or []]
+    map_ = ensure_dir(args.out / "logboek")
+    resultaat = run_notebook(
+        notebook_path("logbook_report"),
+        {
+            "db": str(args.db.resolve()),
+            "taal": args.lang,
+            "peildatum": args.peildatum.isoformat() if args.peildatum else "",
+            "groepen": groepen,
+            "uitvoer": str(map_.resolve()),
+        },  # fmt: skip
+        map_,
+        f"logboek.{args.lang}",
+        taal=args.lang,
+        titel="Logboek" if args.lang == "nl" else "Logbook",
+    )
+    print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
+    for pad in sorted(map_.glob("*.docx")) + sorted(map_.glob("bewoners.*.html")):
+        print(weergave(pad))
+    return 0
+
+
 def _minuten(waarde: str) -> int:
     try:
         minuten = int(waarde)
@@ -357,8 +452,11 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     ruw, bron = _profile_from_args(args)
     profiel = parse_profile(ruw, bron)
     register = read_register(args.voortgang) if args.voortgang else None  # fails before a kernel starts
+    from .checklist import logbook_stats
+
+    logboek = logbook_stats(args.logboek_db) if args.logboek_db else None
     # Built in-process first: checks names (closest matches) and gives the folder name, fast.
-    checklist = build(profiel, args.lang, register, args.peildatum, bron)
+    checklist = build(profiel, args.lang, register, args.peildatum, bron, logboek=logboek)
     if args.uitleg:
         print(explain(checklist))
         return 0
@@ -373,6 +471,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             "voortgang": str(args.voortgang.resolve()) if args.voortgang else "",
             "peildatum": args.peildatum.isoformat() if args.peildatum else "",
             "interactief": False,
+            "logboek": str(args.logboek_db.resolve()) if args.logboek_db else "",
         },
         map_,
         "checklist",
@@ -507,6 +606,87 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser(
+        "logboek",
+        help="logboek: wie is gesproken, wat is besloten, en wie het weet",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Een logboek per wijk of project in één SQLite-bestand (--db).\n"
+            "  toevoegen partij|gesprek|besluit|vervolgactie|communicatie …\n"
+            "  lijst partijen|gesprekken|besluiten|vervolgacties|communicatie\n"
+            "  importeer BESTAND.csv|xlsx [--alles-of-niets] [--maak-partijen]\n"
+            "  exporteer [--out MAP] [--partij NAAM]\n"
+            "  rapport [--out MAP] [--lang nl|en] [--profiel P.yaml] [--peildatum JJJJ-MM-DD]\n"
+            "  vergeet PARTIJ      (wist de contactgegevens; besluiten blijven)"
+        ),
+    )
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=Path("logboek.sqlite"),
+        metavar="BESTAND",
+        help="het logboek (standaard: ./logboek.sqlite)",
+    )
+    acties = p.add_subparsers(dest="actie", metavar="ACTIE", parser_class=Parser, required=True)
+    t = acties.add_parser("toevoegen", help="voeg iets toe")
+    soorten = t.add_subparsers(dest="soort", metavar="SOORT", parser_class=Parser, required=True)
+    q = soorten.add_parser("partij", help="organisatie of groep")
+    q.add_argument("--naam", required=True)
+    q.add_argument(
+        "--type", default="overig", help="zoals bij de actoren van een casus (gemeente, energiecooperatie …)"
+    )
+    q.add_argument("--contactrol", default="", help="rol van de contactpersoon, bijv. voorzitter")
+    q.add_argument("--contact", help="contactgegeven (persoonsgegeven; te wissen met 'vergeet')")
+    q = soorten.add_parser("gesprek", help="een gesprek")
+    q.add_argument("--datum", required=True, metavar="JJJJ-MM-DD")
+    q.add_argument("--partijen", required=True, metavar="'A;B'")
+    q.add_argument("--onderwerp", required=True)
+    q.add_argument("--lessen", default="", metavar="4")
+    q.add_argument("--samenvatting", default="")
+    q = soorten.add_parser("besluit", help="een besluit")
+    q.add_argument("--datum", required=True, metavar="JJJJ-MM-DD")
+    q.add_argument("--besluit", required=True)
+    q.add_argument("--besloten-door", dest="besloten_door", required=True)
+    q.add_argument("--trede", required=True, help="informeren … meebeslissen / zelfbeheer")
+    q.add_argument("--toelichting", default="")
+    q.add_argument("--status", default="genomen", help="voorgenomen | genomen | herzien | ingetrokken")
+    q.add_argument("--betreft", default="", metavar="'A;B'", help="partijen die het aangaat (standaard: iedereen)")
+    q.add_argument("--gecommuniceerd-aan", dest="gecommuniceerd_aan", default="", metavar="'A;B'")
+    q.add_argument(
+        "--kanaal", default="overig", help="brief | nieuwsbrief | bijeenkomst | website | e-mail | huisbezoek | overig"
+    )
+    q = soorten.add_parser("vervolgactie", help="een vervolgactie")
+    q.add_argument("--omschrijving", required=True)
+    q.add_argument("--eigenaar", required=True)
+    q.add_argument("--deadline", metavar="JJJJ-MM-DD")
+    q.add_argument("--gedaan", action="store_true")
+    q.add_argument("--besluit", metavar="ID")
+    q = soorten.add_parser("communicatie", help="een besluit of gesprek gedeeld met een partij")
+    q.add_argument("--datum", required=True, metavar="JJJJ-MM-DD")
+    q.add_argument("--partij", required=True)
+    q.add_argument("--kanaal", required=True)
+    q.add_argument("--besluit", metavar="ID")
+    q.add_argument("--gesprek", metavar="ID")
+    t = acties.add_parser("lijst", help="toon de inhoud")
+    t.add_argument(
+        "soort", choices=["partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie"], metavar="SOORT"
+    )
+    t = acties.add_parser("importeer", help="lees een spreadsheet in (CSV of XLSX)")
+    t.add_argument("bestand", type=Path, metavar="BESTAND")
+    t.add_argument("--alles-of-niets", action="store_true", help="bij één foute rij: niets inlezen")
+    t.add_argument("--maak-partijen", action="store_true", help="maak onbekende partijen aan (type overig)")
+    t = acties.add_parser("exporteer", help="schrijf CSV per soort en logboek.xlsx, of alles over één partij")
+    t.add_argument("--partij", metavar="NAAM", help="alles wat het logboek over deze partij weet (JSON)")
+    _add_out(t)
+    t = acties.add_parser("rapport", help="rapport (HTML, Word) met signalen en een samenvatting voor bewoners")
+    t.add_argument("--profiel", type=Path, metavar="P.yaml", help="checklistprofiel: groepen die gesproken moeten zijn")
+    t.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
+    _add_lang(t)
+    _add_out(t)
+    t = acties.add_parser("vergeet", help="wis de contactgegevens van een partij")
+    t.add_argument("partij", metavar="PARTIJ")
+    p.set_defaults(func=cmd_logboek)
+
+    p = sub.add_parser(
         "workshop",
         help="workshopkit (agenda, dia's, hand-outs, zelfscan) en de oogst van de zelfscan",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -549,14 +729,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wijk", metavar="NAAM", help="naam of CBS-code van de wijk")
     p.add_argument("--fase", metavar="FASE", help="transitievisie | orientatie | planvorming | uitvoering | gebruik")
     p.add_argument("--groep", action="append", metavar="'NAAM;SOORT;ACTIEF'", help="een bestaande groep (herhaalbaar)")
-    for veld in ("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken"):
-        p.add_argument(f"--{veld.replace('_', '-')}", dest=veld, metavar="ja|nee|onbekend", help=PROFIEL_VELDEN[veld])
+    for veld, optie in (("aanspreekpunt", "--aanspreekpunt"), ("logboek", "--logboek-bijgehouden"),
+                        ("vergoeding_budget", "--vergoeding-budget"), ("raad_betrokken", "--raad-betrokken")):  # fmt: skip
+        p.add_argument(optie, dest=veld, metavar="ja|nee|onbekend", help=f"profielveld {veld}: {PROFIEL_VELDEN[veld]}")
     p.add_argument("--werkzaamheden", metavar="A,B", help="riolering, herinrichting, gasnet, groot_onderhoud, geen")
     p.add_argument("--eigendom", type=_eigendom, metavar="koop=62,corporatie=35", help="procenten woningen")
     p.add_argument("--warmteoplossing", metavar="SOORT", help="warmtenet | all-electric | hybride | open")
     p.add_argument("--capaciteit-fte", dest="capaciteit_fte", type=_getal, metavar="FTE", help="ambtelijke capaciteit")
     p.add_argument("--notities", metavar="TEKST", help="vrije tekst")
     p.add_argument("--uitleg", action="store_true", help="toon per actie waarom die er wel of niet in staat")
+    p.add_argument(
+        "--logboek",
+        dest="logboek_db",
+        type=Path,
+        metavar="SQLITE",
+        help="logboek (warmtelessen logboek): acties over vastleggen en delen tonen wat het bevat",
+    )
     p.add_argument("--voortgang", type=Path, metavar="XLSX", help="ingevuld actieregister.xlsx: voegt voortgang toe")
     p.add_argument(
         "--peildatum", type=_datum, metavar="JJJJ-MM-DD", help="datum voor verlopen deadlines (standaard: vandaag)"

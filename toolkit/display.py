@@ -94,3 +94,27 @@ def show_harvest(antwoorden: str, taal: str = "nl", anoniem: bool = True, uitvoe
         display(HTML(render_harvest_part(oogst, deel, lessen, namen, taal)))
     if uitvoer:
         write_bytes_atomic(Path(uitvoer) / f"oogst.{taal}.docx", harvest_docx(oogst, lessen, namen, taal))
+
+
+def show_logbook_report(db: str, taal: str = "nl", peildatum: str = "", groepen: list[str] | None = None,
+                        uitvoer: str = "") -> None:  # fmt: skip
+    """Show the logbook report; write the Word report and the resident summary (HTML, Word) to
+    ``uitvoer``."""
+    from datetime import date
+
+    from IPython.display import HTML, display
+
+    from . import logbook as lb
+    from .logbook_report import report
+    from .paths import in_project
+    from .render.logbook import LOGBOEK_DELEN, render_part, write_files
+
+    verbinding = lb.connect(in_project(db))
+    try:
+        r = report(verbinding, date.fromisoformat(peildatum) if peildatum else date.today(), groepen or [])
+    finally:
+        verbinding.close()
+    for deel in LOGBOEK_DELEN:
+        display(HTML(render_part(r, deel, taal)))
+    if uitvoer:
+        write_files(r, in_project(uitvoer), taal)

@@ -100,6 +100,8 @@ def checklist_markdown(c: Checklist) -> str:
             regels.append(f"- [{vink}] **{_md(a['tekst'])}** ({t(a['prioriteit'], taal)}, {a['eigenaar']}, {a['id']})")
             regels.append(f"  {_md(a['waarom'])}")
             regels.append(f"  *{t('waarom_opgenomen', taal)}: {_md('; '.join(a['aanleiding']))}*")
+            if a.get("logboek"):
+                regels.append(f"  {t('logboek_actie', taal)}: {a['logboek']}")
             for b in a["bewijs"]:
                 regels.append(f"  - {_md(b['casus_naam'])}: {_md(b['claim'])}")
     if c["uitgesloten"]:
@@ -182,6 +184,8 @@ def checklist_docx(c: Checklist) -> bytes:
         for a in acties:
             actie = [(a["tekst"], False), (a["waarom"], True)]
             actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
+            if a.get("logboek"):
+                actie.append((f"{t('logboek_actie', taal)}: {a['logboek']}", False))
             actie += [(f"{b['casus_naam']}: {b['claim']}", False) for b in a["bewijs"]]
             vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
             rijen.append([vink, actie, t(a["prioriteit"], taal), a["eigenaar"], ", ".join(a["fasen"])])
