@@ -296,3 +296,13 @@ def test_checklist_shows_what_the_logbook_covers(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     data = json.loads((tmp_path / "c/wageningen/checklist.json").read_text())
     assert data == json.loads(to_json(checklist))
+
+
+def test_logbook_form_notebook_runs(tmp_path: Path) -> None:
+    """notebooks/logbook.ipynb builds its form in a kernel (as in JupyterLab) and creates the logbook."""
+    from toolkit.runner import notebook_path, run_notebook
+
+    pad = tmp_path / "nieuw.sqlite"
+    res = run_notebook(notebook_path("logbook"), {"db": str(pad)}, tmp_path, "logboek-formulier", html=False)
+    assert "application/vnd.jupyter.widget-view+json" in res.notebook.read_text()
+    assert lb.connect(pad).execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE
