@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import assert_one_line_error, run_cli
 from tests.test_lesson_notebook import parse
 from toolkit.cases import load_cases
-from toolkit.compare import GEWICHT, select, tables, write_tables
+from toolkit.compare import GEWICHT, TABELNAMEN, select, tables, write_tables
 from toolkit.vocab_cases import ACTORTYPES, TREDEN
 
 
@@ -73,19 +73,7 @@ def test_a_new_case_appears_without_code_changes(tmp_path: Path) -> None:
     assert "Minidorp, Testwijk" in html
     assert html.count('src="data:image/svg+xml;base64,') == 5  # heatmap, 2 timelines, 2 bar charts
     assert sorted(x.name for x in map_.iterdir()) == sorted(
-        [
-            f"{n}.csv"
-            for n in (
-                "bewijsmatrix",
-                "bewijs_telling",
-                "tijdlijnen",
-                "instrumenten_per_trede",
-                "actortypen",
-                "rol_en_status",
-                "open_vragen",
-            )
-        ]  # fmt: skip
-        + ["vergelijking.nl.html", "vergelijking.nl.ipynb", "vergelijking.xlsx"]
+        [f"{n}.csv" for n in TABELNAMEN] + ["vergelijking.nl.html", "vergelijking.nl.ipynb", "vergelijking.xlsx"]
     )
 
 
