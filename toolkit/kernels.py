@@ -3,12 +3,15 @@
 Kernels talk to papermill over IPC sockets (files in Jupyter's runtime folder) rather than TCP
 ports on localhost: no ports means no port clashes when several runs start at once, and no warning
 about unencrypted TCP traffic on the user's screen. Each kernel gets its own socket name, so runs in
-parallel processes never pick the same socket file.
+parallel processes never pick the same socket file. The kernel process's own output is not
+shown on the user's terminal.
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 from jupyter_client.manager import AsyncKernelManager
@@ -18,6 +21,14 @@ from traitlets import CaselessStrEnum, default
 
 class IpcKernelManager(AsyncKernelManager):
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        # The kernel's own stdout/stderr carry only its housekeeping (for instance a warning when it
+        # is interrupted while shutting down); what a notebook prints or raises comes back through
+        # the kernel protocol into the executed notebook. Keep the user's terminal clean.
+        kw.setdefault("stdout", subprocess.DEVNULL)
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        await super()._async_launch_kernel(kernel_cmd, **kw)
 
     @default("ip")
     def _unique_ipc_path(self) -> str:
