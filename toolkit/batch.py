@@ -263,50 +263,42 @@ def summary(uitkomsten: list[Uitkomst], problemen: list[str] | None = None) -> s
 # --- planning -------------------------------------------------------------------------------------
 
 
-def plan_lessons(out: Path, talen: list[str]) -> list[Run]:
-    from .lessons import load_lessons
+def _report_run(
+    soort: str, naam: str, parameters: dict[str, Any], notebook: str, out: Path, taal: str, titel: str
+) -> Run:
+    """A lesson or case report: ``<out>/<naam>/<naam>.<taal>.{ipynb,html}``, as the CLI writes it."""
     from .runner import notebook_path
 
-    runs = []
-    for taal in talen:
-        for les in load_lessons(taal):
-            naam = f"les-{les.nummer}-{les.slug}"
-            runs.append(
-                Run(
-                    f"{naam}.{taal}",
-                    "les",
-                    {"les": les.nummer, "taal": taal},
-                    str((out / naam).resolve()),
-                    f"{naam}.{taal}",
-                    str(notebook_path("lesson")),
-                    taal,
-                    f"{les.nummer}. {les.titel}",
-                )  # fmt: skip
-            )
-    return runs
+    return Run(f"{naam}.{taal}", soort, {**parameters, "taal": taal}, str((out / naam).resolve()), f"{naam}.{taal}",
+               str(notebook_path(notebook)), taal, titel)  # fmt: skip
+
+
+def plan_lessons(out: Path, talen: list[str]) -> list[Run]:
+    from .lessons import load_lessons
+
+    return [
+        _report_run(
+            "les",
+            f"les-{les.nummer}-{les.slug}",
+            {"les": les.nummer},
+            "lesson",
+            out,
+            taal,
+            f"{les.nummer}. {les.titel}",
+        )
+        for taal in talen
+        for les in load_lessons(taal)
+    ]
 
 
 def plan_cases(out: Path, talen: list[str]) -> list[Run]:
     from .cases import load_cases
-    from .runner import notebook_path
 
-    runs = []
-    for taal in talen:
-        for casus in load_cases():
-            naam = f"casus-{casus.id}"
-            runs.append(
-                Run(
-                    f"{naam}.{taal}",
-                    "casus",
-                    {"casus": casus.id, "taal": taal},
-                    str((out / naam).resolve()),
-                    f"{naam}.{taal}",
-                    str(notebook_path("case")),
-                    taal,
-                    casus.naam,
-                )  # fmt: skip
-            )
-    return runs
+    return [
+        _report_run("casus", f"casus-{casus.id}", {"casus": casus.id}, "case", out, taal, casus.naam)
+        for taal in talen
+        for casus in load_cases()
+    ]
 
 
 def _checklist_run(profiel: dict[str, Any], map_: Path, taal: str, formats: list[str], naam: str) -> Run:
@@ -349,9 +341,12 @@ def plan_all_municipalities(out: Path, taal: str, formats: list[str], fase: str 
 LIJST_SCHEIDER = ";"
 
 
-def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any], str]], list[str]]:
     """Profiles from a CSV: one per row, the same keys as the YAML. Lists use ';', groups use
-    'naam;soort;actief' separated by '|', tenure uses columns eigendom.koop etc."""
+    'naam;soort;actief' separated by '|', tenure uses columns eigendom.koop etc.
+
+    Returns (row number, profile, output folder name) for each valid row, and the problems."""
+    from .checklist import output_folder_name
     from .profile import build_context, parse_profile
 
     naam = weergave(pad)
@@ -362,7 +357,7 @@ def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any]]], list
     lezer = csv.DictReader(io.StringIO(tekst))
     if not lezer.fieldnames or "gemeente" not in lezer.fieldnames:
         raise GebruikersFout(f"{naam}: --profielen: kolom 'gemeente' ontbreekt (kolommen zoals in het profiel)")
-    goed: list[tuple[int, dict[str, Any]]] = []
+    goed: list[tuple[int, dict[str, Any], str]] = []
     problemen: list[str] = []
     for nummer, rij in enumerate(lezer, start=2):
         profiel: dict[str, Any] = {}
@@ -381,24 +376,19 @@ def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any]]], list
             else:
                 profiel[sleutel] = waarde
         try:
-            build_context(parse_profile(profiel, f"{naam}: rij {nummer}"), f"{naam}: rij {nummer}")
+            context = build_context(parse_profile(profiel, f"{naam}: rij {nummer}"), f"{naam}: rij {nummer}")
         except GebruikersFout as fout:
             problemen.append(str(fout))  # "<file>: rij N: <field>: what is wrong (allowed)"
             continue
-        goed.append((nummer, profiel))
+        goed.append((nummer, profiel, output_folder_name({"context": context.model_dump()})))
     return goed, problemen
 
 
 def plan_profiles(pad: Path, out: Path, taal: str, formats: list[str]) -> tuple[list[Run], list[str]]:
-    from .checklist import output_folder_name
-    from .profile import build_context, parse_profile
-
     profielen, problemen = read_profiles_csv(pad)
     runs: list[Run] = []
     gezien: set[str] = set()
-    for nummer, profiel in profielen:
-        context = build_context(parse_profile(profiel))
-        map_naam = output_folder_name({"context": context.model_dump()})
+    for nummer, profiel, map_naam in profielen:
         if map_naam in gezien:
             map_naam = f"{map_naam}-rij-{nummer}"
         gezien.add(map_naam)

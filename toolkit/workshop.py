@@ -69,6 +69,25 @@ def _check(
     return Antwoord(str(groep).strip(), les_nr, stelling, waarde), ""
 
 
+def _rows(pad: Path, tekst: str) -> tuple[list[tuple[str, dict[str, Any]]], str]:
+    """(where, row with groep/les/stelling/score/notitie) for every answer in one file, or a problem."""
+    naam = weergave(pad)
+    if pad.suffix.lower() == ".json":
+        try:
+            data = json.loads(tekst)
+            groep, rijen = data["groep"], data["antwoorden"]
+            assert isinstance(rijen, list)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            return [], f"{naam}: geen antwoordbestand (verwacht: groep en antwoorden)"
+        return [(f"{naam}: antwoord {i}", {**(r if isinstance(r, dict) else {}), "groep": groep})
+                for i, r in enumerate(rijen, start=1)], ""  # fmt: skip
+    lezer = csv.DictReader(io.StringIO(tekst))
+    ontbrekend = [k for k in ("groep", "stelling", "score") if k not in (lezer.fieldnames or [])]
+    if ontbrekend:
+        return [], f"{naam}: kolom ontbreekt: {', '.join(ontbrekend)} (kolommen: {', '.join(CSV_KOLOMMEN)})"
+    return [(f"{naam}: rij {nummer}", rij) for nummer, rij in enumerate(lezer, start=2)], ""
+
+
 def read_responses(map_: Path, taal: str = "nl") -> tuple[list[Antwoord], list[str]]:
     """All responses in ``map_`` (``*.json`` from the form, ``*.csv`` from paper), and the problems."""
     if not map_.is_dir():
@@ -76,57 +95,20 @@ def read_responses(map_: Path, taal: str = "nl") -> tuple[list[Antwoord], list[s
     bekend = statement_ids(taal)
     antwoorden: list[Antwoord] = []
     problemen: list[str] = []
-    bestanden = sorted(p for p in map_.iterdir() if p.suffix.lower() in {".json", ".csv"})
-    for pad in bestanden:
-        naam = weergave(pad)
+    for pad in sorted(p for p in map_.iterdir() if p.suffix.lower() in {".json", ".csv"}):
         try:
-            tekst = pad.read_text(encoding="utf-8-sig")
+            rijen, probleem = _rows(pad, pad.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError) as exc:
-            problemen.append(f"{naam}: kan bestand niet lezen ({exc})")
-            continue
-        if pad.suffix.lower() == ".json":
-            try:
-                data = json.loads(tekst)
-                groep, rijen = data["groep"], data["antwoorden"]
-                assert isinstance(rijen, list)
-            except (ValueError, KeyError, TypeError, AssertionError):
-                problemen.append(f"{naam}: geen antwoordbestand (verwacht: groep en antwoorden)")
-                continue
-            for i, rij in enumerate(rijen, start=1):
-                rij = rij if isinstance(rij, dict) else {}
-                antwoord, fout = _check(
-                    groep,
-                    rij.get("les", ""),
-                    rij.get("stelling", ""),
-                    rij.get("score"),
-                    bekend,
-                    f"{naam}: antwoord {i}",
-                )
-                if fout:
-                    problemen.append(fout)
-                elif antwoord:
-                    antwoorden.append(Antwoord(**{**antwoord.__dict__, "notitie": str(rij.get("notitie") or "")}))
-        else:
-            lezer = csv.DictReader(io.StringIO(tekst))
-            ontbrekend = [k for k in ("groep", "stelling", "score") if k not in (lezer.fieldnames or [])]
-            if ontbrekend:
-                problemen.append(
-                    f"{naam}: kolom ontbreekt: {', '.join(ontbrekend)} (kolommen: {', '.join(CSV_KOLOMMEN)})"
-                )
-                continue
-            for nummer, rij in enumerate(lezer, start=2):
-                antwoord, fout = _check(
-                    rij.get("groep") or "",
-                    rij.get("les") or "",
-                    rij.get("stelling") or "",
-                    rij.get("score"),
-                    bekend,
-                    f"{naam}: rij {nummer}",
-                )
-                if fout:
-                    problemen.append(fout)
-                elif antwoord:
-                    antwoorden.append(Antwoord(**{**antwoord.__dict__, "notitie": (rij.get("notitie") or "").strip()}))
+            rijen, probleem = [], f"{weergave(pad)}: kan bestand niet lezen ({exc})"
+        if probleem:
+            problemen.append(probleem)
+        for waar, rij in rijen:
+            antwoord, fout = _check(rij.get("groep") or "", rij.get("les") or "", rij.get("stelling") or "",
+                                    rij.get("score"), bekend, waar)  # fmt: skip
+            if fout:
+                problemen.append(fout)
+            elif antwoord:
+                antwoorden.append(Antwoord(**{**antwoord.__dict__, "notitie": str(rij.get("notitie") or "").strip()}))
     return antwoorden, problemen
 
 
