@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from toolkit.cases import check_cases, load_case, new_case, read_case
-from toolkit.errors import ContentFout, GebruikersFout
+from toolkit.errors import ContentError, UserError
 from toolkit.validate import validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -94,12 +94,12 @@ def test_each_error_kind(geval: str, bestand: str, veld: str, melding: str) -> N
 
 
 def test_invalid_case_is_refused_by_load_case() -> None:
-    with pytest.raises(ContentFout, match="onbekende bron 't9'"):
+    with pytest.raises(ContentError, match="onbekende bron 't9'"):
         load_case("mini-casus", KAPOT / "onbekende-bron")
 
 
 def test_unknown_case_id_lists_known_ones() -> None:
-    with pytest.raises(GebruikersFout, match=r"onbekende casus 'nergens' \(bekend: mini-casus\)"):
+    with pytest.raises(UserError, match=r"onbekende casus 'nergens' \(bekend: mini-casus\)"):
         load_case("nergens", GELDIG)
 
 
@@ -107,7 +107,7 @@ def test_validate_accepts_case_folder_and_single_case_file() -> None:
     assert validate([GELDIG / "mini-casus"]) == []
     assert validate([GELDIG / "mini-casus" / "bewijs.csv"]) == []
     problemen = validate([KAPOT / "les-buiten-bereik" / "mini-casus" / "casus.yaml"])
-    assert [p.veld for p in problemen] == ["regel 3: les"]
+    assert [p.field for p in problemen] == ["regel 3: les"]
 
 
 def test_new_case_skeleton_validates_and_refuses_existing(tmp_path: Path) -> None:
@@ -124,8 +124,8 @@ def test_new_case_skeleton_validates_and_refuses_existing(tmp_path: Path) -> Non
     assert "# " in (map_ / "tijdlijn.csv").read_text()  # explanations for the editor
     casussen, problemen = check_cases(tmp_path)
     assert problemen == [] and [c.id for c in casussen] == ["utrecht-overvecht"]
-    with pytest.raises(GebruikersFout, match="casus bestaat al"):
+    with pytest.raises(UserError, match="casus bestaat al"):
         new_case("utrecht-overvecht", tmp_path)
-    with pytest.raises(GebruikersFout, match="ongeldige id"):
+    with pytest.raises(UserError, match="ongeldige id"):
         new_case("Utrecht Overvecht!", tmp_path)
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir())

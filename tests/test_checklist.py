@@ -14,7 +14,7 @@ import pytest
 
 from toolkit.actions import load_actions
 from toolkit.checklist import build, make, output_folder_name, to_json, write_outputs
-from toolkit.errors import GebruikersFout
+from toolkit.errors import UserError
 from toolkit.render import render
 
 BASIS = {"gemeente": "Wageningen", "wijk": "WK028907", "fase": "orientatie"}
@@ -293,7 +293,7 @@ def test_progress_from_an_edited_register(tmp_path: Path) -> None:
 def test_register_errors(tmp_path: Path) -> None:
     geen_excel = tmp_path / "x.xlsx"
     geen_excel.write_text("geen excel")
-    with pytest.raises(GebruikersFout, match="--voortgang: geen Excel-bestand"):
+    with pytest.raises(UserError, match="--voortgang: geen Excel-bestand"):
         make(BASIS, voortgang=geen_excel)
     from openpyxl import Workbook
 
@@ -301,8 +301,8 @@ def test_register_errors(tmp_path: Path) -> None:
     boek = Workbook()
     boek.active.append(["naam", "bedrag"])
     boek.save(ander)
-    with pytest.raises(GebruikersFout, match="geen actieregister: kolom ontbreekt: id, status, deadline"):
+    with pytest.raises(UserError, match="geen actieregister: kolom ontbreekt: id, status, deadline"):
         make(BASIS, voortgang=ander)
     fout = _register(tmp_path, {"L4-01": ("klaar", None)})
-    with pytest.raises(GebruikersFout, match=r"rij \d+: status: ongeldige waarde 'klaar'"):
+    with pytest.raises(UserError, match=r"rij \d+: status: ongeldige waarde 'klaar'"):
         make(BASIS, voortgang=fout)

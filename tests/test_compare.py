@@ -39,9 +39,9 @@ def test_selection_and_unknown_ids() -> None:
     casussen, lessen = select(["nijmegen-hengstdal"], [4, 1])
     assert [c.id for c in casussen] == ["nijmegen-hengstdal"] and lessen == [1, 4]
     assert list(tables(casussen, lessen)["bewijsmatrix"].index) == [1, 4]
-    from toolkit.errors import GebruikersFout
+    from toolkit.errors import UserError
 
-    with pytest.raises(GebruikersFout, match="--casussen: onbekende casus 'utrecht'.*wageningen-benedenbuurt"):
+    with pytest.raises(UserError, match="--casussen: onbekende casus 'utrecht'.*wageningen-benedenbuurt"):
         select(["utrecht"], None)
 
 

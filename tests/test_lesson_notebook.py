@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import toolkit
-from toolkit.errors import GebruikersFout, NotebookFout
+from toolkit.errors import NotebookError, UserError
 from toolkit.lessons import KOPJES
 from toolkit.runner import notebook_path, run_notebook
 
@@ -57,7 +57,7 @@ def test_lesson_report_under_papermill(nummer: int, taal: str, tmp_path: Path) -
     tekst = " ".join(p.tekst)
     assert les.titel in tekst
     for sectie in KOPJES:
-        assert les.kopje(sectie) in tekst
+        assert les.heading(sectie) in tekst
     # code hidden: the notebook's own source never shows up in the report
     assert "show_lesson" not in html and "from toolkit" not in tekst
     # self-contained: nothing to load, no scripts
@@ -93,7 +93,7 @@ def test_user_text_is_escaped_in_the_report(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path: Path) -> None:
-    with pytest.raises(NotebookFout) as exc:
+    with pytest.raises(NotebookError) as exc:
         run_notebook(FIXTURES / "notebooks/faalt.ipynb", {"deler": 0}, tmp_path, "faalt")
     melding = str(exc.value)
     assert "faalt.ipynb: cel 3 (uitkomst = 1 / deler) mislukt: ZeroDivisionError" in melding
@@ -103,7 +103,7 @@ def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path: Path
 
 
 def test_unknown_parameter_is_refused_before_running(tmp_path: Path) -> None:
-    with pytest.raises(GebruikersFout, match=r"parameters: onbekend: lessen \(toegestaan: les, taal\)"):
+    with pytest.raises(UserError, match=r"parameters: onbekend: lessen \(toegestaan: les, taal\)"):
         run_notebook(notebook_path("lesson"), {"lessen": 4}, tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.errors import ContentFout
+from toolkit.errors import ContentError
 from toolkit.lessons import check_lessons, load_lesson, read_lesson_file
 from toolkit.validate import validate
 
@@ -31,7 +31,7 @@ def test_english_markers_and_headings(fixtures: Path) -> None:
     assert problemen == [] and les is not None
     assert les.taal == "en"
     assert les.toepassing[2].eigen_synthese
-    assert les.kopje("toepassing") == "What to do"
+    assert les.heading("toepassing") == "What to do"
 
 
 @pytest.mark.parametrize(
@@ -66,12 +66,12 @@ def test_each_error_kind_names_file_field_and_rule(fixtures: Path, geval: str, v
 
 def test_duplicate_lesson_number_is_reported(fixtures: Path) -> None:
     _, problemen = check_lessons(fixtures / "lessen/kapot/dubbel-nummer")
-    assert any("nummer" == p.veld and "staat ook in" in p.melding for p in problemen)
+    assert any("nummer" == p.field and "staat ook in" in p.message for p in problemen)
 
 
 def test_missing_translation_and_lessons_are_reported(fixtures: Path) -> None:
     _, problemen = check_lessons(fixtures / "lessen/kapot/dubbel-nummer")
-    meldingen = [p.melding for p in problemen]
+    meldingen = [p.message for p in problemen]
     assert any("geen en-versie van les 1" in m for m in meldingen)
     assert any("les ontbreekt in nl: 2, 3, 4, 5, 6, 7" in m for m in meldingen)
 
@@ -79,10 +79,10 @@ def test_missing_translation_and_lessons_are_reported(fixtures: Path) -> None:
 def test_validate_reports_problems_for_a_folder_and_nothing_for_valid(fixtures: Path) -> None:
     assert validate([fixtures / "lessen/geldig/01-proefles.nl.md"]) == []
     problemen = validate([fixtures / "lessen/kapot/onbekende-tag"])
-    assert len(problemen) == 1 and problemen[0].veld == "tags.nplw[1]"
+    assert len(problemen) == 1 and problemen[0].field == "tags.nplw[1]"
 
 
 def test_load_lesson_refuses_an_invalid_file(fixtures: Path) -> None:
-    with pytest.raises(ContentFout) as exc:
+    with pytest.raises(ContentError) as exc:
         load_lesson(1, "nl", fixtures / "lessen/kapot/onbekende-tag")
     assert "tags.nplw[1]" in str(exc.value)

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ROOT, assert_one_line_error, run_cli
 from toolkit import logbook as lb
-from toolkit.errors import GebruikersFout
+from toolkit.errors import UserError
 from toolkit.logbook_io import export, import_file
 from toolkit.logbook_report import report
 
@@ -121,7 +121,7 @@ def test_bad_import_rows_are_named_and_the_rest_imports(tmp_path: Path) -> None:
     assert "kapot.csv: rij 5: partijen: onbekende partij 'Onbekende Club'" in problemen[2]
     alles = lb.connect(tmp_path / "b.sqlite")
     import_file(alles, FIX / "partijen.csv")
-    with pytest.raises(GebruikersFout, match="met --alles-of-niets is niets ingelezen"):
+    with pytest.raises(UserError, match="met --alles-of-niets is niets ingelezen"):
         import_file(alles, FIX / "kapot.csv", alles_of_niets=True)
     assert lb.rows(alles, "gesprekken") == []
     # create unknown parties on request

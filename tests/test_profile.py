@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.errors import GebruikersFout
+from toolkit.errors import UserError
 from toolkit.profile import build_context, parse_profile, read_profile
 from toolkit.regions import find_gemeente, find_wijk
 
@@ -84,7 +84,7 @@ def test_yes_no_spelled_as_booleans_are_accepted() -> None:
     ],
 )
 def test_bad_profile_values(data: dict, fragmenten: list[str]) -> None:
-    with pytest.raises(GebruikersFout) as exc:
+    with pytest.raises(UserError) as exc:
         parse_profile(data, "p.yaml")
     for fragment in fragmenten:
         assert fragment in str(exc.value)
@@ -92,16 +92,16 @@ def test_bad_profile_values(data: dict, fragmenten: list[str]) -> None:
 
 
 def test_unknown_names_are_errors_with_suggestions() -> None:
-    with pytest.raises(GebruikersFout, match="p.yaml: gemeente: onbekende gemeente 'Amsterdm' .*Amsterdam"):
+    with pytest.raises(UserError, match="p.yaml: gemeente: onbekende gemeente 'Amsterdm' .*Amsterdam"):
         build_context(parse_profile({"gemeente": "Amsterdm"}), "p.yaml")
-    with pytest.raises(GebruikersFout, match="p.yaml: wijk: .*ligt niet in Wageningen"):
+    with pytest.raises(UserError, match="p.yaml: wijk: .*ligt niet in Wageningen"):
         build_context(parse_profile({"gemeente": "Wageningen", "wijk": "WK026802"}), "p.yaml")
 
 
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     pad = tmp_path / "p.yaml"
     pad.write_text("gemeente: Haarlem\ngroepen: [a, b\n")
-    with pytest.raises(GebruikersFout, match=r"p.yaml: regel \d+: YAML-fout"):
+    with pytest.raises(UserError, match=r"p.yaml: regel \d+: YAML-fout"):
         read_profile(pad)
 
 

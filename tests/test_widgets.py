@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from toolkit.errors import GebruikersFout
+from toolkit.errors import UserError
 from toolkit.profile import parse_profile
 from toolkit.widgets import parse_groups, profile_to_yaml, save_profile, values_to_profile
 
@@ -56,7 +56,7 @@ def test_yaml_round_trip_and_no_silent_overwrite(tmp_path: Path) -> None:
     assert yaml.safe_load(profile_to_yaml(profiel)) == profiel
     pad = save_profile(profiel, tmp_path / "p.yaml")
     assert yaml.safe_load(pad.read_text()) == profiel
-    with pytest.raises(GebruikersFout, match="bestaat al"):
+    with pytest.raises(UserError, match="bestaat al"):
         save_profile({"gemeente": "Haarlem"}, pad)
     assert yaml.safe_load(pad.read_text()) == profiel
     save_profile({"gemeente": "Haarlem"}, pad, overschrijven=True)
@@ -65,7 +65,7 @@ def test_yaml_round_trip_and_no_silent_overwrite(tmp_path: Path) -> None:
 
 
 def test_invalid_form_values_are_refused_before_saving(tmp_path: Path) -> None:
-    with pytest.raises(GebruikersFout):
+    with pytest.raises(UserError):
         save_profile({"gemeente": "Haarlem", "fase": "bouw"}, tmp_path / "p.yaml")
     assert not (tmp_path / "p.yaml").exists()
 

@@ -9,7 +9,7 @@ import pytest
 
 import toolkit
 from tests.conftest import assert_one_line_error, run_cli
-from toolkit.errors import GebruikersFout
+from toolkit.errors import UserError
 from toolkit.workshop import Antwoord, agenda, harvest, minimum_minutes, read_responses, save_group
 from toolkit.workshop_form import answers_from_values, lesson_means
 
@@ -80,11 +80,11 @@ def test_csv_and_json_responses_give_the_same_harvest(tmp_path: Path) -> None:
 def test_saving_is_atomic_and_never_overwrites(tmp_path: Path) -> None:
     pad = save_group(tmp_path, "Tafel 1", "Haarlem", [{"les": 4, "stelling": "L4-S1", "score": 3, "notitie": ""}])
     assert json.loads(pad.read_text())["groep"] == "Tafel 1"
-    with pytest.raises(GebruikersFout, match="er is al een groep 'Tafel 1'"):
+    with pytest.raises(UserError, match="er is al een groep 'Tafel 1'"):
         save_group(tmp_path, "Tafel 1", "Haarlem", [])
-    with pytest.raises(GebruikersFout, match="score: 7 ligt buiten 1 t/m 5"):
+    with pytest.raises(UserError, match="score: 7 ligt buiten 1 t/m 5"):
         save_group(tmp_path, "Tafel 2", "Haarlem", [{"les": 4, "stelling": "L4-S1", "score": 7}])
-    with pytest.raises(GebruikersFout, match="groep: vul de naam van de groep in"):
+    with pytest.raises(UserError, match="groep: vul de naam van de groep in"):
         save_group(tmp_path, " ", "Haarlem", [])
     assert [p.name for p in tmp_path.iterdir()] == ["tafel-1.json"]
 
@@ -123,7 +123,7 @@ def test_agenda_adds_up_exactly(lessen: list[int], minuten: int) -> None:
 
 def test_agenda_too_short_names_the_minimum() -> None:
     nodig = minimum_minutes(2, 60)
-    with pytest.raises(GebruikersFout, match=f"minstens {nodig} minuten nodig"):
+    with pytest.raises(UserError, match=f"minstens {nodig} minuten nodig"):
         agenda([3, 4], 60)
     assert agenda([3, 4], nodig)
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import paths
-from .errors import ContentFout, Probleem, weergave
+from .errors import ContentError, Problem, shown_path
 from .lessons import Tags
 from .profile import Fase
 from .rules import check_condition
@@ -35,7 +35,7 @@ class TweeTalig(BaseModel):
     nl: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
 
-    def in_taal(self, taal: str) -> str:
+    def in_language(self, taal: str) -> str:
         return self.en if taal == "en" else self.nl
 
 
@@ -69,28 +69,28 @@ def actions_dir() -> Path:
     return paths.lessons_dir() / "acties"
 
 
-def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> list[Probleem]:
-    problemen: list[Probleem] = []
+def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> list[Problem]:
+    problemen: list[Problem] = []
     waar = actie.id
     if not actie.id.startswith(f"L{actie.les}-"):
-        problemen.append(Probleem(naam, f"{waar}: id", f"past niet bij les {actie.les}", f"L{actie.les}-NN"))
+        problemen.append(Problem(naam, f"{waar}: id", f"past niet bij les {actie.les}", f"L{actie.les}-NN"))
     if actie.geldt_als is not None:
         for plek, wat, mag in check_condition(actie.geldt_als, "geldt_als"):
-            problemen.append(Probleem(naam, f"{waar}: {plek}", wat, mag))
+            problemen.append(Problem(naam, f"{waar}: {plek}", wat, mag))
     for i, regel in enumerate(actie.prioriteit, start=1):
         if regel.als is not None:
             for plek, wat, mag in check_condition(regel.als, f"prioriteit[{i}].als"):
-                problemen.append(Probleem(naam, f"{waar}: {plek}", wat, mag))
+                problemen.append(Problem(naam, f"{waar}: {plek}", wat, mag))
     if actie.prioriteit[-1].als is not None:
         problemen.append(
-            Probleem(naam, f"{waar}: prioriteit", "laatste regel heeft een 'als'", "eindig met alleen 'dan: …'")
+            Problem(naam, f"{waar}: prioriteit", "laatste regel heeft een 'als'", "eindig met alleen 'dan: …'")
         )
     for veld in ("tekst", "waarom"):
         for taal in ("nl", "en"):
-            for invuller in _INVULLER.findall(getattr(actie, veld).in_taal(taal)):
+            for invuller in _INVULLER.findall(getattr(actie, veld).in_language(taal)):
                 if invuller not in INVULLERS:
                     problemen.append(
-                        Probleem(
+                        Problem(
                             naam,
                             f"{waar}: {veld}.{taal}",
                             f"onbekende invuller {{{invuller}}}",
@@ -101,12 +101,12 @@ def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> l
         casus, _, rij = link.partition("/")
         if casus not in bewijs_ids:
             problemen.append(
-                Probleem(
+                Problem(
                     naam, f"{waar}: bewijs", f"onbekende casus {casus!r}", "bekend: " + ", ".join(sorted(bewijs_ids))
                 )
             )
         elif rij not in bewijs_ids[casus]:
-            problemen.append(Probleem(naam, f"{waar}: bewijs", f"geen rij {rij!r} in cases/{casus}/bewijs.csv"))
+            problemen.append(Problem(naam, f"{waar}: bewijs", f"geen rij {rij!r} in cases/{casus}/bewijs.csv"))
     return problemen
 
 
@@ -117,20 +117,20 @@ def _evidence_ids() -> dict[str, set[str]]:
     return {map_.name: {r["id"] for r in read_table(map_ / "bewijs.csv", "bewijs")[0]} for map_ in case_dirs()}
 
 
-def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) -> tuple[list[Actie], list[Probleem]]:
+def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) -> tuple[list[Actie], list[Problem]]:
     """Read and check one ``les-N.yaml``."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     try:
         data, problemen = load_yaml(pad.read_text(encoding="utf-8"), naam)
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [Probleem(naam, "", f"kan bestand niet lezen: {exc}")]
+        return [], [Problem(naam, "", f"kan bestand niet lezen: {exc}")]
     if problemen:
         return [], problemen
     if not isinstance(data, list):
-        return [], [Probleem(naam, "", "moet een lijst van acties zijn", "elke actie begint met '- id: …'")]
+        return [], [Problem(naam, "", "moet een lijst van acties zijn", "elke actie begint met '- id: …'")]
     match = re.match(r"^les-([1-7])\.yaml$", pad.name)
     if not match:
-        return [], [Probleem(naam, "bestandsnaam", "ongeldige naam", "les-1.yaml t/m les-7.yaml")]
+        return [], [Problem(naam, "bestandsnaam", "ongeldige naam", "les-1.yaml t/m les-7.yaml")]
     bewijs_ids = _evidence_ids() if bewijs_ids is None else bewijs_ids
     acties: list[Actie] = []
     for i, ruw in enumerate(data, start=1):
@@ -141,21 +141,21 @@ def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) 
             problemen.extend(problems_from_validation(exc, naam, Actie, prefix=str(waar)))
             continue
         if actie.les != int(match.group(1)):
-            problemen.append(Probleem(naam, f"{waar}: les", f"les {actie.les} in {pad.name}", f"les {match.group(1)}"))
+            problemen.append(Problem(naam, f"{waar}: les", f"les {actie.les} in {pad.name}", f"les {match.group(1)}"))
         problemen.extend(_check_action(actie, naam, bewijs_ids))
         acties.append(actie)
     return acties, problemen
 
 
-def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Probleem]]:
+def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Problem]]:
     """All action files: the actions and every problem, including duplicate ids."""
     map_ = map_ or actions_dir()
     bestanden = sorted(map_.glob("les-*.yaml"))
     if not bestanden:
-        return [], [Probleem(weergave(map_), "", "geen actiebestanden gevonden", "les-1.yaml t/m les-7.yaml")]
+        return [], [Problem(shown_path(map_), "", "geen actiebestanden gevonden", "les-1.yaml t/m les-7.yaml")]
     bewijs_ids = _evidence_ids()
     acties: list[Actie] = []
-    problemen: list[Probleem] = []
+    problemen: list[Problem] = []
     for pad in bestanden:
         gelezen, fouten = read_actions_file(pad, bewijs_ids)
         acties.extend(gelezen)
@@ -163,7 +163,7 @@ def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Probleem]
     gezien: set[str] = set()
     for actie in acties:
         if actie.id in gezien:
-            problemen.append(Probleem(weergave(map_), f"{actie.id}: id", "dubbele id", "elke id één keer"))
+            problemen.append(Problem(shown_path(map_), f"{actie.id}: id", "dubbele id", "elke id één keer"))
         gezien.add(actie.id)
     return sorted(acties, key=lambda a: a.id), problemen
 
@@ -172,7 +172,7 @@ def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Probleem]
 def _load_actions_cached(map_: Path, _stempel: tuple[tuple[str, int], ...]) -> tuple[Actie, ...]:
     acties, problemen = check_actions(map_)
     if problemen:
-        raise ContentFout(problemen)
+        raise ContentError(problemen)
     return tuple(acties)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 from .fileio import ensure_dir, write_text_atomic
 
 KERNEL_START_FOUT = 75
@@ -135,14 +135,14 @@ def _run_in_subprocess(run: Run, logmap: Path) -> Uitkomst:
 def _run_checklist_in_process(run: Run) -> Uitkomst:
     """The fast path: the same ``checklist.make`` the notebook calls, without a kernel."""
     from .checklist import make
-    from .errors import GebruikersFout
+    from .errors import UserError
 
     start = time.perf_counter()
     uitkomst = Uitkomst(run.naam, run.soort, run.parameters, "mislukt", pogingen=1)
     p = run.parameters
     try:
         make(p["profiel"], p["taal"], p["uitvoer"], [f for f in p["formats"] if f != "ipynb"])
-    except GebruikersFout as fout:
+    except UserError as fout:
         uitkomst.fout = str(fout)
     else:
         uitkomst.status = "gelukt"
@@ -169,7 +169,7 @@ def run_batch(
 ) -> list[Uitkomst]:
     """Run ``runs``; write the manifest into ``out``; return one outcome per run (in plan order)."""
     if jobs is not None and jobs < 1:
-        raise GebruikersFout(f"--jobs: moet minstens 1 zijn, niet {jobs}")
+        raise UserError(f"--jobs: moet minstens 1 zijn, niet {jobs}")
     jobs = jobs or os.cpu_count() or 1
     ensure_dir(out)
     logmap = ensure_dir(out / "logs")
@@ -349,14 +349,14 @@ def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any], str]],
     from .checklist import output_folder_name
     from .profile import build_context, parse_profile
 
-    naam = weergave(pad)
+    naam = shown_path(pad)
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise GebruikersFout(f"{naam}: --profielen: kan bestand niet lezen ({exc})") from None
+        raise UserError(f"{naam}: --profielen: kan bestand niet lezen ({exc})") from None
     lezer = csv.DictReader(io.StringIO(tekst))
     if not lezer.fieldnames or "gemeente" not in lezer.fieldnames:
-        raise GebruikersFout(f"{naam}: --profielen: kolom 'gemeente' ontbreekt (kolommen zoals in het profiel)")
+        raise UserError(f"{naam}: --profielen: kolom 'gemeente' ontbreekt (kolommen zoals in het profiel)")
     goed: list[tuple[int, dict[str, Any], str]] = []
     problemen: list[str] = []
     for nummer, rij in enumerate(lezer, start=2):
@@ -377,7 +377,7 @@ def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any], str]],
                 profiel[sleutel] = waarde
         try:
             context = build_context(parse_profile(profiel, f"{naam}: rij {nummer}"), f"{naam}: rij {nummer}")
-        except GebruikersFout as fout:
+        except UserError as fout:
             problemen.append(str(fout))  # "<file>: rij N: <field>: what is wrong (allowed)"
             continue
         goed.append((nummer, profiel, output_folder_name({"context": context.model_dump()})))

@@ -21,7 +21,7 @@ def written_since(map_: Path, sinds: float) -> list[str]:
 
 
 def main() -> int:
-    from .errors import GebruikersFout, KernelStartFout
+    from .errors import KernelStartError, UserError
     from .runner import run_notebook
 
     run = json.loads(sys.stdin.read())
@@ -37,10 +37,10 @@ def main() -> int:
             titel=run.get("titel"),
             html=run.get("html", True),
         )
-    except KernelStartFout as fout:
+    except KernelStartError as fout:
         print(json.dumps({"status": "mislukt", "fout": str(fout), "duur": time.perf_counter() - start}))
         return 75
-    except GebruikersFout as fout:
+    except UserError as fout:
         print(json.dumps({"status": "mislukt", "fout": str(fout), "duur": time.perf_counter() - start}))
         return 1
     bestanden = written_since(Path(run["map"]), start_tijd)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import Probleem, weergave
+from .errors import Problem, shown_path
 from .vocab_cases import ACTORTYPES, FASEN, SOORTEN_BEWIJS, STERKTES, TREDEN
 
 Soort = Literal["tekst", "id", "enum", "datum", "datum_of_onbekend", "ids", "les", "janee", "url"]
@@ -113,7 +113,7 @@ def _ids(tekst: str) -> list[str]:
     return [deel.strip() for deel in tekst.split(";") if deel.strip()]
 
 
-def _waarde(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
+def _cell_value(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
     """Parse one cell. Returns (value, error message or None, allowed)."""
     ruw = ruw.strip()
     if not ruw:
@@ -160,16 +160,16 @@ def _waarde(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
     raise AssertionError(kolom.soort)  # pragma: no cover
 
 
-def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Probleem]]:
+def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Read one case table. Returns the parsed rows (each with ``_regel``) and the problems."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     kolommen = TABELLEN[tabel]
     if not pad.is_file():
-        return [], [Probleem(naam, "", "bestand ontbreekt", f"kolommen: {', '.join(k.naam for k in kolommen)}")]
+        return [], [Problem(naam, "", "bestand ontbreekt", f"kolommen: {', '.join(k.naam for k in kolommen)}")]
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        return [], [Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als CSV UTF-8")]
+        return [], [Problem(naam, "", "bestand is geen UTF-8-tekst", "sla op als CSV UTF-8")]
     regels: list[str] = []
     regelnummers: list[int] = []
     for nummer, regel in enumerate(tekst.splitlines(), start=1):
@@ -178,13 +178,13 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
         regels.append(regel)
         regelnummers.append(nummer)
     if not regels:
-        return [], [Probleem(naam, "kopregel", "ontbreekt", ", ".join(k.naam for k in kolommen))]
+        return [], [Problem(naam, "kopregel", "ontbreekt", ", ".join(k.naam for k in kolommen))]
     try:
         lezer = csv.reader(io.StringIO("\n".join(regels)), strict=True)
         rijen = [(regelnummers[min(lezer.line_num, len(regels)) - 1], rij) for rij in lezer]
     except csv.Error as exc:
         return [], [
-            Probleem(
+            Problem(
                 naam,
                 f"regel {regelnummers[min(lezer.line_num, len(regels)) - 1]}",
                 f"CSV-fout: {exc}",
@@ -194,12 +194,12 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
     (kop_regel, kop), data = rijen[0], rijen[1:]
     kop = [k.strip() for k in kop]
     verwacht = [k.naam for k in kolommen]
-    problemen: list[Probleem] = []
+    problemen: list[Problem] = []
     ontbrekend = [k.naam for k in kolommen if k.naam not in kop and k.verplicht]
     onbekend = [k for k in kop if k not in verwacht]
     if ontbrekend:
         problemen.append(
-            Probleem(
+            Problem(
                 naam,
                 f"regel {kop_regel}",
                 f"kolom ontbreekt: {', '.join(ontbrekend)}",
@@ -208,7 +208,7 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
         )
     if onbekend:
         problemen.append(
-            Probleem(
+            Problem(
                 naam,
                 f"regel {kop_regel}",
                 f"onbekende kolom: {', '.join(onbekend)}",
@@ -221,7 +221,7 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
     for regel, rij in data:
         if len(rij) != len(kop):
             problemen.append(
-                Probleem(
+                Problem(
                     naam,
                     f"regel {regel}",
                     f"{len(rij)} velden in plaats van {len(kop)}",
@@ -233,9 +233,9 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
         geparsed: dict[str, Any] = {"_regel": regel}
         goed = True
         for kolom in kolommen:
-            waarde, fout, toegestaan = _waarde(kolom, cellen.get(kolom.naam, ""))
+            waarde, fout, toegestaan = _cell_value(kolom, cellen.get(kolom.naam, ""))
             if fout:
-                problemen.append(Probleem(naam, f"regel {regel}: {kolom.naam}", fout, toegestaan))
+                problemen.append(Problem(naam, f"regel {regel}: {kolom.naam}", fout, toegestaan))
                 goed = False
             geparsed[kolom.naam] = waarde
         if goed:

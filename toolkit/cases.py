@@ -25,7 +25,7 @@ from pydantic import (
 
 from . import paths
 from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
-from .errors import ContentFout, GebruikersFout, Probleem, weergave
+from .errors import ContentError, Problem, UserError, shown_path
 from .schema_errors import problems_from_validation
 from .vocab_cases import ROLLEN
 from .yamlio import load_yaml
@@ -42,7 +42,7 @@ class Tekst(Model):
     nl: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
 
-    def in_taal(self, taal: str) -> str:
+    def in_language(self, taal: str) -> str:
         return self.en if taal == "en" else self.nl
 
 
@@ -76,7 +76,7 @@ class Eigendom(Herkomst):
     particuliere_huur: Procent | Onbekend
 
     @model_validator(mode="after")
-    def _som(self) -> Eigendom:
+    def _check_sum(self) -> Eigendom:
         som = sum(v for v in (self.koop, self.corporatie, self.particuliere_huur) if v != "onbekend")
         if som > 100.5:
             raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
@@ -88,7 +88,7 @@ class Bouwperiode(Herkomst):
     tot: Annotated[int, Field(ge=1000, le=2100)] | Onbekend
 
     @model_validator(mode="after")
-    def _volgorde(self) -> Bouwperiode:
+    def _check_order(self) -> Bouwperiode:
         if self.van != "onbekend" and self.tot != "onbekend" and self.van > self.tot:
             raise ValueError(f"van ({self.van}) ligt na tot ({self.tot}) || van <= tot")
         return self
@@ -98,7 +98,7 @@ class TekstKenmerk(Herkomst):
     nl: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
 
-    def in_taal(self, taal: str) -> str:
+    def in_language(self, taal: str) -> str:
         return self.en if taal == "en" else self.nl
 
     @property
@@ -123,7 +123,7 @@ class Status(TekstKenmerk):
 
     @field_validator("datum", mode="before")
     @classmethod
-    def _yaml_datum(cls, waarde: Any) -> Any:
+    def _yaml_date(cls, waarde: Any) -> Any:
         """YAML reads an unquoted 2024-05-01 as a date; accept it as the text it was."""
         return waarde.isoformat() if isinstance(waarde, date) else waarde
 
@@ -157,7 +157,7 @@ class Beschrijving(Model):
     open_vragen: list[Tekst] = []
 
 
-def _bekend(waarde: Any) -> bool:
+def _is_known(waarde: Any) -> bool:
     return waarde not in (None, "onbekend") and not (isinstance(waarde, str) and waarde.lower() == "onbekend")
 
 
@@ -241,18 +241,18 @@ class Case:
         return {rij["id"]: i for i, rij in enumerate(self._rijen["bronnen"], start=1)}
 
 
-def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str, Any]]], map_: Path) -> list[Probleem]:
-    problemen: list[Probleem] = []
-    yaml_naam = weergave(map_ / BESCHRIJVING)
+def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str, Any]]], map_: Path) -> list[Problem]:
+    problemen: list[Problem] = []
+    yaml_naam = shown_path(map_ / BESCHRIJVING)
     if beschrijving.id != map_.name:
-        problemen.append(Probleem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name))
+        problemen.append(Problem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name))
     for tabel in ("bronnen", "actoren", "bewijs"):
         gezien: dict[str, int] = {}
         for rij in rijen[tabel]:
             if rij["id"] in gezien:
                 problemen.append(
-                    Probleem(
-                        weergave(map_ / f"{tabel}.csv"),
+                    Problem(
+                        shown_path(map_ / f"{tabel}.csv"),
                         f"regel {rij['_regel']}: id",
                         f"dubbele id {rij['id']!r} (ook op regel {gezien[rij['id']]})",
                         "elke id één keer",
@@ -267,8 +267,8 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
             for bron in rij["bronnen"]:
                 if bron not in bron_ids:
                     problemen.append(
-                        Probleem(
-                            weergave(map_ / f"{tabel}.csv"),
+                        Problem(
+                            shown_path(map_ / f"{tabel}.csv"),
                             f"regel {rij['_regel']}: bronnen",
                             f"onbekende bron {bron!r}",
                             toegestaan_bron,
@@ -278,8 +278,8 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
         for actor in rij["actoren"] or []:
             if actor not in actor_ids:
                 problemen.append(
-                    Probleem(
-                        weergave(map_ / "tijdlijn.csv"),
+                    Problem(
+                        shown_path(map_ / "tijdlijn.csv"),
                         f"regel {rij['_regel']}: actoren",
                         f"onbekende actor {actor!r}",
                         "bekend in actoren.csv: " + (", ".join(sorted(actor_ids)) or "geen"),
@@ -293,7 +293,7 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
             for bron in stuk.bronnen:
                 if bron not in bron_ids:
                     problemen.append(
-                        Probleem(
+                        Problem(
                             yaml_naam,
                             f"kenmerken.{veld}.bronnen",
                             f"onbekende bron {bron!r}",
@@ -302,7 +302,7 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
                     )
             if bekend and not stuk.bronnen:
                 problemen.append(
-                    Probleem(
+                    Problem(
                         yaml_naam,
                         f"kenmerken.{veld}",
                         "waarde zonder bron",
@@ -318,35 +318,35 @@ def _has_known_value(naam: str, kenmerk: Any) -> bool:
     if naam == "gemeente":
         return False
     if naam == "wijk":
-        return _bekend(kenmerk.cbs_code) or _bekend(kenmerk.naam)
+        return _is_known(kenmerk.cbs_code) or _is_known(kenmerk.naam)
     if naam == "woningen":
-        return _bekend(kenmerk.waarde)
+        return _is_known(kenmerk.waarde)
     if naam == "eigendom":
-        return any(_bekend(v) for v in (kenmerk.koop, kenmerk.corporatie, kenmerk.particuliere_huur))
+        return any(_is_known(v) for v in (kenmerk.koop, kenmerk.corporatie, kenmerk.particuliere_huur))
     if naam == "bouwperiode":
-        return _bekend(kenmerk.van) or _bekend(kenmerk.tot)
+        return _is_known(kenmerk.van) or _is_known(kenmerk.tot)
     if naam == "gemeentelijke_rol":
-        return _bekend(kenmerk.waarde)
+        return _is_known(kenmerk.waarde)
     return bool(kenmerk.bekend)
 
 
-def read_case(map_: Path) -> tuple[Case | None, list[Probleem]]:
+def read_case(map_: Path) -> tuple[Case | None, list[Problem]]:
     """Read and check one case folder."""
     yaml_pad = map_ / BESCHRIJVING
-    naam = weergave(yaml_pad)
+    naam = shown_path(yaml_pad)
     if not yaml_pad.is_file():
-        return None, [Probleem(weergave(map_), BESCHRIJVING, "bestand ontbreekt", "elke casus heeft een casus.yaml")]
-    problemen: list[Probleem] = []
+        return None, [Problem(shown_path(map_), BESCHRIJVING, "bestand ontbreekt", "elke casus heeft een casus.yaml")]
+    problemen: list[Problem] = []
     beschrijving: Beschrijving | None = None
     try:
         data, problemen = load_yaml(yaml_pad.read_text(encoding="utf-8"), naam)
     except UnicodeDecodeError:
         data, problemen = (
             None,
-            [Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")],
+            [Problem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")],
         )
     if not problemen and not isinstance(data, dict):
-        problemen.append(Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
+        problemen.append(Problem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
     elif not problemen:
         try:
             beschrijving = Beschrijving.model_validate(data)
@@ -384,10 +384,10 @@ def case_name(casus_id: str, map_: Path | None = None) -> str:
     return str(data.get("naam") or casus_id) if isinstance(data, dict) else casus_id
 
 
-def check_cases(map_: Path | None = None) -> tuple[list[Case], list[Probleem]]:
+def check_cases(map_: Path | None = None) -> tuple[list[Case], list[Problem]]:
     """Read every case folder; return the valid cases and all problems."""
     casussen: list[Case] = []
-    problemen: list[Probleem] = []
+    problemen: list[Problem] = []
     for map_casus in case_dirs(map_):
         casus, fouten = read_case(map_casus)
         problemen.extend(fouten)
@@ -400,10 +400,10 @@ def load_case(casus_id: str, map_: Path | None = None) -> Case:
     """The case ``casus_id``. Raises a clear error for an unknown id or invalid data."""
     bekend = case_ids(map_)
     if casus_id not in bekend:
-        raise GebruikersFout(f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(bekend) or 'geen'})")
+        raise UserError(f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(bekend) or 'geen'})")
     casus, problemen = read_case((map_ or paths.cases_dir()) / casus_id)
     if casus is None:
-        raise ContentFout(problemen)
+        raise ContentError(problemen)
     return casus
 
 
@@ -411,7 +411,7 @@ def load_cases(map_: Path | None = None) -> list[Case]:
     """All cases, sorted by id. Raises :class:`ContentFout` if any case is invalid."""
     casussen, problemen = check_cases(map_)
     if problemen:
-        raise ContentFout(problemen)
+        raise ContentError(problemen)
     return casussen
 
 
@@ -421,12 +421,12 @@ def new_case(casus_id: str, map_: Path | None = None, naam: str | None = None) -
 
     map_ = map_ or paths.cases_dir()
     if not ID_PATROON.match(casus_id) or casus_id == "nieuw":
-        raise GebruikersFout(
+        raise UserError(
             f"casus nieuw: ongeldige id {casus_id!r} (kleine letters, cijfers en streepjes, bijv. utrecht-overvecht)"
         )
     doel = map_ / casus_id
     if doel.exists():
-        raise GebruikersFout(f"{weergave(doel)}: casus bestaat al (kies een andere id)")
+        raise UserError(f"{shown_path(doel)}: casus bestaat al (kies een andere id)")
     sjablonen = paths.templates_dir() / "casus"
     tijdelijk = map_ / f".{casus_id}.nieuw"
     tijdelijk.mkdir(parents=True, exist_ok=False)

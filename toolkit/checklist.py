@@ -55,7 +55,7 @@ def describe(feit: Feit, taal: str) -> str:
 
 
 @dataclass
-class Besluit:
+class Decision:
     """Why one action is in or out, and at which priority."""
 
     actie: Actie
@@ -65,7 +65,7 @@ class Besluit:
     reden_uit: str = ""
 
 
-def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Besluit:
+def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Decision:
     """Apply one action's phase filter and rule to the facts."""
     fase = feiten.get("fase")
     if fase is not None and fase not in actie.fasen:
@@ -75,25 +75,25 @@ def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Besluit:
             if taal == "nl"
             else f"belongs to phase {fasen}; your phase is {fase}"
         )
-        return Besluit(actie, False, None, [("fase", fase)], reden)
+        return Decision(actie, False, None, [("fase", fase)], reden)
     redenen: list[Feit] = []
     if actie.geldt_als is not None:
         uitkomst = evaluate(actie.geldt_als, feiten)
         if not uitkomst.klopt:
             woorden = "; ".join(describe(f, taal) for f in uitkomst.redenen)
             reden = f"geldt niet: {woorden}" if taal == "nl" else f"does not apply: {woorden}"
-            return Besluit(actie, False, None, list(uitkomst.redenen), reden)
+            return Decision(actie, False, None, list(uitkomst.redenen), reden)
         redenen += uitkomst.redenen
     for regel in actie.prioriteit:
         if regel.als is None:
-            return Besluit(actie, True, regel.dan, redenen)
+            return Decision(actie, True, regel.dan, redenen)
         uitkomst = evaluate(regel.als, feiten)
         if uitkomst.klopt:
-            return Besluit(actie, True, regel.dan, redenen + [f for f in uitkomst.redenen if f not in redenen])
-    return Besluit(actie, True, actie.prioriteit[-1].dan, redenen)  # pragma: no cover - validated
+            return Decision(actie, True, regel.dan, redenen + [f for f in uitkomst.redenen if f not in redenen])
+    return Decision(actie, True, actie.prioriteit[-1].dan, redenen)  # pragma: no cover - validated
 
 
-class _Invullers(dict):  # type: ignore[type-arg]
+class _Placeholders(dict):  # type: ignore[type-arg]
     def __missing__(self, sleutel: str) -> str:
         return "{" + sleutel + "}"
 
@@ -194,7 +194,7 @@ def build(
         profiel = profiel.model_copy(update={"logboek": "ja"})
     context = build_context(profiel, bestand)
     feiten = facts(profiel, context)
-    invullers = _Invullers(_placeholders(profiel, context, taal))
+    invullers = _Placeholders(_placeholders(profiel, context, taal))
     from . import paths
     from .fileio import files_stamp
 
@@ -211,8 +211,8 @@ def build(
             "id": actie.id,
             "les": actie.les,
             "les_titel": titels[actie.les],
-            "tekst": actie.tekst.in_taal(taal).format_map(invullers),
-            "waarom": actie.waarom.in_taal(taal).format_map(invullers),
+            "tekst": actie.tekst.in_language(taal).format_map(invullers),
+            "waarom": actie.waarom.in_language(taal).format_map(invullers),
             "prioriteit": besluit.prioriteit,
             "eigenaar": actie.eigenaar,
             "fasen": list(actie.fasen),

@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 from .profile import VELDEN as PROFIEL_VELDEN
-from .vocabularies import TALEN, opsomming
+from .vocabularies import TALEN, listing
 
 # argparse's own words, in Dutch (argparse looks them up through gettext at call time).
 _NL = {
@@ -48,11 +48,11 @@ class Parser(argparse.ArgumentParser):
 
 def _taal(waarde: str) -> str:
     if waarde not in TALEN:
-        raise argparse.ArgumentTypeError(f"onbekende taal {waarde!r} (toegestaan: {opsomming(TALEN)})")
+        raise argparse.ArgumentTypeError(f"onbekende taal {waarde!r} (toegestaan: {listing(TALEN)})")
     return waarde
 
 
-def _lesnummer(waarde: str) -> int:
+def _lesson_number(waarde: str) -> int:
     try:
         nummer = int(waarde)
     except ValueError:
@@ -62,7 +62,7 @@ def _lesnummer(waarde: str) -> int:
     return nummer
 
 
-def _eigendom(waarde: str) -> dict[str, float]:
+def _ownership(waarde: str) -> dict[str, float]:
     uit: dict[str, float] = {}
     for deel in waarde.split(","):
         sleutel, _, getal = deel.partition("=")
@@ -75,7 +75,7 @@ def _eigendom(waarde: str) -> dict[str, float]:
     return uit
 
 
-def _getal(waarde: str) -> float:
+def _number(waarde: str) -> float:
     try:
         return float(waarde.replace(",", "."))
     except ValueError:
@@ -145,8 +145,8 @@ def _report(notebook: str, parameters: dict[str, object], args: argparse.Namespa
         taal=args.lang,
         titel=titel,
     )
-    print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
-    print(f"Notebook: {weergave(resultaat.notebook)}")
+    print(f"Rapport: {shown_path(resultaat.html or resultaat.notebook)}")
+    print(f"Notebook: {shown_path(resultaat.notebook)}")
     return 0
 
 
@@ -170,23 +170,23 @@ def cmd_casussen(args: argparse.Namespace) -> int:
 
 def cmd_casus(args: argparse.Namespace) -> int:
     if args.id == "nieuw":
-        return _casus_nieuw(args)
+        return _new_case(args)
     if args.extra:
-        raise GebruikersFout(f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)")
+        raise UserError(f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)")
     from .cases import load_case
 
     casus = load_case(args.id)  # refuses an invalid case with the same lines as `valideer`
     return _report("case", {"casus": casus.id}, args, f"casus-{casus.id}", casus.naam)
 
 
-def _casus_nieuw(args: argparse.Namespace) -> int:
+def _new_case(args: argparse.Namespace) -> int:
     from .cases import new_case
 
     if len(args.extra) != 1:
-        raise GebruikersFout("casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)")
+        raise UserError("casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)")
     map_ = new_case(args.extra[0])
-    print(f"Nieuwe casus: {weergave(map_)}/")
-    print(f"Vul de bestanden in en controleer met: warmtelessen valideer {weergave(map_)}")
+    print(f"Nieuwe casus: {shown_path(map_)}/")
+    print(f"Vul de bestanden in en controleer met: warmtelessen valideer {shown_path(map_)}")
     return 0
 
 
@@ -194,8 +194,8 @@ def _ids(waarde: str) -> list[str]:
     return [deel.strip() for deel in waarde.split(",") if deel.strip()]
 
 
-def _lesnummers(waarde: str) -> list[int]:
-    return [_lesnummer(deel) for deel in _ids(waarde)]
+def _lesson_numbers(waarde: str) -> list[int]:
+    return [_lesson_number(deel) for deel in _ids(waarde)]
 
 
 def cmd_vergelijk(args: argparse.Namespace) -> int:
@@ -218,8 +218,8 @@ def cmd_vergelijk(args: argparse.Namespace) -> int:
         taal=args.lang,
         titel="Casussen vergeleken" if args.lang == "nl" else "Cases compared",
     )
-    print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
-    print(f"Tabellen: {weergave(map_)}/*.csv en vergelijking.xlsx")
+    print(f"Rapport: {shown_path(resultaat.html or resultaat.notebook)}")
+    print(f"Tabellen: {shown_path(map_)}/*.csv en vergelijking.xlsx")
     return 0
 
 
@@ -229,7 +229,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .fileio import ensure_dir
 
     if args.jobs is not None and args.jobs < 1:
-        raise GebruikersFout(f"--jobs: moet minstens 1 zijn, niet {args.jobs}")
+        raise UserError(f"--jobs: moet minstens 1 zijn, niet {args.jobs}")
     talen = [args.lang] if args.lang else (["nl"] if args.soort == "checklists" else ["nl", "en"])
     problemen: list[str] = []
     if args.soort == "lessen":
@@ -240,11 +240,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         formats = [f.strip() for f in args.formats.split(",") if f.strip()]
         onbekend = [f for f in formats if f not in FORMATEN]
         if onbekend or not formats:
-            raise GebruikersFout(
+            raise UserError(
                 f"--formats: onbekend formaat {(onbekend or [''])[0]!r} (toegestaan: {', '.join(FORMATEN)})"
             )
         if args.alle_gemeenten == bool(args.profielen):
-            raise GebruikersFout("batch checklists: kies --alle-gemeenten of --profielen BESTAND.csv")
+            raise UserError("batch checklists: kies --alle-gemeenten of --profielen BESTAND.csv")
         if args.alle_gemeenten:
             runs = batch.plan_all_municipalities(args.out, talen[0], formats, args.fase)
         else:
@@ -252,13 +252,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         for probleem in problemen:
             print(f"warmtelessen: fout: {probleem}", file=sys.stderr)
         if not runs:
-            raise GebruikersFout("batch: niets om uit te voeren (elke rij heeft een fout)")
+            raise UserError("batch: niets om uit te voeren (elke rij heeft een fout)")
     if args.fast and args.soort != "checklists":
-        raise GebruikersFout("--fast: alleen voor 'batch checklists' (lessen en casussen vragen een notebook)")
+        raise UserError("--fast: alleen voor 'batch checklists' (lessen en casussen vragen een notebook)")
     ensure_dir(args.out)
     uitkomsten = batch.run_batch(runs, args.out, args.jobs, args.force, args.fast, voortgangsbalk=not args.stil)
     print(batch.summary(uitkomsten, problemen))
-    print(f"Manifest: {weergave(args.out / 'manifest.json')}")
+    print(f"Manifest: {shown_path(args.out / 'manifest.json')}")
     return 1 if problemen or any(u.status == "mislukt" for u in uitkomsten) else 0
 
 
@@ -270,12 +270,12 @@ def cmd_workshop(args: argparse.Namespace) -> int:
         from .workshop import read_responses
 
         if not args.map:
-            raise GebruikersFout("workshop oogst: geef de map met antwoorden (bijv. workshop/antwoorden/)")
+            raise UserError("workshop oogst: geef de map met antwoorden (bijv. workshop/antwoorden/)")
         antwoorden, problemen = read_responses(args.map, args.lang)  # checked before a kernel starts
         for probleem in problemen:
             print(f"warmtelessen: let op: {probleem}", file=sys.stderr)
         if not antwoorden:
-            raise GebruikersFout(f"{weergave(args.map)}: geen geldige antwoorden gevonden")
+            raise UserError(f"{shown_path(args.map)}: geen geldige antwoorden gevonden")
         map_ = ensure_dir(args.out / "oogst")
         resultaat = run_notebook(
             notebook_path("workshop_summary"),
@@ -290,17 +290,17 @@ def cmd_workshop(args: argparse.Namespace) -> int:
             taal=args.lang,
             titel="Oogst van de zelfscan" if args.lang == "nl" else "Self-assessment harvest",
         )
-        print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
-        print(f"Word: {weergave(map_ / f'oogst.{args.lang}.docx')}")
+        print(f"Rapport: {shown_path(resultaat.html or resultaat.notebook)}")
+        print(f"Word: {shown_path(map_ / f'oogst.{args.lang}.docx')}")
         print(f"{len(antwoorden)} antwoorden gelezen, {len(problemen)} overgeslagen.")
         return 0
     from .workshop_kit import make_kit
 
     if args.minuten is None or args.lessen is None:
-        raise GebruikersFout("workshop kit: geef --lessen en --minuten (bijv. --lessen 3,4 --minuten 120)")
+        raise UserError("workshop kit: geef --lessen en --minuten (bijv. --lessen 3,4 --minuten 120)")
     map_ = args.out / "workshop-kit"
     for pad in make_kit(args.lessen, args.minuten, map_, args.lang, args.publiek, args.gemeente):
-        print(weergave(pad))
+        print(shown_path(pad))
     return 0
 
 
@@ -308,7 +308,7 @@ def cmd_logboek(args: argparse.Namespace) -> int:
     from . import logbook as lb
 
     if args.actie == "rapport":
-        return _logboek_rapport(args)
+        return _logbook_report(args)
     db = lb.connect(args.db)
     try:
         if args.actie == "toevoegen":
@@ -354,10 +354,10 @@ def cmd_logboek(args: argparse.Namespace) -> int:
                 data = lb.everything_about(db, args.partij)
                 pad = write_text_atomic(ensure_dir(args.out) / f"partij-{slugify(args.partij)}.json",
                                         json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
-                print(weergave(pad))
+                print(shown_path(pad))
             else:
                 for pad in export(db, args.out):
-                    print(weergave(pad))
+                    print(shown_path(pad))
         elif args.actie == "vergeet":
             lb.forget(db, args.partij)
             print(f"Contactgegevens van {args.partij} gewist; gesprekken en besluiten blijven.")
@@ -366,7 +366,7 @@ def cmd_logboek(args: argparse.Namespace) -> int:
     return 0
 
 
-def _logboek_rapport(args: argparse.Namespace) -> int:
+def _logbook_report(args: argparse.Namespace) -> int:
     from . import logbook as lb
     from .fileio import ensure_dir
     from .runner import notebook_path, run_notebook
@@ -376,7 +376,7 @@ def _logboek_rapport(args: argparse.Namespace) -> int:
     if args.profiel:
         from .profile import parse_profile, read_profile
 
-        profiel = parse_profile(read_profile(args.profiel), weergave(args.profiel))
+        profiel = parse_profile(read_profile(args.profiel), shown_path(args.profiel))
         groepen = [g.naam for g in profiel.groepen or []]
     map_ = ensure_dir(args.out / "logboek")
     resultaat = run_notebook(
@@ -393,13 +393,13 @@ def _logboek_rapport(args: argparse.Namespace) -> int:
         taal=args.lang,
         titel="Logboek" if args.lang == "nl" else "Logbook",
     )
-    print(f"Rapport: {weergave(resultaat.html or resultaat.notebook)}")
+    print(f"Rapport: {shown_path(resultaat.html or resultaat.notebook)}")
     for pad in sorted(map_.glob("*.docx")) + sorted(map_.glob("bewoners.*.html")):
-        print(weergave(pad))
+        print(shown_path(pad))
     return 0
 
 
-def _minuten(waarde: str) -> int:
+def _minutes(waarde: str) -> int:
     try:
         minuten = int(waarde)
     except ValueError:
@@ -415,11 +415,11 @@ def _profile_from_args(args: argparse.Namespace) -> tuple[dict[str, object], str
     from .profile import read_profile
 
     if args.profiel:
-        ruw, bron = read_profile(args.profiel), weergave(args.profiel)
+        ruw, bron = read_profile(args.profiel), shown_path(args.profiel)
     elif args.gemeente:
         ruw, bron = {}, "opties"
     else:
-        ruw, bron = read_profile(default_profile_path()), weergave(default_profile_path())
+        ruw, bron = read_profile(default_profile_path()), shown_path(default_profile_path())
     for veld in ("gemeente", "wijk", "fase", "aanspreekpunt", "logboek", "vergoeding_budget", "warmteoplossing",
                  "raad_betrokken", "capaciteit_fte", "notities"):  # fmt: skip
         waarde = getattr(args, veld)
@@ -446,9 +446,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     onbekend = [f for f in formats if f not in FORMATEN]
     if onbekend or not formats:
-        raise GebruikersFout(
-            f"--formats: onbekend formaat {(onbekend or [''])[0]!r} (toegestaan: {', '.join(FORMATEN)})"
-        )
+        raise UserError(f"--formats: onbekend formaat {(onbekend or [''])[0]!r} (toegestaan: {', '.join(FORMATEN)})")
     ruw, bron = _profile_from_args(args)
     profiel = parse_profile(ruw, bron)
     register = read_register(args.voortgang) if args.voortgang else None  # fails before a kernel starts
@@ -483,7 +481,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         resultaat.notebook.unlink()
     for pad in sorted(map_.iterdir()):
         if not pad.name.startswith("."):
-            print(weergave(pad))
+            print(shown_path(pad))
     return 0
 
 
@@ -533,7 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
             "en een HTML-rapport zonder code naar MAP/les-N-<slug>/."
         ),
     )
-    p.add_argument("nummer", type=_lesnummer, metavar="N", help="lesnummer, 1 t/m 7")
+    p.add_argument("nummer", type=_lesson_number, metavar="N", help="lesnummer, 1 t/m 7")
     _add_lang(p)
     _add_out(p)
     p.set_defaults(func=cmd_les)
@@ -565,7 +563,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("--casussen", type=_ids, metavar="A,B", help="casus-id's (standaard: alle)")
-    p.add_argument("--lessen", type=_lesnummers, metavar="1,4", help="lesnummers (standaard: alle)")
+    p.add_argument("--lessen", type=_lesson_numbers, metavar="1,4", help="lesnummers (standaard: alle)")
     _add_lang(p)
     _add_out(p)
     p.set_defaults(func=cmd_vergelijk)
@@ -699,8 +697,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("actie", choices=["kit", "oogst"], metavar="kit|oogst", help="kit of oogst")
     p.add_argument("map", nargs="?", type=Path, metavar="MAP", help="oogst: map met antwoorden")
-    p.add_argument("--lessen", type=_lesnummers, metavar="3,4", help="kit: lesnummers")
-    p.add_argument("--minuten", type=_minuten, metavar="N", help="kit: duur van de sessie in minuten")
+    p.add_argument("--lessen", type=_lesson_numbers, metavar="3,4", help="kit: lesnummers")
+    p.add_argument("--minuten", type=_minutes, metavar="N", help="kit: duur van de sessie in minuten")
     p.add_argument("--publiek", default="gemengd", metavar="gemeente|bewoners|gemengd", help="kit: publiek")
     p.add_argument("--gemeente", metavar="NAAM", help="kit: toon cijfers en acties voor deze gemeente")
     groep = p.add_mutually_exclusive_group()
@@ -733,9 +731,9 @@ def build_parser() -> argparse.ArgumentParser:
                         ("vergoeding_budget", "--vergoeding-budget"), ("raad_betrokken", "--raad-betrokken")):  # fmt: skip
         p.add_argument(optie, dest=veld, metavar="ja|nee|onbekend", help=f"profielveld {veld}: {PROFIEL_VELDEN[veld]}")
     p.add_argument("--werkzaamheden", metavar="A,B", help="riolering, herinrichting, gasnet, groot_onderhoud, geen")
-    p.add_argument("--eigendom", type=_eigendom, metavar="koop=62,corporatie=35", help="procenten woningen")
+    p.add_argument("--eigendom", type=_ownership, metavar="koop=62,corporatie=35", help="procenten woningen")
     p.add_argument("--warmteoplossing", metavar="SOORT", help="warmtenet | all-electric | hybride | open")
-    p.add_argument("--capaciteit-fte", dest="capaciteit_fte", type=_getal, metavar="FTE", help="ambtelijke capaciteit")
+    p.add_argument("--capaciteit-fte", dest="capaciteit_fte", type=_number, metavar="FTE", help="ambtelijke capaciteit")
     p.add_argument("--notities", metavar="TEKST", help="vrije tekst")
     p.add_argument("--uitleg", action="store_true", help="toon per actie waarom die er wel of niet in staat")
     p.add_argument(
@@ -782,7 +780,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
-    except GebruikersFout as fout:
+    except UserError as fout:
         print(f"warmtelessen: fout: {fout}", file=sys.stderr)
         return fout.exit_code
     except KeyboardInterrupt:

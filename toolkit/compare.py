@@ -96,19 +96,19 @@ def timelines(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
     return pd.concat(delen, ignore_index=True) if delen else pd.DataFrame(columns=kolommen)
 
 
-def _telling(casussen: list[Case], tabel: str, kolom: str, waarden: tuple[str, ...]) -> pd.DataFrame:
+def _count_by(casussen: list[Case], tabel: str, kolom: str, waarden: tuple[str, ...]) -> pd.DataFrame:
     data = {c.id: [int((getattr(c, tabel)[kolom] == w).sum()) for w in waarden] for c in casussen}
     return pd.DataFrame(data, index=pd.Index(list(waarden), name=kolom)).T.rename_axis("casus")
 
 
 def instruments_by_rung(casussen: list[Case]) -> pd.DataFrame:
     """Case x participation rung: number of instruments."""
-    return _telling(casussen, "instrumenten", "trede", TREDEN)
+    return _count_by(casussen, "instrumenten", "trede", TREDEN)
 
 
 def actor_mix(casussen: list[Case]) -> pd.DataFrame:
     """Case x actor type: number of actors."""
-    return _telling(casussen, "actoren", "type", ACTORTYPES)
+    return _count_by(casussen, "actoren", "type", ACTORTYPES)
 
 
 def roles_and_status(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
@@ -124,7 +124,7 @@ def roles_and_status(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
                 "gemeente": k.gemeente.naam,
                 "woningen": k.woningen.waarde,
                 "gemeentelijke_rol": k.gemeentelijke_rol.waarde,
-                "status": k.status.in_taal(taal),
+                "status": k.status.in_language(taal),
                 "status_datum": k.status.datum,
             }
         )
@@ -133,7 +133,7 @@ def roles_and_status(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
 
 def open_questions(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
     """The open questions of every case."""
-    rijen = [{"casus": c.id, "vraag": v.in_taal(taal)} for c in casussen for v in c.beschrijving.open_vragen]
+    rijen = [{"casus": c.id, "vraag": v.in_language(taal)} for c in casussen for v in c.beschrijving.open_vragen]
     return pd.DataFrame(rijen, columns=["casus", "vraag"])
 
 
@@ -175,15 +175,15 @@ def write_tables(tabellen: dict[str, pd.DataFrame], map_: Path) -> list[Path]:
 def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[Case], list[int]]:
     """The cases and lessons to compare (default: all). Unknown ids give one clear error."""
     from .cases import case_ids, load_case
-    from .errors import GebruikersFout
+    from .errors import UserError
 
     bekend = case_ids()
     gekozen = casus_ids or bekend
     onbekend = [c for c in gekozen if c not in bekend]
     if onbekend:
-        raise GebruikersFout(f"--casussen: onbekende casus {onbekend[0]!r} (bekend: {', '.join(bekend)})")
+        raise UserError(f"--casussen: onbekende casus {onbekend[0]!r} (bekend: {', '.join(bekend)})")
     lessen = lessen or list(range(1, 8))
     fout = [les for les in lessen if les not in range(1, 8)]
     if fout:
-        raise GebruikersFout(f"--lessen: onbekende les {fout[0]!r} (toegestaan: 1 t/m 7)")
+        raise UserError(f"--lessen: onbekende les {fout[0]!r} (toegestaan: 1 t/m 7)")
     return [load_case(c) for c in gekozen], sorted(set(lessen))

@@ -80,12 +80,12 @@ def show_harvest(antwoorden: str, taal: str = "nl", anoniem: bool = True, uitvoe
     from .paths import in_project
     from .render.workshop import OOGST_DELEN, harvest_docx, render_harvest_part
     from .workshop import harvest, read_responses
-    from .workshop_kit import _casus_namen
+    from .workshop_kit import case_names
 
     gelezen, problemen = read_responses(in_project(antwoorden), taal)
     oogst = harvest(gelezen, anoniem)
     lessen = {les.nummer: les for les in load_lessons(taal)}
-    namen = _casus_namen()
+    namen = case_names()
     if problemen:
         from markupsafe import escape
 

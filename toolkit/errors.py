@@ -11,47 +11,47 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
-class Probleem:
+class Problem:
     """One thing wrong in one file (or one option), in words a user understands."""
 
-    bestand: str
-    veld: str
-    melding: str
-    toegestaan: str = ""
+    file: str
+    field: str
+    message: str
+    allowed: str = ""
 
     def __str__(self) -> str:
-        tekst = f"{self.bestand}: {self.veld}: {self.melding}" if self.veld else (f"{self.bestand}: {self.melding}")
-        return f"{tekst} ({self.toegestaan})" if self.toegestaan else tekst
+        tekst = f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
+        return f"{tekst} ({self.allowed})" if self.allowed else tekst
 
 
-class GebruikersFout(Exception):
+class UserError(Exception):
     """An error caused by input: reported as one clear line, exit code ``exit_code``."""
 
     exit_code = 2
 
-    def __init__(self, melding: str | Probleem) -> None:
+    def __init__(self, melding: str | Problem) -> None:
         super().__init__(str(melding))
 
 
-class ContentFout(GebruikersFout):
+class ContentError(UserError):
     """Content (lessons, cases) that does not validate; carries every problem found."""
 
     exit_code = 1
 
-    def __init__(self, problemen: list[Probleem]) -> None:
+    def __init__(self, problemen: list[Problem]) -> None:
         self.problemen = problemen
         eerste = str(problemen[0]) if problemen else "ongeldige inhoud"
         extra = f" (en nog {len(problemen) - 1} probleem/problemen)" if len(problemen) > 1 else ""
         super().__init__(eerste + extra)
 
 
-class NotebookFout(GebruikersFout):
+class NotebookError(UserError):
     """A notebook run that failed; names the notebook and the cell that failed."""
 
     exit_code = 1
 
 
-def weergave(pad: Path | str) -> str:
+def shown_path(pad: Path | str) -> str:
     """A path as shown to the user: relative to the working directory where possible."""
     pad = Path(pad)
     try:
@@ -60,5 +60,5 @@ def weergave(pad: Path | str) -> str:
         return str(pad)
 
 
-class KernelStartFout(NotebookFout):
+class KernelStartError(NotebookError):
     """The kernel did not start or answer: worth one retry in a batch."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 
 _SLUG_ONGELDIG = re.compile(r"[^a-z0-9]+")
 
@@ -31,13 +31,13 @@ def ensure_dir(pad: Path, optie: str = "--out") -> Path:
     try:
         pad.mkdir(parents=True, exist_ok=True)
     except (OSError, ValueError) as exc:
-        raise GebruikersFout(
-            f"{weergave(pad)}: {optie}: map kan niet worden gemaakt: {exc.strerror or exc}"
+        raise UserError(
+            f"{shown_path(pad)}: {optie}: map kan niet worden gemaakt: {exc.strerror or exc}"
             " (kies een map waarin u mag schrijven)"
         ) from None
     if not os.access(pad, os.W_OK | os.X_OK):
-        raise GebruikersFout(
-            f"{weergave(pad)}: {optie}: geen schrijfrechten in deze map (kies een map waarin u mag schrijven)"
+        raise UserError(
+            f"{shown_path(pad)}: {optie}: geen schrijfrechten in deze map (kies een map waarin u mag schrijven)"
         )
     return pad
 

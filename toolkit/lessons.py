@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import paths
-from .errors import ContentFout, GebruikersFout, Probleem, weergave
+from .errors import ContentError, Problem, UserError, shown_path
 from .markdown_doc import bullet_items, read_markdown_doc
 from .schema_errors import problems_from_validation
 from .vocabularies import (
@@ -24,7 +24,7 @@ from .vocabularies import (
     NplwStap,
     Taal,
     TnoFase,
-    opsomming,
+    listing,
 )
 
 LESNUMMERS = range(1, 8)
@@ -122,14 +122,14 @@ class Les(BaseModel):
 
     @field_validator("casus")
     @classmethod
-    def _bekende_casus(cls, waarde: str | None) -> str | None:
+    def _known_case(cls, waarde: str | None) -> str | None:
         if waarde is None:
             return waarde
         from .cases import case_ids
 
         bekend = sorted(set(STANDAARD_CASUSSEN) | set(case_ids()))
         if waarde not in bekend:
-            raise ValueError(f"onbekende casus {waarde!r} || toegestaan: null, {opsomming(bekend)}")
+            raise ValueError(f"onbekende casus {waarde!r} || toegestaan: null, {listing(bekend)}")
         return waarde
 
     @cached_property
@@ -137,7 +137,7 @@ class Les(BaseModel):
         """Source id -> its number (1-based) in the source list."""
         return {bron.id: i for i, bron in enumerate(self.verder_lezen, start=1)}
 
-    def kopje(self, sectie: str) -> str:
+    def heading(self, sectie: str) -> str:
         """The heading of ``sectie`` in this lesson's language."""
         return KOPJES[sectie][self.taal]
 
@@ -155,14 +155,14 @@ FRONT_MATTER_VELDEN = (
 )
 
 
-def _stelling(item: str) -> dict[str, str]:
+def _statement(item: str) -> dict[str, str]:
     match = _STELLING.match(item)
     return (
         {"id": match.group("id"), "tekst": match.group("tekst").strip()} if match else {"id": item[:12], "tekst": item}
     )
 
 
-def _punten(items: list[str]) -> list[dict[str, object]]:
+def _points(items: list[str]) -> list[dict[str, object]]:
     punten: list[dict[str, object]] = []
     for item in items:
         match = _MARKER_EIND.search(item)
@@ -180,9 +180,9 @@ def _punten(items: list[str]) -> list[dict[str, object]]:
     return punten
 
 
-def read_lesson_file(pad: Path) -> tuple[Les | None, list[Probleem]]:
+def read_lesson_file(pad: Path) -> tuple[Les | None, list[Problem]]:
     """Read and validate one lesson file. Returns the lesson or the problems found."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     doc, problemen = read_markdown_doc(pad)
     if doc is None:
         return None, problemen
@@ -195,32 +195,32 @@ def read_lesson_file(pad: Path) -> tuple[Les | None, list[Probleem]]:
     for sectie, kopjes in KOPJES.items():
         kop = kopjes[taal].lower()
         if kop not in doc.secties:
-            problemen.append(Probleem(naam, f"## {kopjes[taal]}", "kopje ontbreekt"))
+            problemen.append(Problem(naam, f"## {kopjes[taal]}", "kopje ontbreekt"))
             continue
         gevonden.add(kop)
         tekst = doc.secties[kop]
         if sectie in {"toepassing", "valkuilen"}:
-            data[sectie] = _punten(bullet_items(tekst))
+            data[sectie] = _points(bullet_items(tekst))
         elif sectie == "gespreksvragen":
             data[sectie] = bullet_items(tekst)
         elif sectie == "stellingen":
-            data[sectie] = [_stelling(item) for item in bullet_items(tekst)]
+            data[sectie] = [_statement(item) for item in bullet_items(tekst)]
         else:
             data[sectie] = tekst
     for kop in doc.secties:
         if kop not in gevonden:
             toegestaan = ", ".join(k[taal] for k in KOPJES.values())
-            problemen.append(Probleem(naam, f"## {kop}", "onbekend kopje", f"toegestaan: {toegestaan}"))
+            problemen.append(Problem(naam, f"## {kop}", "onbekend kopje", f"toegestaan: {toegestaan}"))
     for sleutel in doc.front:
         if sleutel in KOPJES:
-            problemen.append(Probleem(naam, sleutel, "hoort als kopje in de tekst, niet in de front matter"))
+            problemen.append(Problem(naam, sleutel, "hoort als kopje in de tekst, niet in de front matter"))
         elif sleutel not in FRONT_MATTER_VELDEN:
             problemen.append(
-                Probleem(
+                Problem(
                     naam,
                     str(sleutel),
                     "onbekend veld",
-                    f"toegestaan: {opsomming(FRONT_MATTER_VELDEN)}",
+                    f"toegestaan: {listing(FRONT_MATTER_VELDEN)}",
                 )
             )
     if problemen:
@@ -233,13 +233,13 @@ def read_lesson_file(pad: Path) -> tuple[Les | None, list[Probleem]]:
     return (None if problemen else les), problemen
 
 
-def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> list[Probleem]:
+def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> list[Problem]:
     """Checks that span fields: markers, source ids, file name."""
-    naam = weergave(pad)
-    problemen: list[Probleem] = []
+    naam = shown_path(pad)
+    problemen: list[Problem] = []
     if bestandsnaam is None:
         problemen.append(
-            Probleem(
+            Problem(
                 naam,
                 "bestandsnaam",
                 "ongeldige naam",
@@ -249,7 +249,7 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
     else:
         if int(bestandsnaam.group("nummer")) != les.nummer:
             problemen.append(
-                Probleem(
+                Problem(
                     naam,
                     "nummer",
                     f"{les.nummer} past niet bij de bestandsnaam",
@@ -258,7 +258,7 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
             )
         if bestandsnaam.group("slug") != les.slug:
             problemen.append(
-                Probleem(
+                Problem(
                     naam,
                     "slug",
                     f"{les.slug!r} past niet bij de bestandsnaam",
@@ -267,7 +267,7 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
             )
         if bestandsnaam.group("taal") != les.taal:
             problemen.append(
-                Probleem(
+                Problem(
                     naam,
                     "taal",
                     f"{les.taal!r} past niet bij de bestandsnaam",
@@ -277,20 +277,20 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
     for i, stelling in enumerate(les.stellingen, start=1):
         if stelling.id != f"L{les.nummer}-S{i}":
             problemen.append(
-                Probleem(
-                    naam, f"{les.kopje('stellingen')}[{i}]", f"id {stelling.id!r} klopt niet", f"L{les.nummer}-S{i}"
+                Problem(
+                    naam, f"{les.heading('stellingen')}[{i}]", f"id {stelling.id!r} klopt niet", f"L{les.nummer}-S{i}"
                 )
             )
     bekend = set(les.bron_index)
     if len(bekend) != len(les.verder_lezen):
-        problemen.append(Probleem(naam, "verder_lezen", "dubbele bron-id", "elke id één keer"))
+        problemen.append(Problem(naam, "verder_lezen", "dubbele bron-id", "elke id één keer"))
     for sectie in ("toepassing", "valkuilen"):
         for i, punt in enumerate(getattr(les, sectie), start=1):
             if not punt.bronnen and not punt.eigen_synthese:
                 problemen.append(
-                    Probleem(
+                    Problem(
                         naam,
-                        f"{les.kopje(sectie)}[{i}]",
+                        f"{les.heading(sectie)}[{i}]",
                         "punt zonder herkomst",
                         "eindig met [bron: id] of [eigen synthese]",
                     )
@@ -298,11 +298,11 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
             for bron in punt.bronnen:
                 if bron not in bekend:
                     problemen.append(
-                        Probleem(
+                        Problem(
                             naam,
-                            f"{les.kopje(sectie)}[{i}]",
+                            f"{les.heading(sectie)}[{i}]",
                             f"onbekende bron {bron!r}",
-                            f"bekend: {opsomming(sorted(bekend))}",
+                            f"bekend: {listing(sorted(bekend))}",
                         )
                     )
     for sectie in ("waarom", "in_de_praktijk"):
@@ -310,11 +310,11 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
             for bron in (b.strip() for b in match.group(1).split(",")):
                 if bron not in bekend:
                     problemen.append(
-                        Probleem(
+                        Problem(
                             naam,
-                            les.kopje(sectie),
+                            les.heading(sectie),
                             f"onbekende bron {bron!r}",
-                            f"bekend: {opsomming(sorted(bekend))}",
+                            f"bekend: {listing(sorted(bekend))}",
                         )
                     )
     return problemen
@@ -324,7 +324,7 @@ def _lesson_files(map_: Path) -> list[Path]:
     return sorted(p for p in map_.glob("*.md") if p.name.lower() != "readme.md")
 
 
-def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
+def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
     """Read every lesson file in ``map_``; return the valid lessons and all problems found.
 
     Besides each file's own checks: every number at most once per language, and the Dutch and
@@ -332,9 +332,9 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
     """
     map_ = map_ or paths.lessons_dir()
     if not map_.is_dir():
-        return [], [Probleem(weergave(map_), "", "map met lessen bestaat niet")]
+        return [], [Problem(shown_path(map_), "", "map met lessen bestaat niet")]
     lessen: list[Les] = []
-    problemen: list[Probleem] = []
+    problemen: list[Problem] = []
     for pad in _lesson_files(map_):
         les, fouten = read_lesson_file(pad)
         problemen.extend(fouten)
@@ -345,10 +345,10 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
         sleutel = (les.taal, les.nummer)
         if sleutel in gezien:
             problemen.append(
-                Probleem(
-                    weergave(les.bestand or map_),
+                Problem(
+                    shown_path(les.bestand or map_),
                     "nummer",
-                    f"les {les.nummer} ({les.taal}) staat ook in {weergave(gezien[sleutel].bestand or map_)}",
+                    f"les {les.nummer} ({les.taal}) staat ook in {shown_path(gezien[sleutel].bestand or map_)}",
                     "elk nummer één keer per taal",
                 )
             )
@@ -359,10 +359,10 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
         ontbrekend = [n for n in LESNUMMERS if (taal, n) not in gezien]
         if ontbrekend and gezien:
             problemen.append(
-                Probleem(
-                    weergave(map_),
+                Problem(
+                    shown_path(map_),
                     "nummer",
-                    f"les ontbreekt in {taal}: {opsomming([str(n) for n in ontbrekend])}",
+                    f"les ontbreekt in {taal}: {listing([str(n) for n in ontbrekend])}",
                     "lessen 1 t/m 7",
                 )
             )
@@ -375,8 +375,8 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
             ander = gezien.get((ander_taal, nummer))
             if ander is None:
                 problemen.append(
-                    Probleem(
-                        weergave(les.bestand or map_),
+                    Problem(
+                        shown_path(les.bestand or map_),
                         "taal",
                         f"geen {ander_taal}-versie van les {nummer}",
                         f"maak {les.nummer:02d}-{les.slug}.{ander_taal}.md",
@@ -385,8 +385,8 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
                 continue
             if [st.id for st in les.stellingen] != [st.id for st in ander.stellingen]:
                 problemen.append(
-                    Probleem(
-                        weergave(ander.bestand or map_),
+                    Problem(
+                        shown_path(ander.bestand or map_),
                         "stellingen",
                         "andere id's dan de nl-versie",
                         ", ".join(st.id for st in les.stellingen),
@@ -395,8 +395,8 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Probleem]]:
             for veld in ("slug", "casus"):
                 if getattr(les, veld) != getattr(ander, veld):
                     problemen.append(
-                        Probleem(
-                            weergave(ander.bestand or map_),
+                        Problem(
+                            shown_path(ander.bestand or map_),
                             veld,
                             f"{getattr(ander, veld)!r} wijkt af van de nl-versie",
                             repr(getattr(les, veld)),
@@ -410,7 +410,7 @@ def load_lessons(taal: str = "nl", map_: Path | None = None) -> list[Les]:
     _check_taal(taal)
     lessen, problemen = check_lessons(map_)
     if problemen:
-        raise ContentFout(problemen)
+        raise ContentError(problemen)
     gekozen = [les for les in lessen if les.taal == taal]
     return gekozen
 
@@ -419,16 +419,16 @@ def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
     """Lesson ``nummer`` (1-7) in ``taal``. Only that lesson's file has to be valid."""
     _check_taal(taal)
     if nummer not in LESNUMMERS:
-        raise GebruikersFout(f"les: onbekend lesnummer {nummer} (toegestaan: 1 t/m 7)")
+        raise UserError(f"les: onbekend lesnummer {nummer} (toegestaan: 1 t/m 7)")
     map_ = map_ or paths.lessons_dir()
     kandidaten = [p for p in map_.glob(f"{nummer:02d}-*.{taal}.md")]
     if not kandidaten:
-        raise GebruikersFout(f"{weergave(map_)}: les {nummer}: geen bestand {nummer:02d}-<slug>.{taal}.md gevonden")
+        raise UserError(f"{shown_path(map_)}: les {nummer}: geen bestand {nummer:02d}-<slug>.{taal}.md gevonden")
     if len(kandidaten) > 1:
-        raise ContentFout(
+        raise ContentError(
             [
-                Probleem(
-                    weergave(kandidaten[1]),
+                Problem(
+                    shown_path(kandidaten[1]),
                     "nummer",
                     f"les {nummer} ({taal}) staat in meer dan één bestand",
                     "elk nummer één keer per taal",
@@ -437,10 +437,10 @@ def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
         )
     les, problemen = read_lesson_file(kandidaten[0])
     if problemen or les is None:
-        raise ContentFout(problemen)
+        raise ContentError(problemen)
     return les
 
 
 def _check_taal(taal: str) -> None:
     if taal not in TALEN:
-        raise GebruikersFout(f"--lang: onbekende taal {taal!r} (toegestaan: {opsomming(TALEN)})")
+        raise UserError(f"--lang: onbekende taal {taal!r} (toegestaan: {listing(TALEN)})")

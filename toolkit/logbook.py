@@ -20,7 +20,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 from .vocab_cases import ACTORTYPES, TREDEN
 
 APP = "warmtelessen-logboek"
@@ -86,10 +86,10 @@ VERSIE = len(MIGRATIES)
 
 def connect(pad: Path) -> sqlite3.Connection:
     """Open (or create) a logbook and bring its schema up to date. Refuses other files."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     nieuw = not pad.exists() or pad.stat().st_size == 0
     if pad.exists() and pad.is_dir():
-        raise GebruikersFout(f"{naam}: --db: is een map, geen logboekbestand")
+        raise UserError(f"{naam}: --db: is een map, geen logboekbestand")
     try:
         db = sqlite3.connect(pad, timeout=30, isolation_level=None)
         db.row_factory = sqlite3.Row
@@ -99,14 +99,14 @@ def connect(pad: Path) -> sqlite3.Connection:
             app = db.execute("SELECT waarde FROM meta WHERE sleutel='app'").fetchone() if "meta" in tabellen else None
             if app is None or app[0] != APP:
                 db.close()
-                raise GebruikersFout(
+                raise UserError(
                     f"{naam}: --db: geen logboek van warmtelessen (kies een nieuw bestand of het juiste logboek)"
                 )
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         _migrate(db)
     except sqlite3.DatabaseError as exc:
-        raise GebruikersFout(f"{naam}: --db: geen logboek van warmtelessen ({exc})") from None
+        raise UserError(f"{naam}: --db: geen logboek van warmtelessen ({exc})") from None
     return db
 
 
@@ -114,7 +114,7 @@ def _migrate(db: sqlite3.Connection) -> None:
     with transaction(db):
         versie = db.execute("PRAGMA user_version").fetchone()[0]
         if versie > VERSIE:
-            raise GebruikersFout(
+            raise UserError(
                 f"logboek heeft schemaversie {versie}; deze toolkit kent tot en met {VERSIE} (werk de toolkit bij)"
             )
         for nummer in range(versie, VERSIE):
@@ -143,34 +143,34 @@ def _datum(waarde: Any, veld: str = "datum") -> str:
     try:
         return date.fromisoformat(str(waarde).strip()[:10]).isoformat()
     except ValueError:
-        raise GebruikersFout(f"{veld}: ongeldige datum {waarde!r} (JJJJ-MM-DD)") from None
+        raise UserError(f"{veld}: ongeldige datum {waarde!r} (JJJJ-MM-DD)") from None
 
 
-def _keuze(waarde: Any, veld: str, toegestaan: tuple[str, ...]) -> str:
+def _choice(waarde: Any, veld: str, toegestaan: tuple[str, ...]) -> str:
     from .case_tables import fold
 
     schoon = fold(str(waarde or ""))
     for optie in toegestaan:
         if fold(optie) == schoon:
             return optie
-    raise GebruikersFout(f"{veld}: ongeldige waarde {str(waarde)!r} (toegestaan: {', '.join(toegestaan)})")
+    raise UserError(f"{veld}: ongeldige waarde {str(waarde)!r} (toegestaan: {', '.join(toegestaan)})")
 
 
 def _lessen(waarde: Any) -> str:
     delen = [d.strip() for d in str(waarde or "").replace(";", ",").split(",") if d.strip()]
     for d in delen:
         if not d.isdigit() or not 1 <= int(d) <= 7:
-            raise GebruikersFout(f"lessen: onbekende les {d!r} (1 t/m 7)")
+            raise UserError(f"lessen: onbekende les {d!r} (1 t/m 7)")
     return ",".join(str(int(d)) for d in sorted(set(delen), key=int))
 
 
-def _verplicht(waarde: Any, veld: str) -> str:
+def _required(waarde: Any, veld: str) -> str:
     if not str(waarde or "").strip():
-        raise GebruikersFout(f"{veld}: verplicht veld is leeg")
+        raise UserError(f"{veld}: verplicht veld is leeg")
     return str(waarde).strip()
 
 
-def _sleutel(*delen: Any) -> str:
+def _key(*delen: Any) -> str:
     return hashlib.sha256(json.dumps(delen, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:24]
 
 
@@ -182,13 +182,13 @@ def party_id(db: sqlite3.Connection, naam: str) -> int:
     alle = [r[0] for r in db.execute("SELECT naam FROM partijen ORDER BY naam")]
     dichtbij = get_close_matches(naam, alle, n=3, cutoff=0.5)
     hint = f"bedoelt u: {', '.join(dichtbij)}? " if dichtbij else ""
-    raise GebruikersFout(
+    raise UserError(
         f"partijen: onbekende partij {naam!r} ({hint}of voeg toe: warmtelessen logboek toevoegen partij --naam "
         f'"{naam}" --type overig)'
     )
 
 
-def _namen(waarde: Any) -> list[str]:
+def _names(waarde: Any) -> list[str]:
     return [d.strip() for d in str(waarde or "").split(";") if d.strip()]
 
 
@@ -205,8 +205,8 @@ class Toegevoegd:
 def add_party(
     db: sqlite3.Connection, naam: Any, type: Any = "overig", contactrol: Any = "", contact: Any = None
 ) -> Toegevoegd:
-    naam = _verplicht(naam, "naam")
-    soort = _keuze(type or "overig", "type", ACTORTYPES)
+    naam = _required(naam, "naam")
+    soort = _choice(type or "overig", "type", ACTORTYPES)
     bestaand = db.execute("SELECT id FROM partijen WHERE naam = ?", (naam,)).fetchone()
     if bestaand:
         return Toegevoegd("partij", int(bestaand[0]), False)
@@ -219,13 +219,13 @@ def add_party(
 
 def add_conversation(db: sqlite3.Connection, datum: Any, partijen: Any, onderwerp: Any, lessen: Any = "",
                      samenvatting: Any = "") -> Toegevoegd:  # fmt: skip
-    datum, onderwerp = _datum(datum), _verplicht(onderwerp, "onderwerp")
-    namen = _namen(partijen)
+    datum, onderwerp = _datum(datum), _required(onderwerp, "onderwerp")
+    namen = _names(partijen)
     if not namen:
-        raise GebruikersFout("partijen: noem minstens één partij (gescheiden door ;)")
+        raise UserError("partijen: noem minstens één partij (gescheiden door ;)")
     ids = sorted({party_id(db, n) for n in namen})
     lessen = _lessen(lessen)
-    sleutel = _sleutel("gesprek", datum, ids, onderwerp, lessen, str(samenvatting or ""))
+    sleutel = _key("gesprek", datum, ids, onderwerp, lessen, str(samenvatting or ""))
     bestaand = db.execute("SELECT id FROM gesprekken WHERE sleutel = ?", (sleutel,)).fetchone()
     if bestaand:
         return Toegevoegd("gesprek", int(bestaand[0]), False)
@@ -240,12 +240,12 @@ def add_conversation(db: sqlite3.Connection, datum: Any, partijen: Any, onderwer
 def add_decision(db: sqlite3.Connection, datum: Any, besluit: Any, besloten_door: Any, trede: Any,
                  toelichting: Any = "", status: Any = "genomen", betreft: Any = "",
                  gecommuniceerd_aan: Any = "", kanaal: Any = "overig") -> Toegevoegd:  # fmt: skip
-    datum, besluit = _datum(datum), _verplicht(besluit, "besluit")
-    door, trede = _verplicht(besloten_door, "besloten_door"), _keuze(trede, "trede", TREDEN)
-    status = _keuze(status or "genomen", "status", STATUSSEN)
-    betreft_ids = sorted({party_id(db, n) for n in _namen(betreft)})
-    gemeld = [party_id(db, n) for n in _namen(gecommuniceerd_aan)]
-    sleutel = _sleutel("besluit", datum, besluit, door, trede, str(toelichting or ""), status)
+    datum, besluit = _datum(datum), _required(besluit, "besluit")
+    door, trede = _required(besloten_door, "besloten_door"), _choice(trede, "trede", TREDEN)
+    status = _choice(status or "genomen", "status", STATUSSEN)
+    betreft_ids = sorted({party_id(db, n) for n in _names(betreft)})
+    gemeld = [party_id(db, n) for n in _names(gecommuniceerd_aan)]
+    sleutel = _key("besluit", datum, besluit, door, trede, str(toelichting or ""), status)
     bestaand = db.execute("SELECT id FROM besluiten WHERE sleutel = ?", (sleutel,)).fetchone()
     if bestaand:
         besluit_id, nieuw = int(bestaand[0]), False
@@ -257,19 +257,19 @@ def add_decision(db: sqlite3.Connection, datum: Any, besluit: Any, besloten_door
         besluit_id, nieuw = int(cur.lastrowid or 0), True
     db.executemany("INSERT OR IGNORE INTO besluit_partijen VALUES (?, ?)", [(besluit_id, i) for i in betreft_ids])
     for partij in gemeld:
-        _communicate(db, datum, partij, _keuze(kanaal or "overig", "kanaal", KANALEN), besluit_id=besluit_id)
+        _communicate(db, datum, partij, _choice(kanaal or "overig", "kanaal", KANALEN), besluit_id=besluit_id)
     return Toegevoegd("besluit", besluit_id, nieuw)
 
 
 def add_follow_up(db: sqlite3.Connection, omschrijving: Any, eigenaar: Any, deadline: Any = None,
                   gedaan: Any = False, besluit_id: Any = None) -> Toegevoegd:  # fmt: skip
-    omschrijving, eigenaar = _verplicht(omschrijving, "omschrijving"), _verplicht(eigenaar, "eigenaar")
+    omschrijving, eigenaar = _required(omschrijving, "omschrijving"), _required(eigenaar, "eigenaar")
     deadline = _datum(deadline, "deadline") if str(deadline or "").strip() else None
     klaar = str(gedaan).strip().lower() in {"1", "true", "ja", "gedaan", "x"}
     besluit = int(besluit_id) if str(besluit_id or "").strip() else None
     if besluit is not None and not db.execute("SELECT 1 FROM besluiten WHERE id = ?", (besluit,)).fetchone():
-        raise GebruikersFout(f"besluit: onbekend besluit {besluit} (zie: warmtelessen logboek lijst besluiten)")
-    sleutel = _sleutel("vervolgactie", omschrijving, eigenaar, deadline, besluit)
+        raise UserError(f"besluit: onbekend besluit {besluit} (zie: warmtelessen logboek lijst besluiten)")
+    sleutel = _key("vervolgactie", omschrijving, eigenaar, deadline, besluit)
     bestaand = db.execute("SELECT id FROM vervolgacties WHERE sleutel = ?", (sleutel,)).fetchone()
     if bestaand:
         db.execute("UPDATE vervolgacties SET gedaan = ? WHERE id = ?", (int(klaar), bestaand[0]))
@@ -283,7 +283,7 @@ def add_follow_up(db: sqlite3.Connection, omschrijving: Any, eigenaar: Any, dead
 
 def _communicate(db: sqlite3.Connection, datum: str, partij_id: int, kanaal: str, besluit_id: int | None = None,
                  gesprek_id: int | None = None) -> Toegevoegd:  # fmt: skip
-    sleutel = _sleutel("communicatie", datum, partij_id, kanaal, besluit_id, gesprek_id)
+    sleutel = _key("communicatie", datum, partij_id, kanaal, besluit_id, gesprek_id)
     bestaand = db.execute("SELECT id FROM communicatie WHERE sleutel = ?", (sleutel,)).fetchone()
     if bestaand:
         return Toegevoegd("communicatie", int(bestaand[0]), False)
@@ -299,12 +299,12 @@ def add_communication(db: sqlite3.Connection, datum: Any, partij: Any, kanaal: A
     besluit_id = int(besluit) if str(besluit or "").strip() else None
     gesprek_id = int(gesprek) if str(gesprek or "").strip() else None
     if (besluit_id is None) == (gesprek_id is None):
-        raise GebruikersFout("communicatie: noem een besluit of een gesprek (--besluit ID of --gesprek ID)")
+        raise UserError("communicatie: noem een besluit of een gesprek (--besluit ID of --gesprek ID)")
     tabel, waarde = ("besluiten", besluit_id) if besluit_id is not None else ("gesprekken", gesprek_id)
     if not db.execute(f"SELECT 1 FROM {tabel} WHERE id = ?", (waarde,)).fetchone():  # noqa: S608 - fixed names
-        raise GebruikersFout(f"communicatie: onbekend {tabel[:-2]} {waarde} (zie: warmtelessen logboek lijst {tabel})")
-    return _communicate(db, _datum(datum), party_id(db, _verplicht(partij, "partij")),
-                        _keuze(kanaal, "kanaal", KANALEN), besluit_id, gesprek_id)  # fmt: skip
+        raise UserError(f"communicatie: onbekend {tabel[:-2]} {waarde} (zie: warmtelessen logboek lijst {tabel})")
+    return _communicate(db, _datum(datum), party_id(db, _required(partij, "partij")),
+                        _choice(kanaal, "kanaal", KANALEN), besluit_id, gesprek_id)  # fmt: skip
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -331,7 +331,7 @@ def rows(db: sqlite3.Connection, soort: str) -> list[dict[str, Any]]:
         sql = """SELECT c.id, c.datum, p.naam AS partij, c.kanaal, c.besluit_id, c.gesprek_id FROM communicatie c
                  JOIN partijen p ON p.id = c.partij_id ORDER BY c.datum, c.id"""
     else:
-        raise GebruikersFout(f"lijst: onbekende soort {soort!r} (toegestaan: {', '.join(SOORTEN)})")
+        raise UserError(f"lijst: onbekende soort {soort!r} (toegestaan: {', '.join(SOORTEN)})")
     uit = [dict(r) for r in db.execute(sql)]
     for r in uit:
         if "gecommuniceerd_aan" in r and r["gecommuniceerd_aan"]:

@@ -12,7 +12,7 @@ def logbook_form(db: str) -> Any:
     from IPython.display import display
 
     from . import logbook as lb
-    from .errors import GebruikersFout
+    from .errors import UserError
     from .paths import in_project
     from .vocab_cases import TREDEN
 
@@ -46,7 +46,7 @@ def logbook_form(db: str) -> Any:
                                               status.value, ";".join(wie.value))  # fmt: skip
                 con.close()
                 print(f"Opgeslagen: {res.soort} {res.id}" + ("" if res.nieuw else " (stond er al)"))
-            except GebruikersFout as fout:
+            except UserError as fout:
                 print(f"fout: {fout}")
 
     knop = w.Button(description="Opslaan", button_style="primary")

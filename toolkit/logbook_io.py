@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import logbook as lb
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
 
 #: The columns of each kind (the export writes these, plus ``id``; the import needs the first ones).
@@ -58,11 +58,11 @@ def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen:
     if maak_partijen:
         namen = []
         if soort == "gesprekken":
-            namen = lb._namen(rij.get("partijen"))
+            namen = lb._names(rij.get("partijen"))
         elif soort == "besluiten":
-            namen = lb._namen(rij.get("betreft")) + lb._namen(rij.get("gecommuniceerd_aan"))
+            namen = lb._names(rij.get("betreft")) + lb._names(rij.get("gecommuniceerd_aan"))
         elif soort == "communicatie":
-            namen = lb._namen(rij.get("partij"))
+            namen = lb._names(rij.get("partij"))
         for naam in namen:
             lb.add_party(db, naam, "overig")
     if soort == "partijen":
@@ -91,9 +91,9 @@ def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen:
 
 def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, Any]]]]]:
     """(name, header, [(row number, row)]) for each table in a CSV or XLSX file."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     if not pad.is_file():
-        raise GebruikersFout(f"{naam}: importeer: bestand bestaat niet")
+        raise UserError(f"{naam}: importeer: bestand bestaat niet")
     if pad.suffix.lower() == ".xlsx":
         from zipfile import BadZipFile
 
@@ -102,7 +102,7 @@ def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, A
         try:
             boek = load_workbook(pad, read_only=True, data_only=True)
         except (BadZipFile, OSError, KeyError, ValueError):
-            raise GebruikersFout(f"{naam}: importeer: geen leesbaar Excel-bestand") from None
+            raise UserError(f"{naam}: importeer: geen leesbaar Excel-bestand") from None
         uit = []
         for blad in boek.worksheets:
             rijen = list(blad.iter_rows(values_only=True))
@@ -124,11 +124,11 @@ def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, A
         boek.close()
         return uit
     if pad.suffix.lower() != ".csv":
-        raise GebruikersFout(f"{naam}: importeer: onbekend bestandstype (toegestaan: .csv, .xlsx)")
+        raise UserError(f"{naam}: importeer: onbekend bestandstype (toegestaan: .csv, .xlsx)")
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise GebruikersFout(f"{naam}: importeer: geen UTF-8-tekst (sla op als CSV UTF-8)") from None
+        raise UserError(f"{naam}: importeer: geen UTF-8-tekst (sla op als CSV UTF-8)") from None
     lezer = csv.DictReader(io.StringIO(tekst))
     kop = [k.strip().lower() for k in lezer.fieldnames or []]
     lezer.fieldnames = kop
@@ -139,19 +139,19 @@ def import_file(
     db: sqlite3.Connection, pad: Path, alles_of_niets: bool = False, maak_partijen: bool = False
 ) -> tuple[dict[str, int], list[str]]:
     """Import ``pad``; return (new entries per kind, problems). Each row is its own savepoint."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     tabellen = _tables(pad)
     volgorde = {s: i for i, s in enumerate(lb.SOORTEN)}
     herkend = []
     for tabel, kop, data in tabellen:
         soort = detect_kind(kop, tabel)
         if soort is None:
-            raise GebruikersFout(
+            raise UserError(
                 f"{naam}: {tabel}: onbekende tabel (kolommen zoals in de README, bijv. {', '.join(KOLOMMEN['gesprekken'])})"
             )
         ontbrekend = [k for k in VERPLICHT[soort] if k not in kop]
         if ontbrekend:
-            raise GebruikersFout(
+            raise UserError(
                 f"{naam}: {tabel}: kolom ontbreekt: {', '.join(ontbrekend)} (kolommen: {', '.join(KOLOMMEN[soort])})"
             )
         herkend.append((volgorde[soort], soort, tabel, data))
@@ -165,14 +165,12 @@ def import_file(
                 try:
                     if _add(db, soort, rij, maak_partijen).nieuw:
                         nieuw[soort] += 1
-                except GebruikersFout as fout:
+                except UserError as fout:
                     db.execute("ROLLBACK TO rij")
                     problemen.append(f"{waar}: rij {nummer}: {fout}")
                 db.execute("RELEASE rij")
         if problemen and alles_of_niets:
-            raise GebruikersFout(
-                f"{problemen[0]} (en {len(problemen) - 1} meer; met --alles-of-niets is niets ingelezen)"
-            )
+            raise UserError(f"{problemen[0]} (en {len(problemen) - 1} meer; met --alles-of-niets is niets ingelezen)")
     return nieuw, problemen
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Probleem, weergave
+from .errors import Problem, shown_path
 from .yamlio import load_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?(.*)\Z", re.DOTALL)
@@ -35,23 +35,23 @@ class MarkdownDoc:
     secties: dict[str, str] = field(default_factory=dict)
 
 
-def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Probleem]]:
+def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Problem]]:
     """Read ``pad``; return the document, or ``None`` and the problems that stop reading it."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     try:
         tekst = pad.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return None, [Probleem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")]
+        return None, [Problem(naam, "", "bestand is geen UTF-8-tekst", "sla op als UTF-8")]
     except OSError as exc:
-        return None, [Probleem(naam, "", f"kan bestand niet lezen: {exc.strerror}")]
+        return None, [Problem(naam, "", f"kan bestand niet lezen: {exc.strerror}")]
     match = _FRONT.match(tekst.lstrip("\ufeff"))
     if not match:
-        return None, [Probleem(naam, "front matter", "ontbreekt", "begin met een regel '---', YAML, en '---'")]
+        return None, [Problem(naam, "front matter", "ontbreekt", "begin met een regel '---', YAML, en '---'")]
     front, problemen = load_yaml(match.group(1), naam, eerste_regel=2)
     if problemen:
         return None, problemen
     if not isinstance(front, dict):
-        return None, [Probleem(naam, "front matter", "is geen lijst van velden", "velden als 'sleutel: waarde'")]
+        return None, [Problem(naam, "front matter", "is geen lijst van velden", "velden als 'sleutel: waarde'")]
     return MarkdownDoc(pad, front, split_sections(match.group(2))), []
 
 

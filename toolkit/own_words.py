@@ -13,7 +13,7 @@ N = 7
 _WOORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _woorden(tekst: str) -> list[str]:
+def _words(tekst: str) -> list[str]:
     return [w.lower() for w in _WOORD.findall(tekst)]
 
 
@@ -23,13 +23,13 @@ def _hash(woorden: list[str]) -> str:
 
 def fingerprints(tekst: str, n: int = N) -> set[str]:
     """Hashes of every run of ``n`` words in ``tekst``."""
-    woorden = _woorden(tekst)
+    woorden = _words(tekst)
     return {_hash(woorden[i : i + n]) for i in range(len(woorden) - n + 1)}
 
 
 def shared_runs(tekst: str, bron_hashes: set[str], n: int = N) -> list[str]:
     """The runs of ``n`` words in ``tekst`` whose hash is in ``bron_hashes``."""
-    woorden = _woorden(tekst)
+    woorden = _words(tekst)
     return [
         " ".join(woorden[i : i + n]) for i in range(len(woorden) - n + 1) if _hash(woorden[i : i + n]) in bron_hashes
     ]

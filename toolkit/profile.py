@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import GebruikersFout, Probleem, weergave
+from .errors import Problem, UserError, shown_path
 from .regions import (
     Cijfer,
     Gebied,
@@ -73,10 +73,10 @@ class Groep(BaseModel):
 
     @field_validator("soort", "actief", mode="before")
     @classmethod
-    def _schoon(cls, waarde: Any) -> Any:
+    def _clean(cls, waarde: Any) -> Any:
         from .case_tables import fold
 
-        return fold(waarde).replace("-", "_") if isinstance(waarde, str) else _janee(waarde)
+        return fold(waarde).replace("-", "_") if isinstance(waarde, str) else _yes_no(waarde)
 
 
 class Eigendom(BaseModel):
@@ -88,18 +88,18 @@ class Eigendom(BaseModel):
 
     @field_validator("koop", "corporatie", "particuliere_huur", mode="before")
     @classmethod
-    def _onbekend(cls, waarde: Any) -> Any:
+    def _unknown_share(cls, waarde: Any) -> Any:
         return None if isinstance(waarde, str) and waarde.strip().lower() == "onbekend" else waarde
 
     @model_validator(mode="after")
-    def _som(self) -> Eigendom:
+    def _check_sum(self) -> Eigendom:
         som = sum(v for v in (self.koop, self.corporatie, self.particuliere_huur) if v is not None)
         if som > 100.5:
             raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
         return self
 
 
-def _janee(waarde: Any) -> Any:
+def _yes_no(waarde: Any) -> Any:
     """YAML reads ja/nee as text but yes/no/true/false as booleans: map those onto ja/nee."""
     if waarde is True:
         return "ja"
@@ -129,17 +129,17 @@ class Profiel(BaseModel):
 
     @field_validator("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken", mode="before")
     @classmethod
-    def _ja_nee(cls, waarde: Any) -> Any:
-        return "onbekend" if waarde is None else _janee(waarde)
+    def _yes_no_field(cls, waarde: Any) -> Any:
+        return "onbekend" if waarde is None else _yes_no(waarde)
 
     @field_validator("gemeente", "wijk", "notities", mode="before")
     @classmethod
-    def _tekst(cls, waarde: Any) -> Any:
+    def _text_value(cls, waarde: Any) -> Any:
         return str(waarde) if isinstance(waarde, int | float) and not isinstance(waarde, bool) else waarde
 
     @field_validator("fase", "warmteoplossing", mode="before")
     @classmethod
-    def _fase(cls, waarde: Any) -> Any:
+    def _choice_value(cls, waarde: Any) -> Any:
         if isinstance(waarde, str):
             from .case_tables import fold
 
@@ -149,7 +149,7 @@ class Profiel(BaseModel):
 
     @field_validator("werkzaamheden", mode="before")
     @classmethod
-    def _lijst(cls, waarde: Any) -> Any:
+    def _split_list(cls, waarde: Any) -> Any:
         if isinstance(waarde, str):
             return [w.strip() for w in waarde.split(",") if w.strip()]
         return waarde
@@ -172,31 +172,31 @@ class Context(BaseModel):
 def parse_profile(data: Any, bestand: str = "profiel") -> Profiel:
     """Check a profile (a dict). Raises :class:`GebruikersFout` with one line per problem."""
     if not isinstance(data, dict):
-        raise GebruikersFout(Probleem(bestand, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
+        raise UserError(Problem(bestand, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
     data = {k: v for k, v in data.items() if v is not None}
     try:
         return Profiel.model_validate(data)
     except ValidationError as exc:
         problemen = problems_from_validation(exc, bestand, Profiel)
-        raise GebruikersFout(problemen[0] if len(problemen) == 1 else "; ".join(map(str, problemen))) from None
+        raise UserError(problemen[0] if len(problemen) == 1 else "; ".join(map(str, problemen))) from None
 
 
 def read_profile(pad: Path) -> dict[str, Any]:
     """The raw profile dict from a YAML file (checked later, after options are merged)."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     try:
         tekst = pad.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise GebruikersFout(f"{naam}: --profiel: bestand bestaat niet") from None
+        raise UserError(f"{naam}: --profiel: bestand bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise GebruikersFout(f"{naam}: --profiel: kan bestand niet lezen ({exc})") from None
+        raise UserError(f"{naam}: --profiel: kan bestand niet lezen ({exc})") from None
     data, problemen = load_yaml(tekst, naam)
     if problemen:
-        raise GebruikersFout(problemen[0])
+        raise UserError(problemen[0])
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise GebruikersFout(Probleem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
+        raise UserError(Problem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
     return data
 
 
@@ -206,18 +206,18 @@ def resolve(profiel: Profiel, bestand: str = "profiel") -> tuple[Gebied, Gebied 
         gemeente = find_gemeente(profiel.gemeente)
     except ValueError as exc:
         melding, _, toegestaan = str(exc).partition(" || ")
-        raise GebruikersFout(Probleem(bestand, "gemeente", melding, toegestaan)) from None
+        raise UserError(Problem(bestand, "gemeente", melding, toegestaan)) from None
     wijk = None
     if profiel.wijk:
         try:
             wijk = find_wijk(profiel.wijk, gemeente)
         except ValueError as exc:
             melding, _, toegestaan = str(exc).partition(" || ")
-            raise GebruikersFout(Probleem(bestand, "wijk", melding, toegestaan)) from None
+            raise UserError(Problem(bestand, "wijk", melding, toegestaan)) from None
     return gemeente, wijk
 
 
-def _cijfer(c: Cijfer, niveau: str) -> dict[str, Any]:
+def _figure_row(c: Cijfer, niveau: str) -> dict[str, Any]:
     return {
         "sleutel": c.sleutel,
         "niveau": niveau,
@@ -234,9 +234,9 @@ def _cijfer(c: Cijfer, niveau: str) -> dict[str, Any]:
 def build_context(profiel: Profiel, bestand: str = "profiel") -> Context:
     """Resolved names plus figures (CBS 2024, ETlocal 2023), each with year and source."""
     gemeente, wijk = resolve(profiel, bestand)
-    cijfers = [_cijfer(c, "gemeente") for c in gemeente_figures(gemeente.code)] if gemeente.code else []
+    cijfers = [_figure_row(c, "gemeente") for c in gemeente_figures(gemeente.code)] if gemeente.code else []
     if wijk and wijk.code:
-        cijfers += [_cijfer(c, "wijk") for c in wijk_figures(wijk.code)]
+        cijfers += [_figure_row(c, "wijk") for c in wijk_figures(wijk.code)]
     return Context(
         gemeente=gemeente.naam,
         gemeente_code=gemeente.code,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 
 STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
 KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen")
@@ -22,22 +22,20 @@ def read_register(pad: Path) -> dict[str, dict[str, Any]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    naam = weergave(pad)
+    naam = shown_path(pad)
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise GebruikersFout(f"{naam}: --voortgang: bestand bestaat niet") from None
+        raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
     except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
-        raise GebruikersFout(
-            f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)"
-        ) from None
+        raise UserError(f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)") from None
     blad = boek["Acties"] if "Acties" in boek.sheetnames else boek.worksheets[0]
     rijen = blad.iter_rows(values_only=True)
     kop = [str(k).strip().lower() if k is not None else "" for k in next(rijen, ())]
     ontbrekend = [k for k in ("id", "status", "deadline") if k not in kop]
     if ontbrekend:
         boek.close()
-        raise GebruikersFout(
+        raise UserError(
             f"{naam}: --voortgang: geen actieregister: kolom ontbreekt: {', '.join(ontbrekend)} "
             f"(kolommen: {', '.join(KOLOMMEN)})"
         )
@@ -50,7 +48,7 @@ def read_register(pad: Path) -> dict[str, dict[str, Any]]:
         status = str(rij[index["status"]] or "open").strip().lower()
         if status not in STATUSSEN:
             boek.close()
-            raise GebruikersFout(
+            raise UserError(
                 f"{naam}: rij {nummer}: status: ongeldige waarde {status!r} (toegestaan: {', '.join(STATUSSEN)})"
             )
         deadline = rij[index["deadline"]]
@@ -61,9 +59,7 @@ def read_register(pad: Path) -> dict[str, dict[str, Any]]:
                 deadline = date.fromisoformat(deadline.strip())
             except ValueError:
                 boek.close()
-                raise GebruikersFout(
-                    f"{naam}: rij {nummer}: deadline: ongeldige datum {deadline!r} (JJJJ-MM-DD)"
-                ) from None
+                raise UserError(f"{naam}: rij {nummer}: deadline: ongeldige datum {deadline!r} (JJJJ-MM-DD)") from None
         elif not isinstance(deadline, date):
             deadline = None
         opmerking = rij[index["opmerkingen"]] if "opmerkingen" in index else None

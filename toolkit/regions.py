@@ -219,13 +219,13 @@ def normalise(tekst: str) -> str:
     return re.sub(r"\s+", " ", ascii_tekst).strip()
 
 
-def _zonder_suffix(naam: str) -> str:
+def _without_suffix(naam: str) -> str:
     import re
 
     return normalise(re.sub(r"\s*\([^)]*\)\s*$", "", naam))
 
 
-def _suggesties(gezocht: str, kandidaten: list[str]) -> str:
+def _suggestions(gezocht: str, kandidaten: list[str]) -> str:
     import difflib
 
     dichtbij = difflib.get_close_matches(normalise(gezocht), [normalise(k) for k in kandidaten], n=3, cutoff=0.6)
@@ -250,13 +250,13 @@ def find_gemeente(tekst: str) -> Gebied:
     exact = [c for c, n in gemeenten().items() if normalise(n) == sleutel]
     if len(exact) == 1:
         return Gebied(exact[0], gemeenten()[exact[0]])
-    zonder = [c for c, n in gemeenten().items() if _zonder_suffix(n) == sleutel]
+    zonder = [c for c, n in gemeenten().items() if _without_suffix(n) == sleutel]
     if len(zonder) == 1:
         return Gebied(zonder[0], gemeenten()[zonder[0]])
     if len(zonder) > 1:
         keuzes = ", ".join(sorted(gemeenten()[c] for c in zonder))
         raise ValueError(f"meerdere gemeenten heten {tekst!r} || kies: {keuzes}")
-    suggestie = _suggesties(schoon, list(gemeenten().values()))
+    suggestie = _suggestions(schoon, list(gemeenten().values()))
     raise ValueError(
         f"onbekende gemeente {tekst!r} || "
         + (f"bedoelt u: {suggestie}?" if suggestie else "een gemeentenaam of GM-code")
@@ -288,7 +288,7 @@ def find_wijk(tekst: str, gemeente: Gebied) -> Gebied:
             f"wijk {tekst!r} ligt niet in {gemeente.naam} (wel in: {', '.join(elders[:3])})"
             f" || een wijk van {gemeente.naam}"
         )
-    suggestie = _suggesties(schoon, list(in_gemeente.values()))
+    suggestie = _suggestions(schoon, list(in_gemeente.values()))
     raise ValueError(
         f"onbekende wijk {tekst!r} in {gemeente.naam} || "
         + (f"bedoelt u: {suggestie}?" if suggestie else f"een wijknaam of WK-code van {gemeente.naam}")

@@ -85,7 +85,7 @@ class Uitkomst:
     redenen: tuple[Feit, ...] = ()
 
 
-def _woorden(waarde: Any) -> str:
+def _words(waarde: Any) -> str:
     if waarde is None:
         return "onbekend"
     if isinstance(waarde, list):
@@ -112,7 +112,7 @@ def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
         return Uitkomst(not binnen.klopt, binnen.redenen)
     veld = voorwaarde["veld"]
     waarde = feiten.get(veld)
-    feit = (veld, _woorden(waarde))
+    feit = (veld, _words(waarde))
     if "onbekend" in voorwaarde:
         return Uitkomst((waarde is None) == bool(voorwaarde["onbekend"]), (feit,))
     if "leeg" in voorwaarde:
@@ -138,7 +138,7 @@ def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
     for sleutel, (test, teken) in drempels.items():
         if sleutel in voorwaarde:
             grens = voorwaarde[sleutel]
-            return Uitkomst(test(waarde, grens), ((veld, f"{_woorden(waarde)} ({teken} {_woorden(grens)})"),))
+            return Uitkomst(test(waarde, grens), ((veld, f"{_words(waarde)} ({teken} {_words(grens)})"),))
     raise AssertionError(voorwaarde)  # pragma: no cover - check_condition rejects this
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import GebruikersFout, KernelStartFout, NotebookFout, weergave
+from .errors import KernelStartError, NotebookError, UserError, shown_path
 from .fileio import atomic_path, ensure_dir, write_text_atomic
 
 #: Cells with this tag (e.g. the explanation for JupyterLab users) are left out of the report.
@@ -46,8 +46,8 @@ def check_parameters(notebook: Path, parameters: dict[str, Any]) -> None:
     bekend = papermill.inspect_notebook(str(notebook))
     onbekend = sorted(set(parameters) - set(bekend))
     if onbekend:
-        raise GebruikersFout(
-            f"{weergave(notebook)}: parameters: onbekend: {', '.join(onbekend)} (toegestaan: {', '.join(bekend)})"
+        raise UserError(
+            f"{shown_path(notebook)}: parameters: onbekend: {', '.join(onbekend)} (toegestaan: {', '.join(bekend)})"
         )
 
 
@@ -68,7 +68,7 @@ def run_notebook(
     """
     start = time.perf_counter()
     if not notebook.is_file():
-        raise GebruikersFout(f"{weergave(notebook)}: notebook bestaat niet")
+        raise UserError(f"{shown_path(notebook)}: notebook bestaat niet")
     ensure_dir(out_dir)
     check_parameters(notebook, parameters)
 
@@ -95,13 +95,13 @@ def run_notebook(
             cel, foutregel = _describe_cell(mislukt)
             evalue = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
             oorzaak = f"{exc.ename}: {evalue}" if evalue else foutregel or exc.ename
-            raise NotebookFout(
-                f"{weergave(notebook)}: {cel} mislukt: {oorzaak} (gedeeltelijke uitvoer in {weergave(mislukt)})"
+            raise NotebookError(
+                f"{shown_path(notebook)}: {cel} mislukt: {oorzaak} (gedeeltelijke uitvoer in {shown_path(mislukt)})"
             ) from None
         except Exception as exc:  # kernel did not start, died, timed out …
-            soort = KernelStartFout if _is_kernel_start_error(exc) else NotebookFout
+            soort = KernelStartError if _is_kernel_start_error(exc) else NotebookError
             raise soort(
-                f"{weergave(notebook)}: uitvoeren mislukt: {type(exc).__name__}: "
+                f"{shown_path(notebook)}: uitvoeren mislukt: {type(exc).__name__}: "
                 f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
             ) from None
         _set_title(tmp, titel)

@@ -6,10 +6,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Probleem
+from .errors import Problem
 
 
-def _veldnaam(loc: tuple[Any, ...]) -> str:
+def _field_path(loc: tuple[Any, ...]) -> str:
     delen: list[str] = []
     for deel in loc:
         if isinstance(deel, int):
@@ -21,7 +21,7 @@ def _veldnaam(loc: tuple[Any, ...]) -> str:
     return "".join(delen) or "(bestand)"
 
 
-def _toegestane_velden(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     """The field names allowed where an unknown field was found (best effort)."""
     huidig: Any = model
     for deel in loc[:-1]:
@@ -43,21 +43,21 @@ def _toegestane_velden(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 def problems_from_validation(
     exc: ValidationError, bestand: str, model: type[BaseModel], prefix: str = ""
-) -> list[Probleem]:
+) -> list[Problem]:
     """One :class:`Probleem` per pydantic error, with a Dutch message and the allowed values."""
-    problemen: list[Probleem] = []
+    problemen: list[Problem] = []
     for fout in exc.errors():
         loc = tuple(fout.get("loc", ()))
-        veld = (prefix + "." if prefix and loc else prefix) + _veldnaam(loc)
+        veld = (prefix + "." if prefix and loc else prefix) + _field_path(loc)
         soort = fout.get("type", "")
         ctx = fout.get("ctx", {}) or {}
         invoer = fout.get("input")
         if soort == "missing":
-            problemen.append(Probleem(bestand, veld, "verplicht veld ontbreekt"))
+            problemen.append(Problem(bestand, veld, "verplicht veld ontbreekt"))
         elif soort == "extra_forbidden":
-            toegestaan = _toegestane_velden(model, loc)
+            toegestaan = _allowed_fields(model, loc)
             problemen.append(
-                Probleem(
+                Problem(
                     bestand,
                     veld,
                     "onbekend veld",
@@ -66,21 +66,21 @@ def problems_from_validation(
             )
         elif soort == "literal_error":
             verwacht = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-            problemen.append(Probleem(bestand, veld, f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}"))
+            problemen.append(Problem(bestand, veld, f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}"))
         elif soort in {"int_type", "int_parsing", "int_from_float"}:
-            problemen.append(Probleem(bestand, veld, f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4"))
+            problemen.append(Problem(bestand, veld, f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4"))
         elif soort in {"float_type", "float_parsing"}:
-            problemen.append(Probleem(bestand, veld, f"moet een getal zijn, niet {invoer!r}"))
+            problemen.append(Problem(bestand, veld, f"moet een getal zijn, niet {invoer!r}"))
         elif soort in {"string_type"}:
-            problemen.append(Probleem(bestand, veld, f"moet tekst zijn, niet {invoer!r}"))
+            problemen.append(Problem(bestand, veld, f"moet tekst zijn, niet {invoer!r}"))
         elif soort in {"list_type"}:
-            problemen.append(Probleem(bestand, veld, "moet een lijst zijn", "bijv. [a, b]"))
+            problemen.append(Problem(bestand, veld, "moet een lijst zijn", "bijv. [a, b]"))
         elif soort in {"dict_type", "model_type", "model_attributes_type"}:
-            problemen.append(Probleem(bestand, veld, "moet een groep velden zijn", "sleutel: waarde"))
+            problemen.append(Problem(bestand, veld, "moet een groep velden zijn", "sleutel: waarde"))
         elif soort == "too_short":
             minimum = ctx.get("min_length")
             problemen.append(
-                Probleem(
+                Problem(
                     bestand,
                     veld,
                     f"te weinig: {ctx.get('actual_length', '?')}",
@@ -88,7 +88,7 @@ def problems_from_validation(
                 )
             )
         elif soort == "string_too_short":
-            problemen.append(Probleem(bestand, veld, "is leeg", "vul tekst in"))
+            problemen.append(Problem(bestand, veld, "is leeg", "vul tekst in"))
         elif soort in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
             grenzen = {
                 "greater_than_equal": f">= {ctx.get('ge')}",
@@ -96,10 +96,10 @@ def problems_from_validation(
                 "greater_than": f"> {ctx.get('gt')}",
                 "less_than": f"< {ctx.get('lt')}",
             }
-            problemen.append(Probleem(bestand, veld, f"waarde {invoer!r} buiten bereik", grenzen[soort]))
+            problemen.append(Problem(bestand, veld, f"waarde {invoer!r} buiten bereik", grenzen[soort]))
         elif soort == "string_pattern_mismatch":
             problemen.append(
-                Probleem(
+                Problem(
                     bestand,
                     veld,
                     f"ongeldige vorm {invoer!r}",
@@ -109,7 +109,7 @@ def problems_from_validation(
         elif soort == "value_error":
             tekst = str(ctx.get("error", fout.get("msg", "")))
             melding, _, toegestaan = tekst.partition(" || ")
-            problemen.append(Probleem(bestand, veld, melding, toegestaan))
+            problemen.append(Problem(bestand, veld, melding, toegestaan))
         else:
-            problemen.append(Probleem(bestand, veld, str(fout.get("msg", "ongeldig"))))
+            problemen.append(Problem(bestand, veld, str(fout.get("msg", "ongeldig"))))
     return problemen

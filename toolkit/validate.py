@@ -12,25 +12,25 @@ from pathlib import Path
 from . import paths
 from .actions import check_actions, read_actions_file
 from .cases import BESCHRIJVING, check_cases, read_case
-from .errors import Probleem, weergave
+from .errors import Problem, shown_path
 from .lessons import check_lessons, read_lesson_file
 
-Checker = Callable[[Path], list[Probleem]]
+Checker = Callable[[Path], list[Problem]]
 
 
-def _lessons_folder(map_: Path) -> list[Probleem]:
+def _lessons_folder(map_: Path) -> list[Problem]:
     return check_lessons(map_)[1]
 
 
-def _lesson_file(pad: Path) -> list[Probleem]:
+def _lesson_file(pad: Path) -> list[Problem]:
     return read_lesson_file(pad)[1]
 
 
-def _cases_folder(map_: Path) -> list[Probleem]:
+def _cases_folder(map_: Path) -> list[Problem]:
     return check_cases(map_)[1]
 
 
-def _case_file(pad: Path) -> list[Probleem]:
+def _case_file(pad: Path) -> list[Problem]:
     """A file inside a case folder: the whole case is checked (files refer to each other)."""
     return read_case(pad.parent)[1]
 
@@ -55,22 +55,22 @@ CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
 ]
 
 
-def validate(doelen: list[Path] | None = None) -> list[Probleem]:
+def validate(doelen: list[Path] | None = None) -> list[Problem]:
     """All problems in ``doelen`` (default: the whole project)."""
-    problemen: list[Probleem] = []
+    problemen: list[Problem] = []
     for doel in doelen or [paths.project_root()]:
         problemen.extend(_validate_one(doel))
     return problemen
 
 
-def _validate_one(doel: Path) -> list[Probleem]:
+def _validate_one(doel: Path) -> list[Problem]:
     if not doel.exists():
-        return [Probleem(weergave(doel), "", "bestaat niet")]
+        return [Problem(shown_path(doel), "", "bestaat niet")]
     if doel.is_file():
         for _, _, past, controleer in CONTENT_TYPES:
             if past(doel):
                 return controleer(doel)
-        return [Probleem(weergave(doel), "", "onbekend soort bestand", "een les (.md) of casusbestand")]
+        return [Problem(shown_path(doel), "", "onbekend soort bestand", "een les (.md) of casusbestand")]
     projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if (doel / sub).is_dir()]
     if projectdelen:
         return [p for sub, check in projectdelen for p in check(doel / sub)]
@@ -82,4 +82,4 @@ def _validate_one(doel: Path) -> list[Probleem]:
         return _cases_folder(doel)
     if _is_lessons_folder(doel):
         return _lessons_folder(doel)
-    return [Probleem(weergave(doel), "", "geen inhoud gevonden", "een projectmap, lessons/ of cases/")]
+    return [Problem(shown_path(doel), "", "geen inhoud gevonden", "een projectmap, lessons/ of cases/")]

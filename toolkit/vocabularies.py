@@ -26,6 +26,6 @@ STANDAARD_CASUSSEN: tuple[str, ...] = (
 )
 
 
-def opsomming(waarden: tuple[str, ...] | list[str]) -> str:
+def listing(waarden: tuple[str, ...] | list[str]) -> str:
     """``a, b, c`` for an 'allowed values' hint."""
     return ", ".join(str(w) for w in waarden)

@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 import yaml
 
-from .errors import GebruikersFout
+from .errors import UserError
 from .profile import Fase, JaNee, SoortGroep, Warmte, Werk, parse_profile
 
 JA_NEE_VELDEN = ("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken")
@@ -66,7 +66,7 @@ def save_profile(profiel: dict[str, Any], pad: Path, overschrijven: bool = False
     from .fileio import write_text_atomic
 
     if pad.exists() and not overschrijven:
-        raise GebruikersFout(f"{pad}: bestaat al (kies een andere naam of zet 'overschrijven' aan)")
+        raise UserError(f"{pad}: bestaat al (kies een andere naam of zet 'overschrijven' aan)")
     return write_text_atomic(pad, profile_to_yaml(profiel))
 
 
@@ -130,7 +130,7 @@ def profile_form(profiel: dict[str, Any] | None = None, taal: str = "nl", tonen:
         with uit:
             try:
                 display(HTML(str(render("checklist", "html-fragment", build(values_to_profile(waarden()), taal)))))
-            except GebruikersFout as fout:
+            except UserError as fout:
                 print(f"fout: {fout}")
 
     def opslaan(_: Any = None) -> None:
@@ -138,7 +138,7 @@ def profile_form(profiel: dict[str, Any] | None = None, taal: str = "nl", tonen:
             try:
                 pad = save_profile(values_to_profile(waarden()), Path(bestand.value))
                 print(f"Opgeslagen: {pad}")
-            except GebruikersFout as fout:
+            except UserError as fout:
                 print(f"fout: {fout}")
 
     knop_bijwerken = w.Button(description="Bijwerken", button_style="primary")

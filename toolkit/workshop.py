@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import GebruikersFout, weergave
+from .errors import UserError, shown_path
 from .fileio import slugify, write_text_atomic
 
 CSV_KOLOMMEN = ("groep", "les", "stelling", "score", "notitie")
@@ -71,7 +71,7 @@ def _check(
 
 def _rows(pad: Path, tekst: str) -> tuple[list[tuple[str, dict[str, Any]]], str]:
     """(where, row with groep/les/stelling/score/notitie) for every answer in one file, or a problem."""
-    naam = weergave(pad)
+    naam = shown_path(pad)
     if pad.suffix.lower() == ".json":
         try:
             data = json.loads(tekst)
@@ -91,7 +91,7 @@ def _rows(pad: Path, tekst: str) -> tuple[list[tuple[str, dict[str, Any]]], str]
 def read_responses(map_: Path, taal: str = "nl") -> tuple[list[Antwoord], list[str]]:
     """All responses in ``map_`` (``*.json`` from the form, ``*.csv`` from paper), and the problems."""
     if not map_.is_dir():
-        raise GebruikersFout(f"{weergave(map_)}: map met antwoorden bestaat niet")
+        raise UserError(f"{shown_path(map_)}: map met antwoorden bestaat niet")
     bekend = statement_ids(taal)
     antwoorden: list[Antwoord] = []
     problemen: list[str] = []
@@ -99,7 +99,7 @@ def read_responses(map_: Path, taal: str = "nl") -> tuple[list[Antwoord], list[s
         try:
             rijen, probleem = _rows(pad, pad.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError) as exc:
-            rijen, probleem = [], f"{weergave(pad)}: kan bestand niet lezen ({exc})"
+            rijen, probleem = [], f"{shown_path(pad)}: kan bestand niet lezen ({exc})"
         if probleem:
             problemen.append(probleem)
         for waar, rij in rijen:
@@ -118,15 +118,15 @@ def save_group(
     """Write one group's responses atomically as ``<groep>.json``; a second group with the same
     name never silently overwrites the first."""
     if not groep.strip():
-        raise GebruikersFout("groep: vul de naam van de groep in")
+        raise UserError("groep: vul de naam van de groep in")
     bekend = statement_ids()
     for i, rij in enumerate(antwoorden, start=1):
         _, fout = _check(groep, rij.get("les", ""), rij.get("stelling", ""), rij.get("score"), bekend, f"antwoord {i}")
         if fout:
-            raise GebruikersFout(fout)
+            raise UserError(fout)
     pad = map_ / f"{slugify(groep)}.json"
     if pad.exists() and not overschrijven:
-        raise GebruikersFout(f"{weergave(pad)}: er is al een groep '{groep}' (kies een andere naam)")
+        raise UserError(f"{shown_path(pad)}: er is al een groep '{groep}' (kies een andere naam)")
     map_.mkdir(parents=True, exist_ok=True)
     data = {"groep": groep.strip(), "gemeente": gemeente.strip(), "antwoorden": antwoorden}
     return write_text_atomic(pad, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -147,7 +147,7 @@ class Oogst:
     aantal_antwoorden: int = 0
 
 
-def _gemiddelde(waarden: list[int]) -> float | None:
+def _mean(waarden: list[int]) -> float | None:
     return round(sum(waarden) / len(waarden), 2) if waarden else None
 
 
@@ -161,11 +161,11 @@ def harvest(antwoorden: list[Antwoord], anoniem: bool = True) -> Oogst:
     per_groep: dict[str, dict[int, float | None]] = {}
     for naam in namen:
         per_groep[weergave_naam[naam]] = {
-            les: _gemiddelde([a.score for a in antwoorden if a.groep == naam and a.les == les and a.score is not None])
+            les: _mean([a.score for a in antwoorden if a.groep == naam and a.les == les and a.score is not None])
             for les in range(1, 8)
         }
     gemiddeld = {
-        les: _gemiddelde([a.score for a in antwoorden if a.les == les and a.score is not None]) for les in range(1, 8)
+        les: _mean([a.score for a in antwoorden if a.les == les and a.score is not None]) for les in range(1, 8)
     }
     spreiding: dict[int, float] = {}
     for les in range(1, 8):
@@ -226,10 +226,10 @@ def agenda(lessen: list[int], minuten: int) -> list[Blok]:
     """Blocks that add up exactly to ``minuten``: opening, per lesson a case story, an exercise and a
     discussion, breaks, the self-assessment and the harvest, closing."""
     if not lessen:
-        raise GebruikersFout("--lessen: kies minstens één les (bijv. --lessen 3,4)")
+        raise UserError("--lessen: kies minstens één les (bijv. --lessen 3,4)")
     nodig = minimum_minutes(len(lessen), minuten)
     if minuten < nodig:
-        raise GebruikersFout(
+        raise UserError(
             f"--minuten: {minuten} minuten is te kort voor {len(lessen)} les(sen) (minstens {nodig} minuten nodig)"
         )
     blokken = [Blok("opening", MINIMUM["opening"])]

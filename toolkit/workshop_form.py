@@ -30,7 +30,7 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
     from IPython.display import HTML, display
 
     from .charts import radar
-    from .errors import GebruikersFout
+    from .errors import UserError
     from .lessons import load_lessons
     from .paths import in_project
     from .workshop import save_group
@@ -68,7 +68,7 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
             try:
                 pad = save_group(in_project(map_antwoorden), groep.value, gemeente.value, antwoorden())
                 print(f"Opgeslagen: {pad}")
-            except GebruikersFout as fout:
+            except UserError as fout:
                 print(f"fout: {fout}")
 
     for score, _ in velden.values():

@@ -20,7 +20,7 @@ from .workshop import PUBLIEK, agenda
 REVEAL = paths.templates_dir() / "nbconvert" / "dia" / "reveal"
 
 
-def _casus_namen() -> dict[str, str]:
+def case_names() -> dict[str, str]:
     from .cases import case_ids, case_name
 
     return {c: case_name(c) for c in case_ids()}
@@ -39,7 +39,7 @@ def slides_notebook(lessen: list[Les], taal: str, publiek: str, gemeente: dict[s
     """A notebook of Markdown slides built from the lesson texts and cases."""
     import nbformat
 
-    namen = _casus_namen()
+    namen = case_names()
     cellen: list[str] = [
         "# Warmtelessen\n\n"
         + ", ".join(f"{t('les', taal)} {les.nummer}" for les in lessen)
@@ -53,12 +53,12 @@ def slides_notebook(lessen: list[Les], taal: str, publiek: str, gemeente: dict[s
     for les in lessen:
         cellen.append(f"## {t('les', taal)} {les.nummer}. {les.titel}\n\n{strip_markers(les.samenvatting)}")
         cellen.append(
-            f"## {les.kopje('toepassing')}\n\n" + "\n".join(f"- {strip_markers(p.tekst)}" for p in les.toepassing[:5])
+            f"## {les.heading('toepassing')}\n\n" + "\n".join(f"- {strip_markers(p.tekst)}" for p in les.toepassing[:5])
         )
         praktijk = strip_markers(les.in_de_praktijk).split("\n\n")[0]
-        titel = les.kopje("in_de_praktijk") + (f": {namen.get(les.casus, les.casus)}" if les.casus else "")
+        titel = les.heading("in_de_praktijk") + (f": {namen.get(les.casus, les.casus)}" if les.casus else "")
         cellen.append(f"## {titel}\n\n{praktijk}")
-        cellen.append(f"## {les.kopje('gespreksvragen')}\n\n" + "\n".join(f"1. {v}" for v in les.gespreksvragen[:4]))
+        cellen.append(f"## {les.heading('gespreksvragen')}\n\n" + "\n".join(f"1. {v}" for v in les.gespreksvragen[:4]))
     cellen.append(
         f"## {t('zelfscan', taal)}\n\n{t('zelfscan_uitleg', taal)}\n\n"
         + "\n".join(f"- {s.id}: {s.tekst}" for les in lessen for s in les.stellingen[:2])
@@ -86,16 +86,16 @@ def slides_html(nb: Any, taal: str) -> str:
 def make_kit(lessen_nrs: list[int], minuten: int, out: Path, taal: str = "nl", publiek: str = "gemengd",
              gemeente: str | None = None) -> list[Path]:  # fmt: skip
     """Write the kit into ``out`` and return the files."""
-    from .errors import GebruikersFout
+    from .errors import UserError
 
     if publiek not in PUBLIEK:
-        raise GebruikersFout(f"--publiek: onbekend publiek {publiek!r} (toegestaan: {', '.join(PUBLIEK)})")
+        raise UserError(f"--publiek: onbekend publiek {publiek!r} (toegestaan: {', '.join(PUBLIEK)})")
     blokken = agenda(lessen_nrs, minuten)  # checks the minutes before anything is written
     lessen = [load_lesson(n, taal) for n in lessen_nrs]
     gemeente_ctx = municipality_context(gemeente, taal) if gemeente else None
     ensure_dir(out)
     alle = {les.nummer: les for les in load_lessons(taal)}
-    namen = _casus_namen()
+    namen = case_names()
     kop = f"{t('agenda', taal)} — Warmtelessen" + (f" — {gemeente_ctx['naam']}" if gemeente_ctx else "")
     geschreven = [
         write_text_atomic(out / "agenda.html", str(render("agenda", "html", blokken, lessen=alle, taal=taal, kop=kop))),

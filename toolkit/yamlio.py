@@ -6,13 +6,13 @@ from typing import Any
 
 import yaml
 
-from .errors import Probleem
+from .errors import Problem
 
 #: libyaml's safe loader when available (several times faster), else the pure-Python one.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(tekst: str, bestand: str, eerste_regel: int = 1) -> tuple[Any, list[Probleem]]:
+def load_yaml(tekst: str, bestand: str, eerste_regel: int = 1) -> tuple[Any, list[Problem]]:
     """Parse ``tekst``; ``eerste_regel`` is the file line where the YAML starts (for messages)."""
     try:
         return yaml.load(tekst, Loader=_LOADER), []  # noqa: S506 - a safe loader
@@ -20,4 +20,4 @@ def load_yaml(tekst: str, bestand: str, eerste_regel: int = 1) -> tuple[Any, lis
         mark = getattr(exc, "problem_mark", None)
         waar = f"regel {mark.line + eerste_regel}" if mark is not None else "YAML"
         reden = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Probleem(bestand, waar, f"YAML-fout: {reden}", "geldige YAML")]
+        return None, [Problem(bestand, waar, f"YAML-fout: {reden}", "geldige YAML")]

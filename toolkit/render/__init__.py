@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import GebruikersFout
+from ..errors import UserError
 
 Renderer = Callable[..., str | bytes]
 _REGISTRY: dict[tuple[str, str], Renderer] = {}
@@ -38,7 +38,7 @@ def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
     try:
         func = _REGISTRY[(soort, formaat)]
     except KeyError:
-        raise GebruikersFout(
+        raise UserError(
             f"--formats: onbekend formaat {formaat!r} voor {soort} (toegestaan: {', '.join(formats(soort))})"
         ) from None
     return func(obj, **opties)

@@ -18,7 +18,7 @@ Checklist = dict[str, Any]
 LESSEN = range(1, 8)
 
 
-def _titel(c: Checklist) -> str:
+def _title(c: Checklist) -> str:
     ctx = c["context"]
     return f"{t('checklist_voor', c['taal'])} {ctx['gemeente']}" + (f", {ctx['wijk']}" if ctx.get("wijk") else "")
 
@@ -33,7 +33,7 @@ def checklist_page(c: Checklist) -> str:
     return (
         environment()
         .get_template("pagina.html.j2")
-        .render(titel=_titel(c), taal=c["taal"], css=css(), inhoud=checklist_fragment(c))
+        .render(titel=_title(c), taal=c["taal"], css=css(), inhoud=checklist_fragment(c))
     )
 
 
@@ -80,7 +80,7 @@ def _md(tekst: Any) -> str:
 @register("checklist", "md")
 def checklist_markdown(c: Checklist) -> str:
     taal = c["taal"]
-    regels = [f"# {_md(_titel(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
+    regels = [f"# {_md(_title(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
     for sleutel, waarde in _profile_rows(c):
         regels.append(f"- **{sleutel}**: {_md(waarde)}")
     regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
@@ -150,8 +150,8 @@ def checklist_docx(c: Checklist) -> bytes:
     doc = Document()
     stijl = doc.styles["Table Grid"]
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = _titel(c)
-    doc.add_heading(_titel(c), level=0)
+    doc.core_properties.title = _title(c)
+    doc.add_heading(_title(c), level=0)
     doc.add_paragraph(t("checklist_uitleg", taal))
     doc.add_heading(t("uw_situatie", taal), level=1)
     _word_table(doc, stijl, None, [list(r) for r in _profile_rows(c)])

@@ -49,7 +49,7 @@ def lesson_page(les: Les) -> str:
 def lesson_markdown(les: Les) -> str:
     regels = [f"# {les.nummer}. {les.titel}", "", les.samenvatting.strip(), ""]
     for sectie in KOPJES:
-        regels += [f"## {les.kopje(sectie)}", ""]
+        regels += [f"## {les.heading(sectie)}", ""]
         waarde = getattr(les, sectie)
         if isinstance(waarde, str):
             regels += [strip_markers(waarde), ""]

@@ -79,7 +79,7 @@ def _num(waarde: float | None) -> str:
 # --- kit ------------------------------------------------------------------------------------------
 
 
-def _blok_naam(blok: Blok, lessen: dict[int, Les], taal: str) -> str:
+def _block_name(blok: Blok, lessen: dict[int, Les], taal: str) -> str:
     naam = t(f"blok_{blok.soort}", taal)
     if blok.les:
         les = lessen[blok.les]
@@ -90,7 +90,7 @@ def _blok_naam(blok: Blok, lessen: dict[int, Les], taal: str) -> str:
 @register("agenda", "html")
 def agenda_html(blokken: list[Blok], lessen: dict[int, Les], taal: str = "nl", start: str = "13:30",
                 kop: str = "") -> str:  # fmt: skip
-    regels = [(tijd, blok.minuten, _blok_naam(blok, lessen, taal)) for tijd, blok in agenda_times(blokken, start)]
+    regels = [(tijd, blok.minuten, _block_name(blok, lessen, taal)) for tijd, blok in agenda_times(blokken, start)]
     inhoud = (
         environment()
         .from_string(
@@ -120,7 +120,7 @@ def agenda_docx(blokken: list[Blok], lessen: dict[int, Les], taal: str = "nl", s
         cel.text = tekst
     for tijd, blok in agenda_times(blokken, start):
         rij = tabel.add_row().cells
-        rij[0].text, rij[1].text, rij[2].text = tijd, str(blok.minuten), _blok_naam(blok, lessen, taal)
+        rij[0].text, rij[1].text, rij[2].text = tijd, str(blok.minuten), _block_name(blok, lessen, taal)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -142,16 +142,16 @@ def handout_docx(les: Les, casus_naam: str = "") -> bytes:
     doc = Document()
     doc.add_heading(f"{t('les', taal)} {les.nummer}. {les.titel}", level=0)
     doc.add_paragraph(strip_markers(les.samenvatting))
-    doc.add_heading(les.kopje("toepassing"), level=1)
+    doc.add_heading(les.heading("toepassing"), level=1)
     for punt in les.toepassing:
         doc.add_paragraph(strip_markers(punt.tekst), style="List Bullet")
-    doc.add_heading(les.kopje("valkuilen"), level=1)
+    doc.add_heading(les.heading("valkuilen"), level=1)
     for punt in les.valkuilen:
         doc.add_paragraph(strip_markers(punt.tekst), style="List Bullet")
-    doc.add_heading(les.kopje("in_de_praktijk") + (f": {casus_naam}" if casus_naam else ""), level=1)
+    doc.add_heading(les.heading("in_de_praktijk") + (f": {casus_naam}" if casus_naam else ""), level=1)
     for alinea in strip_markers(les.in_de_praktijk).split("\n\n"):
         doc.add_paragraph(" ".join(alinea.split()))
-    doc.add_heading(les.kopje("gespreksvragen"), level=1)
+    doc.add_heading(les.heading("gespreksvragen"), level=1)
     for vraag in les.gespreksvragen:
         doc.add_paragraph(vraag, style="List Number")
     buffer = io.BytesIO()
