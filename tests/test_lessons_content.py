@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import toolkit
-from toolkit.lessons import BRON_VERWIJZING, EIGEN_SYNTHESE, Les, check_lessons
+from toolkit.lessons import Les, check_lessons
+from toolkit.markers import OWN_SYNTHESIS, SOURCE_REF
 from toolkit.own_words import shared_runs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -18,7 +19,7 @@ TALEN = ("nl", "en")
 def _prose(les: Les) -> list[str]:
     delen = [les.samenvatting, les.waarom, les.in_de_praktijk, *les.gespreksvragen]
     delen += [p.tekst for p in les.toepassing + les.valkuilen]
-    return [EIGEN_SYNTHESE.sub(" ", BRON_VERWIJZING.sub(" ", d)) for d in delen]
+    return [OWN_SYNTHESIS.sub(" ", SOURCE_REF.sub(" ", d)) for d in delen]
 
 
 def test_lesson_folder_validates_without_problems() -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from . import paths
 from .errors import ContentError, Problem, shown_path
 from .lessons import Tags
+from .models import TweeTalig
 from .profile import Fase
 from .rules import check_condition
 from .schema_errors import problems_from_validation
@@ -27,16 +28,6 @@ PRIORITEITEN: tuple[str, ...] = ("hoog", "midden", "laag")
 Eigenaar = Literal["gemeente", "initiatief", "samen", "corporatie", "raad"]
 INVULLERS = ("gemeente", "wijk", "energiecooperatie", "groepen")
 _INVULLER = re.compile(r"\{([^{}]*)\}")
-
-
-class TweeTalig(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def in_language(self, taal: str) -> str:
-        return self.en if taal == "en" else self.nl
 
 
 class PrioriteitsRegel(BaseModel):
@@ -112,7 +103,7 @@ def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> l
 
 def _evidence_ids() -> dict[str, set[str]]:
     from .case_tables import read_table
-    from .cases import case_dirs
+    from .catalog import case_dirs
 
     return {map_.name: {r["id"] for r in read_table(map_ / "bewijs.csv", "bewijs")[0]} for map_ in case_dirs()}
 

@@ -327,8 +327,8 @@ def _checklist_run(profiel: dict[str, Any], map_: Path, taal: str, formats: list
 
 def plan_all_municipalities(out: Path, taal: str, formats: list[str], fase: str | None = None) -> list[Run]:
     """One checklist per municipality (342), from a profile with only the CBS code (and phase)."""
-    from .fileio import slugify
     from .regions import gemeenten
+    from .text import slugify
 
     runs = []
     for code, naam in sorted(gemeenten().items(), key=lambda x: x[1]):

@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from .errors import Problem, shown_path
+from .text import fold
 from .vocab_cases import ACTORTYPES, FASEN, SOORTEN_BEWIJS, STERKTES, TREDEN
 
 Soort = Literal["tekst", "id", "enum", "datum", "datum_of_onbekend", "ids", "les", "janee", "url"]
@@ -75,11 +75,6 @@ TABELLEN: dict[str, tuple[Kolom, ...]] = {
         Kolom("url", "url"),
     ),
 }
-
-
-def fold(tekst: str) -> str:
-    """Lowercase without accents: 'Energiecoöperatie' -> 'energiecooperatie'."""
-    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii").lower().strip()
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
@@ -25,7 +23,9 @@ from pydantic import (
 
 from . import paths
 from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
+from .catalog import case_dirs, case_ids
 from .errors import ContentError, Problem, UserError, shown_path
+from .models import Procent, StrictModel, TweeTalig, check_total_share
 from .schema_errors import problems_from_validation
 from .vocab_cases import ROLLEN
 from .yamlio import load_yaml
@@ -34,19 +34,7 @@ Onbekend = Literal["onbekend"]
 BESCHRIJVING = "casus.yaml"
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Tekst(Model):
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def in_language(self, taal: str) -> str:
-        return self.en if taal == "en" else self.nl
-
-
-class Herkomst(Model):
+class Herkomst(StrictModel):
     bronnen: list[str] = []
     onzeker: bool = False
 
@@ -59,15 +47,12 @@ class Gemeente(Herkomst):
 class Wijk(Herkomst):
     naam: str
     cbs_code: Annotated[str, Field(pattern=r"^WK\d{6}$")] | Onbekend
-    toelichting: Tekst | None = None
+    toelichting: TweeTalig | None = None
 
 
 class Woningen(Herkomst):
     waarde: Annotated[int, Field(ge=0)] | Onbekend
     bereik: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = None
-
-
-Procent = Annotated[float, Field(ge=0, le=100)]
 
 
 class Eigendom(Herkomst):
@@ -77,9 +62,7 @@ class Eigendom(Herkomst):
 
     @model_validator(mode="after")
     def _check_sum(self) -> Eigendom:
-        som = sum(v for v in (self.koop, self.corporatie, self.particuliere_huur) if v != "onbekend")
-        if som > 100.5:
-            raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
+        check_total_share((self.koop, self.corporatie, self.particuliere_huur))
         return self
 
 
@@ -94,13 +77,7 @@ class Bouwperiode(Herkomst):
         return self
 
 
-class TekstKenmerk(Herkomst):
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def in_language(self, taal: str) -> str:
-        return self.en if taal == "en" else self.nl
-
+class TekstKenmerk(Herkomst, TweeTalig):
     @property
     def bekend(self) -> bool:
         return self.nl.strip().lower() != "onbekend"
@@ -134,7 +111,7 @@ class Status(TekstKenmerk):
         return self
 
 
-class Kenmerken(Model):
+class Kenmerken(StrictModel):
     gemeente: Gemeente
     wijk: Wijk
     woningen: Woningen
@@ -146,15 +123,15 @@ class Kenmerken(Model):
     status: Status
 
 
-class Beschrijving(Model):
+class Beschrijving(StrictModel):
     """The contents of ``casus.yaml``."""
 
     id: Annotated[str, Field(pattern=ID_PATROON.pattern)]
     naam: Annotated[str, Field(min_length=1)]
     fictief: bool = False
-    samenvatting: Tekst
+    samenvatting: TweeTalig
     kenmerken: Kenmerken
-    open_vragen: list[Tekst] = []
+    open_vragen: list[TweeTalig] = []
 
 
 def _is_known(waarde: Any) -> bool:
@@ -361,17 +338,6 @@ def read_case(map_: Path) -> tuple[Case | None, list[Problem]]:
     if problemen or beschrijving is None:
         return None, problemen
     return Case(beschrijving.id, map_, beschrijving, rijen), []
-
-
-def case_dirs(map_: Path | None = None) -> list[Path]:
-    map_ = map_ or paths.cases_dir()
-    if not map_.is_dir():
-        return []
-    return sorted(p for p in map_.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-
-
-def case_ids(map_: Path | None = None) -> list[str]:
-    return [p.name for p in case_dirs(map_)]
 
 
 def case_name(casus_id: str, map_: Path | None = None) -> str:

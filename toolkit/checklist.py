@@ -15,43 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from .actions import PRIORITEITEN, Actie, load_actions
-from .labels import t
+from .labels import pick, t, term
 from .profile import Context, Profiel, build_context, parse_profile
 from .rules import Feit, evaluate, facts
 
 SCHEMA_VERSIE = 1
 
-#: Field names in words, for the *aanleiding* of an action.
-VELD_LABELS: dict[str, tuple[str, str]] = {
-    "fase": ("fase", "phase"),
-    "aanspreekpunt": ("zichtbaar aanspreekpunt", "visible contact person"),
-    "logboek": ("logboek van gesprekken en besluiten", "record of conversations and decisions"),
-    "vergoeding_budget": ("budget voor vergoedingen", "budget for fees"),
-    "raad_betrokken": ("gemeenteraad betrokken", "council involved"),
-    "warmteoplossing": ("warmteoplossing", "heat solution"),
-    "werkzaamheden": ("geplande werkzaamheden", "planned works"),
-    "groepen": ("bestaande groepen", "existing groups"),
-    "groepen.soort": ("soorten groepen", "kinds of groups"),
-    "groepen.actief": ("activiteit van groepen", "activity of groups"),
-    "eigendom.koop": ("koopwoningen (%)", "owner-occupied homes (%)"),
-    "eigendom.corporatie": ("corporatiewoningen (%)", "housing-corporation homes (%)"),
-    "eigendom.particuliere_huur": ("particuliere huur (%)", "private rental (%)"),
-    "capaciteit_fte": ("ambtelijke capaciteit (fte)", "staff capacity (FTE)"),
-    "context.wijk_woningen": ("woningen in de wijk (CBS)", "dwellings in the district (CBS)"),
-    "context.gemeente_inwoners": ("inwoners van de gemeente (CBS)", "inhabitants of the municipality (CBS)"),
-}
-_EN_WAARDEN = {"ja": "yes", "nee": "no", "onbekend": "unknown", "geen": "none", "beetje": "a little"}
-
 
 def describe(feit: Feit, taal: str) -> str:
     """A fact in words: ``zichtbaar aanspreekpunt: nee``."""
     veld, waarde = feit
-    nl, en = VELD_LABELS.get(veld, (veld, veld))
-    if taal == "en":
-        waarde = " ".join(_EN_WAARDEN.get(w, w) for w in waarde.split(" "))
-        waarde = waarde.replace("bevat", "includes")
-        return f"{en}: {waarde}"
-    return f"{nl}: {waarde}"
+    woorden = " ".join(term("waarde", w, taal) for w in waarde.split(" "))
+    return f"{term('veld', veld, taal)}: {woorden}"
 
 
 @dataclass
@@ -69,19 +44,14 @@ def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Decision:
     """Apply one action's phase filter and rule to the facts."""
     fase = feiten.get("fase")
     if fase is not None and fase not in actie.fasen:
-        fasen = ", ".join(actie.fasen)
-        reden = (
-            f"hoort bij fase {fasen}; uw fase is {fase}"
-            if taal == "nl"
-            else f"belongs to phase {fasen}; your phase is {fase}"
-        )
+        reden = t("reden.andere_fase", taal, fasen=", ".join(actie.fasen), fase=fase)
         return Decision(actie, False, None, [("fase", fase)], reden)
     redenen: list[Feit] = []
     if actie.geldt_als is not None:
         uitkomst = evaluate(actie.geldt_als, feiten)
         if not uitkomst.klopt:
             woorden = "; ".join(describe(f, taal) for f in uitkomst.redenen)
-            reden = f"geldt niet: {woorden}" if taal == "nl" else f"does not apply: {woorden}"
+            reden = t("reden.geldt_niet", taal, woorden=woorden)
             return Decision(actie, False, None, list(uitkomst.redenen), reden)
         redenen += uitkomst.redenen
     for regel in actie.prioriteit:
@@ -103,10 +73,9 @@ def _placeholders(profiel: Profiel, context: Context, taal: str) -> dict[str, st
     coop = next((g.naam for g in groepen if g.soort == "energiecooperatie"), None)
     return {
         "gemeente": context.gemeente,
-        "wijk": profiel.wijk and (context.wijk or profiel.wijk) or ("the neighbourhood" if taal == "en" else "de wijk"),
-        "energiecooperatie": coop or ("the energy cooperative" if taal == "en" else "de energiecoöperatie"),
-        "groepen": ", ".join(g.naam for g in groepen)
-        or ("the existing groups" if taal == "en" else "de bestaande groepen"),
+        "wijk": profiel.wijk and (context.wijk or profiel.wijk) or t("invuller.wijk", taal),
+        "energiecooperatie": coop or t("invuller.energiecooperatie", taal),
+        "groepen": ", ".join(g.naam for g in groepen) or t("invuller.groepen", taal),
     }
 
 
@@ -114,7 +83,8 @@ def _placeholders(profiel: Profiel, context: Context, taal: str) -> dict[str, st
 def _evidence_rows(_stempel: tuple[tuple[str, int], ...]) -> dict[str, dict[str, Any]]:
     """Every evidence row of every case, keyed ``<case>/<id>`` (read once per content version)."""
     from .case_tables import read_table
-    from .cases import case_dirs, case_name
+    from .cases import case_name
+    from .catalog import case_dirs
 
     rijen: dict[str, dict[str, Any]] = {}
     for map_ in case_dirs():
@@ -137,7 +107,7 @@ def _evidence(links: list[str], taal: str) -> list[dict[str, Any]]:
             "les": alle[link]["les"],
             "soort": alle[link]["soort"],
             "sterkte": alle[link]["sterkte"],
-            "claim": alle[link]["claim_en" if taal == "en" else "claim"],
+            "claim": pick(alle[link], "claim", taal),
         }
         for link in links
     ]
@@ -151,19 +121,10 @@ def _lesson_titles(taal: str, _stempel: tuple[tuple[str, int], ...]) -> dict[int
 
 
 def _logbook_note(logboek: dict[str, int], taal: str) -> str:
-    if taal == "en":
-        tekst = f"The logbook holds {logboek['gesprekken']} conversations and {logboek['besluiten']} decisions"
-        return tekst + (
-            f"; {logboek['niet_gecommuniceerd']} not yet shared with everyone concerned."
-            if logboek["niet_gecommuniceerd"]
-            else "; all shared."
-        )
-    tekst = f"Het logboek bevat {logboek['gesprekken']} gesprekken en {logboek['besluiten']} besluiten"
-    return tekst + (
-        f"; {logboek['niet_gecommuniceerd']} besluit(en) nog niet met iedereen gedeeld."
-        if logboek["niet_gecommuniceerd"]
-        else "; alles is gedeeld."
-    )
+    tekst = t("logboek_telling", taal, gesprekken=logboek["gesprekken"], besluiten=logboek["besluiten"])
+    if logboek["niet_gecommuniceerd"]:
+        return tekst + t("logboek_niet_gedeeld", taal, aantal=logboek["niet_gecommuniceerd"])
+    return tekst + t("logboek_alles_gedeeld", taal)
 
 
 def profile_dict(profiel: Profiel) -> dict[str, Any]:
@@ -250,7 +211,7 @@ def to_json(checklist: dict[str, Any]) -> str:
 
 def output_folder_name(checklist: dict[str, Any]) -> str:
     """``<gemeente-slug>[-<wijk-slug>]``: a safe name that never leaves ``--out``."""
-    from .fileio import slugify
+    from .text import slugify
 
     context = checklist["context"]
     naam = slugify(context["gemeente"])

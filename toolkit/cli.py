@@ -151,7 +151,8 @@ def _report(notebook: str, parameters: dict[str, object], args: argparse.Namespa
 
 
 def cmd_casussen(args: argparse.Namespace) -> int:
-    from .cases import case_ids, check_cases
+    from .cases import check_cases
+    from .catalog import case_ids
 
     casussen, problemen = check_cases()
     for casus in casussen:
@@ -349,7 +350,8 @@ def cmd_logboek(args: argparse.Namespace) -> int:
             if args.partij:
                 import json
 
-                from .fileio import ensure_dir, slugify, write_text_atomic
+                from .fileio import ensure_dir, write_text_atomic
+                from .text import slugify
 
                 data = lb.everything_about(db, args.partij)
                 pad = write_text_atomic(ensure_dir(args.out) / f"partij-{slugify(args.partij)}.json",

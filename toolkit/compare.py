@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .cases import Case
+from .labels import pick
 from .vocab_cases import ACTORTYPES, TREDEN
 
 #: Weight of a piece of evidence by strength; a counter-example counts negative.
@@ -60,7 +61,6 @@ def evidence_counts(casussen: list[Case], lessen: list[int]) -> pd.DataFrame:
 
 def timelines(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
     """All events on one axis: absolute date and years since the case's first event."""
-    kolom = "gebeurtenis_en" if taal == "en" else "gebeurtenis"
     delen = []
     for c in casussen:
         t = c.tijdlijn
@@ -77,7 +77,7 @@ def timelines(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
                     "jaar": t["jaar"],
                     "jaren_sinds_start": ((t["datum_begin"] - start).dt.days / 365.25).round(2),
                     "fase": t["fase"].astype(str),
-                    "gebeurtenis": t[kolom],
+                    "gebeurtenis": pick(t, "gebeurtenis", taal),
                     "onzeker": t["onzeker"],
                 }
             )
@@ -174,7 +174,8 @@ def write_tables(tabellen: dict[str, pd.DataFrame], map_: Path) -> list[Path]:
 
 def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[Case], list[int]]:
     """The cases and lessons to compare (default: all). Unknown ids give one clear error."""
-    from .cases import case_ids, load_case
+    from .cases import load_case
+    from .catalog import case_ids
     from .errors import UserError
 
     bekend = case_ids()

@@ -1,4 +1,4 @@
-"""Writing files safely and naming them safely.
+"""Writing files safely.
 
 Nothing is ever half-written under its final name: every file is written to a temporary file in
 the same folder and then renamed into place (an atomic step on the same file system).
@@ -7,23 +7,12 @@ the same folder and then renamed into place (an atomic step on the same file sys
 from __future__ import annotations
 
 import os
-import re
 import tempfile
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError, shown_path
-
-_SLUG_ONGELDIG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(tekst: str, max_lengte: int = 60) -> str:
-    """A safe, lowercase ASCII name for a file or folder: never empty, never ``..``."""
-    ascii_tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_ONGELDIG.sub("-", ascii_tekst.lower()).strip("-")[:max_lengte].strip("-")
-    return slug or "naamloos"
 
 
 def ensure_dir(pad: Path, optie: str = "--out") -> Path:

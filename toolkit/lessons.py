@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import paths
 from .errors import ContentError, Problem, UserError, shown_path
+from .labels import t
 from .markdown_doc import bullet_items, read_markdown_doc
+from .markers import cited_ids, split_point
 from .schema_errors import problems_from_validation
 from .vocabularies import (
     STANDAARD_CASUSSEN,
@@ -31,24 +33,15 @@ LESNUMMERS = range(1, 8)
 BESTANDSNAAM = re.compile(r"^(?P<nummer>\d{2})-(?P<slug>[a-z0-9-]+)\.(?P<taal>[a-z]{2})\.md$")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-#: Markdown headings per section and language (compared lowercased).
-KOPJES: dict[str, dict[str, str]] = {
-    "waarom": {"nl": "Waarom", "en": "Why it matters"},
-    "toepassing": {"nl": "Toepassing", "en": "What to do"},
-    "valkuilen": {"nl": "Valkuilen", "en": "Pitfalls"},
-    "in_de_praktijk": {"nl": "In de praktijk", "en": "In practice"},
-    "gespreksvragen": {"nl": "Gespreksvragen", "en": "Discussion questions"},
-    "stellingen": {"nl": "Stellingen", "en": "Statements"},
-}
-_STELLING = re.compile(r"^(?P<id>L(?P<les>\d)-S(?P<nr>\d+))\s*:\s*(?P<tekst>.+)$")
+#: The Markdown sections of a lesson, in order; their headings per language are the translations
+#: ``kopje.<sectie>`` (compared lowercased).
+KOPJES: tuple[str, ...] = ("waarom", "toepassing", "valkuilen", "in_de_praktijk", "gespreksvragen", "stellingen")
+_STELLING = re.compile(r"^(?P<id>L(?P<les>\d+)-S(?P<nr>\d+))\s*:\s*(?P<tekst>.+)$")
 
-_MARKER_EIND = re.compile(
-    r"\s*\[(?:(?:bron|source):\s*(?P<ids>[^\]]+)|(?P<eigen>eigen synthese|own synthesis))\]\s*$",
-    re.IGNORECASE,
-)
-#: Inline source references in prose: ``[bron: a, b]``.
-BRON_VERWIJZING = re.compile(r"\[(?:bron|source):\s*([^\]]+)\]", re.IGNORECASE)
-EIGEN_SYNTHESE = re.compile(r"\[(?:eigen synthese|own synthesis)\]", re.IGNORECASE)
+
+def section_heading(sectie: str, taal: str) -> str:
+    """The Markdown heading of ``sectie`` in ``taal``: ``toepassing`` -> ``What to do``."""
+    return t(f"kopje.{sectie}", taal)
 
 
 class Bron(BaseModel):
@@ -125,7 +118,7 @@ class Les(BaseModel):
     def _known_case(cls, waarde: str | None) -> str | None:
         if waarde is None:
             return waarde
-        from .cases import case_ids
+        from .catalog import case_ids
 
         bekend = sorted(set(STANDAARD_CASUSSEN) | set(case_ids()))
         if waarde not in bekend:
@@ -139,7 +132,7 @@ class Les(BaseModel):
 
     def heading(self, sectie: str) -> str:
         """The heading of ``sectie`` in this lesson's language."""
-        return KOPJES[sectie][self.taal]
+        return section_heading(sectie, self.taal)
 
 
 #: Fields a lesson's front matter may hold (the sections are Markdown headings).
@@ -163,21 +156,7 @@ def _statement(item: str) -> dict[str, str]:
 
 
 def _points(items: list[str]) -> list[dict[str, object]]:
-    punten: list[dict[str, object]] = []
-    for item in items:
-        match = _MARKER_EIND.search(item)
-        if not match:
-            punten.append({"tekst": item})
-            continue
-        ids = tuple(i.strip() for i in (match.group("ids") or "").split(",") if i.strip())
-        punten.append(
-            {
-                "tekst": item[: match.start()].strip(),
-                "bronnen": ids,
-                "eigen_synthese": bool(match.group("eigen")),
-            }
-        )
-    return punten
+    return [split_point(item) for item in items]
 
 
 def read_lesson_file(pad: Path) -> tuple[Les | None, list[Problem]]:
@@ -192,10 +171,10 @@ def read_lesson_file(pad: Path) -> tuple[Les | None, list[Problem]]:
         taal = "nl"
     data: dict[str, object] = dict(doc.front)
     gevonden = set()
-    for sectie, kopjes in KOPJES.items():
-        kop = kopjes[taal].lower()
+    for sectie in KOPJES:
+        kop = section_heading(sectie, taal).lower()
         if kop not in doc.secties:
-            problemen.append(Problem(naam, f"## {kopjes[taal]}", "kopje ontbreekt"))
+            problemen.append(Problem(naam, f"## {section_heading(sectie, taal)}", "kopje ontbreekt"))
             continue
         gevonden.add(kop)
         tekst = doc.secties[kop]
@@ -209,7 +188,7 @@ def read_lesson_file(pad: Path) -> tuple[Les | None, list[Problem]]:
             data[sectie] = tekst
     for kop in doc.secties:
         if kop not in gevonden:
-            toegestaan = ", ".join(k[taal] for k in KOPJES.values())
+            toegestaan = ", ".join(section_heading(s, taal) for s in KOPJES)
             problemen.append(Problem(naam, f"## {kop}", "onbekend kopje", f"toegestaan: {toegestaan}"))
     for sleutel in doc.front:
         if sleutel in KOPJES:
@@ -306,17 +285,16 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
                         )
                     )
     for sectie in ("waarom", "in_de_praktijk"):
-        for match in BRON_VERWIJZING.finditer(getattr(les, sectie)):
-            for bron in (b.strip() for b in match.group(1).split(",")):
-                if bron not in bekend:
-                    problemen.append(
-                        Problem(
-                            naam,
-                            les.heading(sectie),
-                            f"onbekende bron {bron!r}",
-                            f"bekend: {listing(sorted(bekend))}",
-                        )
+        for bron in cited_ids(getattr(les, sectie)):
+            if bron not in bekend:
+                problemen.append(
+                    Problem(
+                        naam,
+                        les.heading(sectie),
+                        f"onbekende bron {bron!r}",
+                        f"bekend: {listing(sorted(bekend))}",
                     )
+                )
     return problemen
 
 

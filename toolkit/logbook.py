@@ -147,7 +147,7 @@ def _datum(waarde: Any, veld: str = "datum") -> str:
 
 
 def _choice(waarde: Any, veld: str, toegestaan: tuple[str, ...]) -> str:
-    from .case_tables import fold
+    from .text import fold
 
     schoon = fold(str(waarde or ""))
     for optie in toegestaan:

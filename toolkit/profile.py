@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import Problem, UserError, shown_path
+from .models import Procent, check_total_share
 from .regions import (
     Cijfer,
     Gebied,
@@ -44,7 +45,6 @@ SoortGroep = Literal[
 ]
 Werk = Literal["riolering", "herinrichting", "gasnet", "groot_onderhoud", "geen"]
 Warmte = Literal["warmtenet", "all-electric", "hybride", "open"]
-Procent = Annotated[float, Field(ge=0, le=100)]
 
 #: Help text per field (README, --help and the form use the same words).
 VELDEN: dict[str, str] = {
@@ -74,7 +74,7 @@ class Groep(BaseModel):
     @field_validator("soort", "actief", mode="before")
     @classmethod
     def _clean(cls, waarde: Any) -> Any:
-        from .case_tables import fold
+        from .text import fold
 
         return fold(waarde).replace("-", "_") if isinstance(waarde, str) else _yes_no(waarde)
 
@@ -93,9 +93,7 @@ class Eigendom(BaseModel):
 
     @model_validator(mode="after")
     def _check_sum(self) -> Eigendom:
-        som = sum(v for v in (self.koop, self.corporatie, self.particuliere_huur) if v is not None)
-        if som > 100.5:
-            raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
+        check_total_share((self.koop, self.corporatie, self.particuliere_huur))
         return self
 
 
@@ -141,7 +139,7 @@ class Profiel(BaseModel):
     @classmethod
     def _choice_value(cls, waarde: Any) -> Any:
         if isinstance(waarde, str):
-            from .case_tables import fold
+            from .text import fold
 
             waarde = fold(waarde)
             return None if waarde == "onbekend" else waarde

@@ -12,25 +12,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import paths
+from .labels import pick, t
+from .text import normalise
 
 BRON_KWB = "CBS, Kerncijfers wijken en buurten 2024 (85984NED)"
 BRON_ETLOCAL = "Quintel ETlocal 2023 (Klimaatmonitor, PBL)"
 BRON_GEBIED = "CBS/Kadaster, gemeentegrenzen 2025"
 M3_PER_TJ = 1e6 / 31.65  # MJ per TJ / MJ per m³ aardgas (bovenwaarde), zie data/SOURCES.md
 
-BOUWPERIODES = {
-    "before_1945": ("voor 1945", "before 1945"),
-    "1945_1964": ("1945-1964", "1945-1964"),
-    "1965_1984": ("1965-1984", "1965-1984"),
-    "1985_2004": ("1985-2004", "1985-2004"),
-    "2005_present": ("2005 of later", "2005 or later"),
-}
-WONINGTYPES = {
-    "apartments": ("appartement", "apartment"),
-    "terraced_houses": ("rijwoning", "terraced house"),
-    "semi_detached_houses": ("twee-onder-een-kap", "semi-detached house"),
-    "detached_houses": ("vrijstaand", "detached house"),
-}
+#: ETlocal building periods and dwelling types (labels: translations bouwperiode.*, woningtype.*).
+BOUWPERIODES = ("before_1945", "1945_1964", "1965_1984", "1985_2004", "2005_present")
+WONINGTYPES = ("apartments", "terraced_houses", "semi_detached_houses", "detached_houses")
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,7 @@ class Cijfer:
     gebied: str
 
     def label(self, taal: str) -> str:
-        return self.label_en if taal == "en" else self.label_nl
+        return str(pick(vars(self), "label", taal))
 
 
 def data_dir() -> Path:
@@ -95,21 +87,20 @@ def _etlocal() -> dict[str, dict[str, float]]:
 def _kwb_figures(code: str, gebied: str) -> list[Cijfer]:
     rij = _kwb().get(code) or {}
     spec = [
-        ("inwoners", "AantalInwoners_5", "inwoners", "inhabitants", "personen"),
-        ("woningen", "Woningvoorraad_35", "woningen", "dwellings", "woningen"),
-        (
-            "dichtheid",
-            "Bevolkingsdichtheid_34",
-            "bevolkingsdichtheid",
-            "population density",
-            "per km² land",
-        ),
+        ("inwoners", "AantalInwoners_5", "personen"),
+        ("woningen", "Woningvoorraad_35", "woningen"),
+        ("dichtheid", "Bevolkingsdichtheid_34", "per km² land"),
     ]
     return [
-        Cijfer(sleutel, nl, en, float(rij[kolom]), eenheid, 2024, BRON_KWB, gebied)
-        for sleutel, kolom, nl, en, eenheid in spec
-        if rij.get(kolom) is not None
+        _figure(sleutel, f"cijfer.{sleutel}", float(waarde), eenheid, 2024, BRON_KWB, gebied)
+        for sleutel, kolom, eenheid in spec
+        if (waarde := rij.get(kolom)) is not None
     ]
+
+
+def _figure(sleutel: str, label: str, waarde: float, eenheid: str, jaar: int, bron: str, gebied: str) -> Cijfer:
+    """A figure with its label in both languages (from the translations)."""
+    return Cijfer(sleutel, t(label, "nl"), t(label, "en"), waarde, eenheid, jaar, bron, gebied)
 
 
 def gemeente_figures(gm_code: str) -> list[Cijfer]:
@@ -121,53 +112,27 @@ def gemeente_figures(gm_code: str) -> list[Cijfer]:
     if not et:
         return cijfers
     per_periode = {p: 0.0 for p in BOUWPERIODES}
-    per_type = {t: 0.0 for t in WONINGTYPES}
-    for t in WONINGTYPES:
+    per_type = {soort: 0.0 for soort in WONINGTYPES}
+    for soort in WONINGTYPES:
         for p in BOUWPERIODES:
-            aantal = et.get(f"present_number_of_{t}_{p}", 0.0)
+            aantal = et.get(f"present_number_of_{soort}_{p}", 0.0)
             per_periode[p] += aantal
-            per_type[t] += aantal
+            per_type[soort] += aantal
     totaal = sum(per_periode.values())
     if totaal > 0:
-        for p, (nl, en) in BOUWPERIODES.items():
+        for p in BOUWPERIODES:
+            aandeel = round(100 * per_periode[p] / totaal, 1)
+            cijfers.append(_figure(f"bouwperiode_{p}", f"bouwperiode.{p}", aandeel, "%", 2023, BRON_ETLOCAL, naam))
+        for soort in WONINGTYPES:
+            aandeel = round(100 * per_type[soort] / totaal, 1)
             cijfers.append(
-                Cijfer(
-                    f"bouwperiode_{p}",
-                    f"woningen gebouwd {nl}",
-                    f"dwellings built {en}",
-                    round(100 * per_periode[p] / totaal, 1),
-                    "%",
-                    2023,
-                    BRON_ETLOCAL,
-                    naam,
-                )
-            )
-        for t, (nl, en) in WONINGTYPES.items():
-            cijfers.append(
-                Cijfer(
-                    f"woningtype_{t}",
-                    nl,
-                    en,
-                    round(100 * per_type[t] / totaal, 1),
-                    "%",
-                    2023,
-                    BRON_ETLOCAL,
-                    naam,
-                )
+                _figure(f"woningtype_{soort}", f"woningtype.{soort}", aandeel, "%", 2023, BRON_ETLOCAL, naam)
             )
         gas = et.get("households_final_demand_network_gas_demand")
         if gas:
+            per_woning = round(gas * M3_PER_TJ / totaal)
             cijfers.append(
-                Cijfer(
-                    "gas_per_woning",
-                    "aardgas per woning (schatting)",
-                    "natural gas per dwelling (estimate)",
-                    round(gas * M3_PER_TJ / totaal),
-                    "m³ per jaar",
-                    2023,
-                    BRON_ETLOCAL,
-                    naam,
-                )
+                _figure("gas_per_woning", "cijfer.gas_per_woning", per_woning, "m³ per jaar", 2023, BRON_ETLOCAL, naam)
             )
     return cijfers
 
@@ -207,16 +172,6 @@ class Gebied:
     code: str | None
     naam: str
     fictief: bool = False
-
-
-def normalise(tekst: str) -> str:
-    """Lowercase ASCII words: accents, punctuation, CBS suffixes like '(NH.)' folded away."""
-    import re
-    import unicodedata
-
-    ascii_tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
-    ascii_tekst = re.sub(r"[^a-z0-9]+", " ", ascii_tekst.lower())
-    return re.sub(r"\s+", " ", ascii_tekst).strip()
 
 
 def _without_suffix(naam: str) -> str:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError, shown_path
-from .fileio import slugify, write_text_atomic
+from .fileio import write_text_atomic
+from .text import slugify
 
 CSV_KOLOMMEN = ("groep", "les", "stelling", "score", "notitie")
 SCORES = range(1, 6)

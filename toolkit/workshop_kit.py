@@ -11,17 +11,18 @@ from typing import Any
 
 from . import paths
 from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
-from .labels import t
+from .labels import pick, t
 from .lessons import Les, load_lesson, load_lessons
+from .markers import strip_markers
 from .render import render
-from .render.markup import strip_markers
 from .workshop import PUBLIEK, agenda
 
 REVEAL = paths.templates_dir() / "nbconvert" / "dia" / "reveal"
 
 
 def case_names() -> dict[str, str]:
-    from .cases import case_ids, case_name
+    from .cases import case_name
+    from .catalog import case_ids
 
     return {c: case_name(c) for c in case_ids()}
 
@@ -46,7 +47,7 @@ def slides_notebook(lessen: list[Les], taal: str, publiek: str, gemeente: dict[s
         + f"\n\n<span class='meta'>{t('publiek', taal)}: {publiek}</span>"
     ]
     if gemeente:
-        regels = [f"- {c['label_en'] if taal == 'en' else c['label_nl']}: {c['waarde']:g} {c['eenheid']} ({c['jaar']})"
+        regels = [f"- {pick(c, 'label', taal)}: {c['waarde']:g} {c['eenheid']} ({c['jaar']})"
                   for c in gemeente["cijfers"][:5]]  # fmt: skip
         cellen.append(f"## {gemeente['naam']}\n\n" + "\n".join(regels))
         cellen.append(f"## {t('top_acties', taal)}\n\n" + "\n".join(f"- {a['tekst']}" for a in gemeente["acties"][:4]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,3 +22,8 @@ def load_yaml(tekst: str, bestand: str, eerste_regel: int = 1) -> tuple[Any, lis
         waar = f"regel {mark.line + eerste_regel}" if mark is not None else "YAML"
         reden = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(bestand, waar, f"YAML-fout: {reden}", "geldige YAML")]
+
+
+def read_yaml_file(pad: Path) -> Any:
+    """A YAML file the toolkit ships (translations): read with the fast loader."""
+    return yaml.load(pad.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader

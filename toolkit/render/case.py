@@ -11,18 +11,10 @@ from typing import Any
 
 from ..cases import Case
 from ..charts import bar_chart, timeline_chart
-from ..labels import t
+from ..labels import pick, t, term
 from ..lessons import load_lessons
 from ..regions import Cijfer, gemeente_figures, wijk_figures
-from ..vocab_cases import (
-    ACTORTYPES,
-    FASEN,
-    LABELS_ACTORTYPE,
-    LABELS_FASE,
-    LABELS_TREDE,
-    TREDEN,
-    label,
-)
+from ..vocab_cases import ACTORTYPES, FASEN, TREDEN
 from . import register
 from .links import lesson_report_link
 from .templating import css, environment
@@ -61,10 +53,10 @@ def _context(casus: Case, taal: str) -> dict[str, Any]:
         "refs": casus.bron_index,
         "lessen": lessen,
         "les_link": lambda les: lesson_report_link(les.nummer, les.slug, taal),
-        "fase_label": lambda f: label(LABELS_FASE, f, taal),
-        "type_label": lambda f: label(LABELS_ACTORTYPE, f, taal),
-        "trede_label": lambda f: label(LABELS_TREDE, f, taal),
-        "tekst_kolom": "_en" if taal == "en" else "",
+        "fase_label": lambda f: term("fase", f, taal),
+        "type_label": lambda f: term("actortype", f, taal),
+        "trede_label": lambda f: term("trede", f, taal),
+        "pick": lambda rij, veld: pick(rij, veld, taal),
         "tijdlijn": tijdlijn.to_dict("records"),
         "actoren": casus.actoren.to_dict("records"),
         "instrumenten": casus.instrumenten.to_dict("records"),
@@ -79,7 +71,7 @@ def _timeline_svg(casus: Case, taal: str) -> str:
     return timeline_chart(
         [d.date() for d in df["datum_begin"]],
         [FASEN.index(f) for f in df["fase"]],
-        [label(LABELS_FASE, f, taal) for f in FASEN],
+        [term("fase", f, taal) for f in FASEN],
         list(df["onzeker"]),
         list(range(1, len(df) + 1)),
         "",
@@ -90,7 +82,7 @@ def _actors_svg(casus: Case, taal: str) -> str:
     telling = Counter(casus.actoren["type"])
     typen = [a for a in ACTORTYPES if telling.get(a)]
     return bar_chart(
-        [label(LABELS_ACTORTYPE, a, taal) for a in typen],
+        [term("actortype", a, taal) for a in typen],
         [telling[a] for a in typen],
         t("actoren_per_type", taal),
         t("aantal", taal),
@@ -100,7 +92,7 @@ def _actors_svg(casus: Case, taal: str) -> str:
 def _instruments_svg(casus: Case, taal: str) -> str:
     telling = Counter(casus.instrumenten["trede"])
     return bar_chart(
-        [label(LABELS_TREDE, r, taal) for r in TREDEN],
+        [term("trede", r, taal) for r in TREDEN],
         [telling.get(r, 0) for r in TREDEN],
         t("instrumenten_per_trede", taal),
         t("aantal", taal),

@@ -10,7 +10,7 @@ import io
 from typing import Any
 
 from ..checklist import to_json
-from ..labels import t
+from ..labels import pick, t
 from . import register
 from .templating import css, environment
 
@@ -85,7 +85,7 @@ def checklist_markdown(c: Checklist) -> str:
         regels.append(f"- **{sleutel}**: {_md(waarde)}")
     regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
     for x in c["context"]["cijfers"]:
-        label = x["label_en"] if taal == "en" else x["label_nl"]
+        label = pick(x, "label", taal)
         regels.append(f"- {_md(x['gebied'])}, {label}: {x['waarde']:g} {x['eenheid']} ({x['jaar']}, {x['bron']})")
     if c.get("voortgang"):
         regels += ["", f"## {t('voortgang', taal)} ({c['voortgang']['peildatum']})", ""]
@@ -164,7 +164,7 @@ def checklist_docx(c: Checklist) -> bytes:
             [
                 [
                     x["gebied"],
-                    x["label_en"] if taal == "en" else x["label_nl"],
+                    pick(x, "label", taal),
                     f"{x['waarde']:g} {x['eenheid']}",
                     f"{x['bron']}, {x['jaar']}",
                 ]  # fmt: skip

@@ -7,8 +7,7 @@ from typing import Any
 import pandas as pd
 
 from ..charts import heatmap, multi_timeline, stacked_bars
-from ..labels import t
-from ..vocab_cases import LABELS_ACTORTYPE, LABELS_TREDE, label
+from ..labels import t, term
 from . import register
 from .templating import environment
 
@@ -41,11 +40,11 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
             multi_timeline(reeksen_rel, t("jaren_sinds_start", taal), t("tijdlijn_relatief", taal)) if len(tl) else ""
         )
     elif deel == "instrumenten":
-        tabel = tabellen["instrumenten_per_trede"].rename(columns=lambda k: label(LABELS_TREDE, k, taal))
+        tabel = tabellen["instrumenten_per_trede"].rename(columns=lambda k: term("trede", k, taal))
         context["grafiek"] = stacked_bars(tabel, t("instrumenten_trede_casus", taal), t("aantal", taal))
         context["tabel"] = tabel
     elif deel == "actortypen":
-        tabel = tabellen["actortypen"].rename(columns=lambda k: label(LABELS_ACTORTYPE, k, taal))
+        tabel = tabellen["actortypen"].rename(columns=lambda k: term("actortype", k, taal))
         context["grafiek"] = stacked_bars(tabel, t("actortypen", taal), t("aantal", taal))
         context["tabel"] = tabel.loc[:, (tabel != 0).any(axis=0)]
     return environment().get_template("vergelijking.html.j2").render(**context)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from ..lessons import KOPJES, Les
+from ..markers import strip_markers
 from . import register
 from .links import case_report_link
-from .markup import strip_markers
 from .templating import css, environment
 
 
@@ -24,7 +24,6 @@ def lesson_fragment(les: Les) -> str:
         .render(
             les=les,
             taal=les.taal,
-            kopjes=KOPJES,
             casus_naam=casus_naam,
             casus_link=case_report_link(les.casus, les.taal) if les.casus else "",
         )

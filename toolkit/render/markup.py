@@ -6,7 +6,6 @@ user typed that looks like a tag is shown as text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -14,9 +13,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ..labels import t
-
-_BRON = re.compile(r"\[(?:bron|source):\s*([^\]]+)\]", re.IGNORECASE)
-_EIGEN = re.compile(r"\[(?:eigen synthese|own synthesis)\]", re.IGNORECASE)
+from ..markers import OWN_SYNTHESIS, SOURCE_REF, split_ids
 
 
 @lru_cache(maxsize=1)
@@ -33,9 +30,9 @@ def bron_sup(ids: Iterable[str], bron_index: Mapping[str, int], anker: str = "br
 
 def markers_to_html(html: str, bron_index: Mapping[str, int], taal: str) -> str:
     """Replace ``[bron: a, b]`` by numbered links and ``[eigen synthese]`` by a label."""
-    html = _BRON.sub(lambda m: bron_sup([i.strip() for i in m.group(1).split(",")], bron_index), html)
+    html = SOURCE_REF.sub(lambda m: bron_sup(split_ids(m.group(1)), bron_index), html)
     label = escape(t("eigen_synthese", taal))
-    return _EIGEN.sub(f'<span class="synthese">{label}</span>', html)
+    return OWN_SYNTHESIS.sub(f'<span class="synthese">{label}</span>', html)
 
 
 def markdown_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl") -> Markup:
@@ -46,8 +43,3 @@ def markdown_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal:
 def inline_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl") -> Markup:
     """Inline Markdown (one bullet, one title) to HTML, with source markers resolved."""
     return Markup(markers_to_html(_md().renderInline(tekst), bron_index or {}, taal))
-
-
-def strip_markers(tekst: str) -> str:
-    """Plain text without source markers (for Markdown or Word output)."""
-    return _EIGEN.sub("", _BRON.sub("", tekst)).strip()

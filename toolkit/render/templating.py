@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .. import paths
-from ..labels import t
+from ..labels import pick, t
 from .markup import bron_sup, inline_html, markdown_html
 
 
@@ -21,6 +21,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["t"] = t
+    env.globals["pick"] = pick
     env.globals["bron_sup"] = bron_sup
     env.filters["getal"] = getal
     env.filters["md"] = markdown_html

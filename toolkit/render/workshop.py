@@ -136,7 +136,7 @@ def handout_html(les: Les, casus_naam: str = "") -> str:
 def handout_docx(les: Les, casus_naam: str = "") -> bytes:
     from docx import Document
 
-    from .markup import strip_markers
+    from ..markers import strip_markers
 
     taal = les.taal
     doc = Document()
