@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import paths
+from .catalog import lesson_numbers, lesson_range_text
 from .errors import ContentError, Problem, shown_path
 from .lessons import Tags
 from .models import TweeTalig
@@ -42,8 +43,8 @@ class Actie(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Annotated[str, Field(pattern=r"^L[1-7]-\d{2}$")]
-    les: Annotated[int, Field(ge=1, le=7)]
+    id: Annotated[str, Field(pattern=r"^L\d+-\d{2}$")]
+    les: Annotated[int, Field(ge=1)]
     tekst: TweeTalig
     waarom: TweeTalig
     eigenaar: Eigenaar
@@ -63,6 +64,10 @@ def actions_dir() -> Path:
 def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> list[Problem]:
     problemen: list[Problem] = []
     waar = actie.id
+    if actie.les not in lesson_numbers():
+        problemen.append(
+            Problem(naam, f"{waar}: les", f"onbekende les {actie.les}", f"toegestaan: {lesson_range_text()}")
+        )
     if not actie.id.startswith(f"L{actie.les}-"):
         problemen.append(Problem(naam, f"{waar}: id", f"past niet bij les {actie.les}", f"L{actie.les}-NN"))
     if actie.geldt_als is not None:
@@ -119,9 +124,9 @@ def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) 
         return [], problemen
     if not isinstance(data, list):
         return [], [Problem(naam, "", "moet een lijst van acties zijn", "elke actie begint met '- id: …'")]
-    match = re.match(r"^les-([1-7])\.yaml$", pad.name)
+    match = re.match(r"^les-(\d+)\.yaml$", pad.name)
     if not match:
-        return [], [Problem(naam, "bestandsnaam", "ongeldige naam", "les-1.yaml t/m les-7.yaml")]
+        return [], [Problem(naam, "bestandsnaam", "ongeldige naam", "les-N.yaml, N een lesnummer")]
     bewijs_ids = _evidence_ids() if bewijs_ids is None else bewijs_ids
     acties: list[Actie] = []
     for i, ruw in enumerate(data, start=1):
@@ -143,7 +148,7 @@ def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Problem]]
     map_ = map_ or actions_dir()
     bestanden = sorted(map_.glob("les-*.yaml"))
     if not bestanden:
-        return [], [Problem(shown_path(map_), "", "geen actiebestanden gevonden", "les-1.yaml t/m les-7.yaml")]
+        return [], [Problem(shown_path(map_), "", "geen actiebestanden gevonden", "les-N.yaml per les")]
     bewijs_ids = _evidence_ids()
     acties: list[Actie] = []
     problemen: list[Problem] = []

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from .catalog import lesson_numbers, lesson_range_text
 from .errors import Problem, shown_path
 from .text import fold
 from .vocab_cases import ACTORTYPES, FASEN, SOORTEN_BEWIJS, STERKTES, TREDEN
@@ -141,9 +142,9 @@ def _cell_value(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
             return None, f"ongeldige id {fout[0]!r}", "id's gescheiden door ;"
         return ids, None, ""
     if kolom.soort == "les":
-        if ruw.isdigit() and 1 <= int(ruw) <= 7:
+        if ruw.isdigit() and int(ruw) in lesson_numbers():
             return int(ruw), None, ""
-        return None, f"onbekend lesnummer {ruw!r}", "1 t/m 7"
+        return None, f"onbekend lesnummer {ruw!r}", lesson_range_text()
     if kolom.soort == "janee":
         if fold(ruw) in {"ja", "nee"}:
             return fold(ruw) == "ja", None, ""

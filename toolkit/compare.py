@@ -175,7 +175,7 @@ def write_tables(tabellen: dict[str, pd.DataFrame], map_: Path) -> list[Path]:
 def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[Case], list[int]]:
     """The cases and lessons to compare (default: all). Unknown ids give one clear error."""
     from .cases import load_case
-    from .catalog import case_ids
+    from .catalog import case_ids, lesson_numbers, lesson_range_text
     from .errors import UserError
 
     bekend = case_ids()
@@ -183,8 +183,8 @@ def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[
     onbekend = [c for c in gekozen if c not in bekend]
     if onbekend:
         raise UserError(f"--casussen: onbekende casus {onbekend[0]!r} (bekend: {', '.join(bekend)})")
-    lessen = lessen or list(range(1, 8))
-    fout = [les for les in lessen if les not in range(1, 8)]
+    lessen = lessen or list(lesson_numbers())
+    fout = [les for les in lessen if les not in lesson_numbers()]
     if fout:
-        raise UserError(f"--lessen: onbekende les {fout[0]!r} (toegestaan: 1 t/m 7)")
+        raise UserError(f"--lessen: onbekende les {fout[0]!r} (toegestaan: {lesson_range_text()})")
     return [load_case(c) for c in gekozen], sorted(set(lessen))

@@ -1,4 +1,4 @@
-"""The seven lessons: typed model, reading from ``lessons/``, and validation.
+"""The lessons: typed model, reading from ``lessons/``, and validation.
 
 Each lesson is two Markdown files with YAML front matter (``NN-<slug>.nl.md`` and
 ``NN-<slug>.en.md``); ``lessons/README.md`` documents the format for the people who edit them.
@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import paths
+from .catalog import lesson_numbers, lesson_range_text
 from .errors import ContentError, Problem, UserError, shown_path
 from .labels import t
 from .markdown_doc import bullet_items, read_markdown_doc
@@ -29,7 +30,6 @@ from .vocabularies import (
     listing,
 )
 
-LESNUMMERS = range(1, 8)
 BESTANDSNAAM = re.compile(r"^(?P<nummer>\d{2})-(?P<slug>[a-z0-9-]+)\.(?P<taal>[a-z]{2})\.md$")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -88,7 +88,7 @@ class Stelling(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    id: Annotated[str, Field(pattern=r"^L[1-7]-S\d+$")]
+    id: Annotated[str, Field(pattern=r"^L\d+-S\d+$")]
     tekst: Annotated[str, Field(min_length=1)]
 
 
@@ -97,7 +97,7 @@ class Les(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    nummer: Annotated[int, Field(ge=1, le=7)]
+    nummer: Annotated[int, Field(ge=1)]
     slug: Annotated[str, Field(pattern=SLUG)]
     taal: Taal
     titel: Annotated[str, Field(min_length=1)]
@@ -216,6 +216,16 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
     """Checks that span fields: markers, source ids, file name."""
     naam = shown_path(pad)
     problemen: list[Problem] = []
+    bereik = _expected_numbers([])
+    if les.nummer not in bereik:
+        problemen.append(
+            Problem(
+                naam,
+                "nummer",
+                f"waarde {les.nummer} buiten bereik",
+                f"toegestaan: {lesson_range_text(bereik)}; een nieuwe les begint met een NN-<slug>.nl.md in lessons/",
+            )
+        )
     if bestandsnaam is None:
         problemen.append(
             Problem(
@@ -298,6 +308,11 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
     return problemen
 
 
+def _expected_numbers(gevonden: list[int]) -> tuple[int, ...]:
+    hoogste = max([*gevonden, *lesson_numbers()], default=0)
+    return tuple(range(1, hoogste + 1))
+
+
 def _lesson_files(map_: Path) -> list[Path]:
     return sorted(p for p in map_.glob("*.md") if p.name.lower() != "readme.md")
 
@@ -332,18 +347,19 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
             )
         else:
             gezien[sleutel] = les
-    # Missing Dutch lessons here; a missing translation is reported per lesson below.
-    for taal in ("nl",):
-        ontbrekend = [n for n in LESNUMMERS if (taal, n) not in gezien]
-        if ontbrekend and gezien:
-            problemen.append(
-                Problem(
-                    shown_path(map_),
-                    "nummer",
-                    f"les ontbreekt in {taal}: {listing([str(n) for n in ontbrekend])}",
-                    "lessen 1 t/m 7",
-                )
+    # Missing Dutch lessons here; a missing translation is reported per lesson below. Lessons run
+    # from 1 without gaps, up to the highest number in this folder or the project's lessons/.
+    verwacht = _expected_numbers([nummer for _, nummer in gezien])
+    ontbrekend = [n for n in verwacht if ("nl", n) not in gezien]
+    if ontbrekend and gezien:
+        problemen.append(
+            Problem(
+                shown_path(map_),
+                "nummer",
+                f"les ontbreekt in nl: {listing([str(n) for n in ontbrekend])}",
+                f"lessen {lesson_range_text(verwacht)}",
             )
+        )
     for (taal, nummer), les in gezien.items():
         if taal != "nl":
             continue
@@ -384,7 +400,7 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
 
 
 def load_lessons(taal: str = "nl", map_: Path | None = None) -> list[Les]:
-    """All seven lessons in ``taal``, sorted by number. Raises :class:`ContentFout` if invalid."""
+    """All lessons in ``taal``, sorted by number. Raises :class:`ContentFout` if invalid."""
     _check_taal(taal)
     lessen, problemen = check_lessons(map_)
     if problemen:
@@ -394,11 +410,11 @@ def load_lessons(taal: str = "nl", map_: Path | None = None) -> list[Les]:
 
 
 def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
-    """Lesson ``nummer`` (1-7) in ``taal``. Only that lesson's file has to be valid."""
+    """Lesson ``nummer`` in ``taal``. Only that lesson's file has to be valid."""
     _check_taal(taal)
-    if nummer not in LESNUMMERS:
-        raise UserError(f"les: onbekend lesnummer {nummer} (toegestaan: 1 t/m 7)")
     map_ = map_ or paths.lessons_dir()
+    if nummer not in lesson_numbers(map_):
+        raise UserError(f"les: onbekend lesnummer {nummer} (toegestaan: {lesson_range_text(lesson_numbers(map_))})")
     kandidaten = [p for p in map_.glob(f"{nummer:02d}-*.{taal}.md")]
     if not kandidaten:
         raise UserError(f"{shown_path(map_)}: les {nummer}: geen bestand {nummer:02d}-<slug>.{taal}.md gevonden")

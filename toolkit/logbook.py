@@ -20,6 +20,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from .catalog import lesson_numbers, lesson_range_text
 from .errors import UserError, shown_path
 from .vocab_cases import ACTORTYPES, TREDEN
 
@@ -159,8 +160,8 @@ def _choice(waarde: Any, veld: str, toegestaan: tuple[str, ...]) -> str:
 def _lessen(waarde: Any) -> str:
     delen = [d.strip() for d in str(waarde or "").replace(";", ",").split(",") if d.strip()]
     for d in delen:
-        if not d.isdigit() or not 1 <= int(d) <= 7:
-            raise UserError(f"lessen: onbekende les {d!r} (1 t/m 7)")
+        if not d.isdigit() or int(d) not in lesson_numbers():
+            raise UserError(f"lessen: onbekende les {d!r} ({lesson_range_text()})")
     return ",".join(str(int(d)) for d in sorted(set(delen), key=int))
 
 

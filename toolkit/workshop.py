@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .catalog import lesson_numbers, lesson_range_text
 from .errors import UserError, shown_path
 from .fileio import write_text_atomic
 from .text import slugify
@@ -53,9 +54,9 @@ def _check(
     try:
         les_nr = int(les) if str(les).strip() else bekend[stelling]
     except ValueError:
-        return None, f"{waar}: les: {les!r} is geen lesnummer (1 t/m 7)"
-    if les_nr not in range(1, 8):
-        return None, f"{waar}: les: onbekende les {les_nr} (1 t/m 7)"
+        return None, f"{waar}: les: {les!r} is geen lesnummer ({lesson_range_text()})"
+    if les_nr not in lesson_numbers():
+        return None, f"{waar}: les: onbekende les {les_nr} ({lesson_range_text()})"
     if bekend[stelling] != les_nr:
         return None, f"{waar}: stelling: {stelling} hoort bij les {bekend[stelling]}, niet bij les {les_nr}"
     if score is None or str(score).strip() == "" or str(score).strip().lower() in {"weet niet", "?"}:
@@ -146,39 +147,39 @@ class Oogst:
     eerst_bespreken: list[dict[str, Any]]
     notities: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     aantal_antwoorden: int = 0
+    lessen: list[int] = field(default_factory=list)  # the lesson numbers, in order
 
 
 def _mean(waarden: list[int]) -> float | None:
     return round(sum(waarden) / len(waarden), 2) if waarden else None
 
 
-def harvest(antwoorden: list[Antwoord], anoniem: bool = True) -> Oogst:
+def harvest(antwoorden: list[Antwoord], anoniem: bool = True, lessen: tuple[int, ...] | None = None) -> Oogst:
     """Averages per group and lesson, spread, the lessons to discuss first, notes, 'weet niet'.
 
     Lessons to discuss first: ranked by (5 - average) + spread, where spread is the standard
     deviation of the group averages; the reason given is whichever of the two weighs most."""
+    lessen = lesson_numbers() if lessen is None else lessen
     namen = sorted({a.groep for a in antwoorden})
     weergave_naam = {n: (f"Groep {chr(ord('A') + i)}" if anoniem else n) for i, n in enumerate(namen)}
     per_groep: dict[str, dict[int, float | None]] = {}
     for naam in namen:
         per_groep[weergave_naam[naam]] = {
             les: _mean([a.score for a in antwoorden if a.groep == naam and a.les == les and a.score is not None])
-            for les in range(1, 8)
+            for les in lessen
         }
-    gemiddeld = {
-        les: _mean([a.score for a in antwoorden if a.les == les and a.score is not None]) for les in range(1, 8)
-    }
+    gemiddeld = {les: _mean([a.score for a in antwoorden if a.les == les and a.score is not None]) for les in lessen}
     spreiding: dict[int, float] = {}
-    for les in range(1, 8):
+    for les in lessen:
         waarden = [g[les] for g in per_groep.values() if g[les] is not None]
         if len(waarden) > 1:
             m = sum(waarden) / len(waarden)
             spreiding[les] = round(math.sqrt(sum((w - m) ** 2 for w in waarden) / len(waarden)), 2)
         else:
             spreiding[les] = 0.0
-    weet_niet = {les: sum(1 for a in antwoorden if a.les == les and a.score is None) for les in range(1, 8)}
+    weet_niet = {les: sum(1 for a in antwoorden if a.les == les and a.score is None) for les in lessen}
     kandidaten = []
-    for les in range(1, 8):
+    for les in lessen:
         if gemiddeld[les] is None:
             continue
         laag, verschil = 5 - gemiddeld[les], spreiding[les]
@@ -188,12 +189,20 @@ def harvest(antwoorden: list[Antwoord], anoniem: bool = True) -> Oogst:
         {"les": les, "reden": reden, "gemiddeld": gemiddeld[les], "spreiding": spreiding[les]}
         for _, les, reden in kandidaten[:3]
     ]
-    notities: dict[int, list[tuple[str, str]]] = {les: [] for les in range(1, 8)}
+    notities: dict[int, list[tuple[str, str]]] = {les: [] for les in lessen}
     for a in antwoorden:
         if a.notitie:
             notities[a.les].append((weergave_naam[a.groep], a.notitie))
     return Oogst(
-        [weergave_naam[n] for n in namen], per_groep, gemiddeld, spreiding, weet_niet, eerst, notities, len(antwoorden)
+        [weergave_naam[n] for n in namen],
+        per_groep,
+        gemiddeld,
+        spreiding,
+        weet_niet,
+        eerst,
+        notities,
+        len(antwoorden),
+        list(lessen),
     )
 
 

@@ -16,10 +16,12 @@ def answers_from_values(waarden: dict[str, tuple[str | int, str]], les_van: dict
     ]
 
 
-def lesson_means(antwoorden: list[dict[str, Any]]) -> list[float | None]:
-    """Average score per lesson 1-7 (None without scores), for the live radar chart."""
+def lesson_means(antwoorden: list[dict[str, Any]], lessen: tuple[int, ...] | None = None) -> list[float | None]:
+    """Average score per lesson (None without scores), for the live radar chart."""
+    from .catalog import lesson_numbers
+
     uit: list[float | None] = []
-    for les in range(1, 8):
+    for les in lesson_numbers() if lessen is None else lessen:
         scores = [a["score"] for a in antwoorden if a["les"] == les and a["score"] is not None]
         uit.append(round(sum(scores) / len(scores), 2) if scores else None)
     return uit
@@ -29,6 +31,7 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
     import ipywidgets as w
     from IPython.display import HTML, display
 
+    from .catalog import lesson_numbers
     from .charts import radar
     from .errors import UserError
     from .lessons import load_lessons
@@ -58,7 +61,7 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
     def teken(_: Any = None) -> None:
         grafiek.clear_output(wait=True)
         naam = groep.value or "groep"
-        beeld = radar({naam: lesson_means(antwoorden())}, [str(n) for n in range(1, 8)], naam)
+        beeld = radar({naam: lesson_means(antwoorden())}, [str(n) for n in lesson_numbers()], naam)
         with grafiek:
             display(HTML(f'<img style="max-width:26rem" src="{beeld}">'))
 

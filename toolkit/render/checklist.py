@@ -15,7 +15,11 @@ from . import register
 from .templating import css, environment
 
 Checklist = dict[str, Any]
-LESSEN = range(1, 8)
+
+
+def _lesson_numbers(c: Checklist) -> list[int]:
+    """The lessons that have actions in this checklist, in order."""
+    return sorted({a["les"] for a in c["acties"]})
 
 
 def _title(c: Checklist) -> str:
@@ -90,7 +94,7 @@ def checklist_markdown(c: Checklist) -> str:
     if c.get("voortgang"):
         regels += ["", f"## {t('voortgang', taal)} ({c['voortgang']['peildatum']})", ""]
         regels += [f"- {regel}" for regel in _progress_lines(c)]
-    for nummer in LESSEN:
+    for nummer in _lesson_numbers(c):
         acties = [a for a in c["acties"] if a["les"] == nummer]
         if not acties:
             continue
@@ -175,7 +179,7 @@ def checklist_docx(c: Checklist) -> bytes:
         doc.add_heading(f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", level=1)
         for regel in _progress_lines(c):
             doc.add_paragraph(regel, style="List Bullet")
-    for nummer in LESSEN:
+    for nummer in _lesson_numbers(c):
         acties = [a for a in c["acties"] if a["les"] == nummer]
         if not acties:
             continue

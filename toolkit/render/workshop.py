@@ -18,15 +18,15 @@ OOGST_DELEN = ("inleiding", "overzicht", "eerst_bespreken", "per_groep", "notiti
 
 def render_harvest_part(oogst: Oogst, deel: str, lessen: dict[int, Les], casus_namen: dict[str, str], taal: str) -> str:
     titels = {n: les.titel for n, les in lessen.items()}
-    labels = [f"{t('les', taal)} {n}" for n in range(1, 8)]
+    labels = [f"{t('les', taal)} {n}" for n in oogst.lessen]
     context: dict[str, Any] = {"o": oogst, "deel": deel, "taal": taal, "titels": titels, "lessen": lessen,
                                "casus_namen": casus_namen}  # fmt: skip
     if deel == "overzicht":
-        context["grafiek"] = radar({t("gemiddeld", taal): [oogst.gemiddeld[n] for n in range(1, 8)]}, labels,
+        context["grafiek"] = radar({t("gemiddeld", taal): [oogst.gemiddeld[n] for n in oogst.lessen]}, labels,
                                    t("alle_groepen", taal))  # fmt: skip
     elif deel == "per_groep":
         context["grafieken"] = [
-            (naam, radar({naam: [scores[n] for n in range(1, 8)]}, labels, naam))
+            (naam, radar({naam: [scores[n] for n in oogst.lessen]}, labels, naam))
             for naam, scores in oogst.per_groep.items()
         ]
     return environment().get_template("oogst.html.j2").render(**context)
@@ -44,7 +44,7 @@ def harvest_docx(oogst: Oogst, lessen: dict[int, Les], casus_namen: dict[str, st
     kop = [t("les", taal), t("gemiddeld", taal), t("spreiding", taal), t("weet_niet", taal), *oogst.groepen]
     for cel, tekst in zip(tabel.rows[0].cells, kop, strict=True):
         cel.text = tekst
-    for n in range(1, 8):
+    for n in oogst.lessen:
         rij = tabel.add_row().cells
         waarden = [
             f"{n}. {lessen[n].titel}",
@@ -64,7 +64,7 @@ def harvest_docx(oogst: Oogst, lessen: dict[int, Les], casus_namen: dict[str, st
         if les.casus:
             doc.add_paragraph(f"{t('casus', taal)}: {casus_namen.get(les.casus, les.casus)}")
     doc.add_heading(t("notities", taal), level=1)
-    for n in range(1, 8):
+    for n in oogst.lessen:
         for groep, tekst in oogst.notities[n]:
             doc.add_paragraph(f"{t('les', taal)} {n} — {groep}: {tekst}", style="List Bullet")
     buffer = io.BytesIO()
