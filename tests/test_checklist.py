@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from toolkit.actions import load_actions
-from toolkit.checklist import build, make, output_folder_name, to_json, write_outputs
+from toolkit.checklist import build, output_folder_name
 from toolkit.errors import UserError
 from toolkit.render import render
+from toolkit.render.checklist import to_json
+from toolkit.reports import build as build_report
+from toolkit.reports import produce
 
 BASIS = {"gemeente": "Wageningen", "wijk": "WK028907", "fase": "orientatie"}
 
@@ -205,7 +208,8 @@ def test_every_format_holds_every_action_and_escapes_user_text(tmp_path: Path) -
     }
     checklist = build(profiel)
     teksten = [a["tekst"] for a in checklist["acties"]]
-    geschreven = write_outputs(checklist, tmp_path, ["html", "docx", "xlsx", "md", "json"])
+    formats = ["html", "docx", "xlsx", "md", "json"]
+    geschreven = produce("checklist", {"profiel": profiel}, tmp_path, formats, "inproces", subfolder=False).files
     assert sorted(p.name for p in geschreven) == [
         "actieregister.xlsx", "checklist.docx", "checklist.html", "checklist.json", "checklist.md",
     ]  # fmt: skip
@@ -246,11 +250,16 @@ def test_output_folder_name_is_a_safe_slug() -> None:
     assert "/" not in naam and ".." not in naam and naam == "voorbeeldstad-fictief-etc-x"
 
 
+def _make(profiel: dict, **opties: object) -> dict:
+    """The checklist the registry builds (what every path makes), with paths as text."""
+    return build_report("checklist", {"profiel": profiel, **{k: str(v) for k, v in opties.items()}})
+
+
 def _register(tmp_path: Path, wijzigingen: dict[str, tuple[str, date | None]]) -> Path:
     from openpyxl import load_workbook
 
     pad = tmp_path / "actieregister.xlsx"
-    pad.write_bytes(render("checklist", "xlsx", build(BASIS)))
+    pad.write_bytes(render("checklist", "xlsx", build(BASIS), "nl"))
     boek = load_workbook(pad)
     blad = boek["Acties"]
     for rij in blad.iter_rows(min_row=2):
@@ -267,26 +276,26 @@ def test_progress_from_an_edited_register(tmp_path: Path) -> None:
         tmp_path,
         {gedaan: ("gedaan", None), te_laat: ("bezig", date(2026, 1, 1)), nvt: ("n.v.t.", date(2026, 1, 1))},
     )
-    checklist = make(BASIS, voortgang=pad, peildatum="2026-06-01")
+    checklist = _make(BASIS, voortgang=pad, peildatum="2026-06-01")
     v = checklist["voortgang"]
     assert v["peildatum"] == "2026-06-01"
     assert v["per_les"]["4"]["gedaan"] == 1 and v["per_les"]["4"]["acties"] == len(acties) - 1
     assert v["te_laat"] == [{"id": te_laat, "deadline": "2026-01-01", "status": "bezig"}]
     assert _actie(checklist, gedaan)["voortgang"]["status"] == "gedaan"
     # the progress shows in every format, and the register keeps the team's statuses
-    html = render("checklist", "html", checklist)
+    html = render("checklist", "html", checklist, "nl")
     assert "Deadline verstreken" in html and te_laat in html
     from openpyxl import load_workbook
 
-    boek = load_workbook(io.BytesIO(render("checklist", "xlsx", checklist)))
+    boek = load_workbook(io.BytesIO(render("checklist", "xlsx", checklist, "nl")))
     statussen = {r[0]: r[6] for r in boek["Acties"].iter_rows(min_row=2, values_only=True)}
     assert statussen[gedaan] == "gedaan" and statussen[te_laat] == "bezig"
-    md = render("checklist", "md", checklist)
+    md = render("checklist", "md", checklist, "nl")
     assert "[x]" in md and f"{te_laat} (2026-01-01)" in md
     assert "Voortgang" in boek.sheetnames
     from docx import Document
 
-    doc = Document(io.BytesIO(render("checklist", "docx", checklist)))
+    doc = Document(io.BytesIO(render("checklist", "docx", checklist, "nl")))
     assert any(f"{te_laat} (2026-01-01)" in p.text for p in doc.paragraphs)
 
 
@@ -294,7 +303,7 @@ def test_register_errors(tmp_path: Path) -> None:
     geen_excel = tmp_path / "x.xlsx"
     geen_excel.write_text("geen excel")
     with pytest.raises(UserError, match="--voortgang: geen Excel-bestand"):
-        make(BASIS, voortgang=geen_excel)
+        _make(BASIS, voortgang=geen_excel)
     from openpyxl import Workbook
 
     ander = tmp_path / "ander.xlsx"
@@ -302,7 +311,7 @@ def test_register_errors(tmp_path: Path) -> None:
     boek.active.append(["naam", "bedrag"])
     boek.save(ander)
     with pytest.raises(UserError, match="geen actieregister: kolom ontbreekt: id, status, deadline"):
-        make(BASIS, voortgang=ander)
+        _make(BASIS, voortgang=ander)
     fout = _register(tmp_path, {"L4-01": ("klaar", None)})
     with pytest.raises(UserError, match=r"rij \d+: status: ongeldige waarde 'klaar'"):
-        make(BASIS, voortgang=fout)
+        _make(BASIS, voortgang=fout)

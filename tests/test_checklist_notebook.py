@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, assert_one_line_error, run_cli
-from toolkit.checklist import build, to_json
+from toolkit.checklist import build
 from toolkit.profile import read_profile
+from toolkit.render.checklist import to_json
 
 BESTANDEN = [
     "actieregister.xlsx", "checklist.docx", "checklist.html", "checklist.ipynb", "checklist.json", "checklist.md",

@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import assert_one_line_error, run_cli
 from tests.test_lesson_notebook import parse
 from toolkit.cases import load_cases
-from toolkit.compare import GEWICHT, TABELNAMEN, select, tables, write_tables
+from toolkit.compare import GEWICHT, TABELNAMEN, select, tables
+from toolkit.reports import produce
 from toolkit.vocab_cases import ACTORTYPES, TREDEN
 
 
@@ -47,7 +48,7 @@ def test_selection_and_unknown_ids() -> None:
 
 def test_csv_and_xlsx_hold_the_tables(tmp_path: Path) -> None:
     t = tables(load_cases(), list(range(1, 8)))
-    geschreven = write_tables(t, tmp_path)
+    geschreven = produce("vergelijking", {}, tmp_path, ["csv", "xlsx"], "inproces", subfolder=False).files
     assert {p.name for p in geschreven} == {f"{n}.csv" for n in t} | {"vergelijking.xlsx"}
     matrix = pd.read_csv(tmp_path / "bewijsmatrix.csv", index_col="les")
     assert matrix.equals(t["bewijsmatrix"].astype("int64"))

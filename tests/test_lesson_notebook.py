@@ -59,7 +59,7 @@ def test_lesson_report_under_papermill(nummer: int, taal: str, tmp_path: Path) -
     for sectie in KOPJES:
         assert les.heading(sectie) in tekst
     # code hidden: the notebook's own source never shows up in the report
-    assert "show_lesson" not in html and "from toolkit" not in tekst
+    assert "show_lesson" not in html and "from toolkit" not in tekst and 'show("les"' not in html
     # self-contained: nothing to load, no scripts
     assert p.laden == [] and p.scripts == 0
     assert "@page" in html and "A4" in html

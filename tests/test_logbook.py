@@ -281,7 +281,8 @@ def test_a_file_that_is_not_a_logbook_is_refused(tmp_path: Path) -> None:
 
 
 def test_checklist_shows_what_the_logbook_covers(tmp_path: Path) -> None:
-    from toolkit.checklist import build, logbook_stats, to_json
+    from toolkit.checklist import build, logbook_stats
+    from toolkit.render.checklist import to_json
 
     _gevuld(tmp_path).close()
     stats = logbook_stats(tmp_path / "l.sqlite")

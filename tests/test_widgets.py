@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from toolkit.errors import UserError
-from toolkit.profile import parse_profile
-from toolkit.widgets import parse_groups, profile_to_yaml, save_profile, values_to_profile
+from toolkit.profile import parse_groups, parse_profile
+from toolkit.widgets import profile_to_yaml, save_profile, values_to_profile
 
 WAARDEN = {
     "gemeente": " Wageningen ",

@@ -131,9 +131,11 @@ def test_agenda_too_short_names_the_minimum() -> None:
 def test_kit_files(tmp_path: Path) -> None:
     from docx import Document
 
-    from toolkit.workshop_kit import make_kit
+    from toolkit.reports import produce
 
-    namen = {p.name for p in make_kit([3, 4], 120, tmp_path, gemeente="Wageningen")}
+    gemaakt = produce("workshop-kit", {"lessen": [3, 4], "minuten": 120, "gemeente": "Wageningen"}, tmp_path)
+    tmp_path = gemaakt.folder
+    namen = {p.name for p in gemaakt.files}
     assert namen == {"agenda.html", "agenda.docx", "dias.html", "zelfscan-formulier.docx", "handout-les-3.html",
                      "handout-les-3.docx", "handout-les-4.html", "handout-les-4.docx"}  # fmt: skip
     titels = [toolkit.load_lesson(n).titel for n in (3, 4)]

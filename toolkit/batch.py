@@ -1,17 +1,16 @@
 """``warmtelessen batch``: many reports in one go, robustly.
 
-Steps, in order: plan the runs (one per lesson, case or profile); hash their inputs; skip runs whose
-inputs match the previous manifest (unless ``--force``); run the rest with ``--jobs`` workers, each
-run in its own process (papermill) or in-process (``--fast``, checklists only); retry once when a
-kernel does not start; keep going when a run fails; write ``manifest.json`` and ``manifest.csv``;
-print a summary that names the failing cell of each failure.
+Steps, in order: plan the runs (one per lesson, case or profile, each a report of the registry in
+:mod:`toolkit.reports` with its own folder); hash their inputs; skip runs whose inputs match the
+previous manifest (unless ``--force``); run the rest with ``--jobs`` workers, each run in its own
+process (papermill) or in-process (``--fast``); retry once when a kernel does not start; keep going
+when a run fails; write ``manifest.json`` and ``manifest.csv``; print a summary that names the
+failing cell of each failure.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import platform
@@ -26,31 +25,35 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import UserError, shown_path
+from .batch_worker import KERNEL_START_FOUT
+from .errors import UserError
 from .fileio import ensure_dir, write_text_atomic
+from .sheets import csv_text
 
-KERNEL_START_FOUT = 75
 PAKKETTEN = ("warmtelessen", "papermill", "nbclient", "nbconvert", "ipykernel", "pandas", "pydantic", "jinja2",
              "matplotlib", "python-docx", "openpyxl")  # fmt: skip
 
 
 @dataclass
 class Run:
-    """One notebook run (or one in-process checklist) of a batch."""
+    """One run of a batch: a report of kind ``soort`` (see :mod:`toolkit.reports`) with its
+    ``parameters``, made in the folder ``map``. A ``soort`` the registry does not know runs the
+    notebook ``notebook`` with ``parameters`` into ``map/<bestandsnaam>.ipynb`` as it is."""
 
     naam: str
     soort: str
     parameters: dict[str, Any]
     map: str
-    bestandsnaam: str
+    bestandsnaam: str = ""
     notebook: str = ""
     taal: str = "nl"
     titel: str = ""
     html: bool = True
+    formats: list[str] | None = None  # None: the kind's defaults
 
 
 @dataclass
-class Uitkomst:
+class Outcome:
     naam: str
     soort: str
     parameters: dict[str, Any]
@@ -82,10 +85,22 @@ def content_hash() -> str:
     return _hash_files(bestanden)
 
 
-def run_hashes(run: Run) -> dict[str, str]:
-    parameters = hashlib.sha256(json.dumps(run.parameters, sort_keys=True).encode()).hexdigest()[:16]
-    notebook = _hash_files([Path(run.notebook)]) if run.notebook else "in-process"
-    return {"notebook": notebook, "inhoud": content_hash(), "parameters": parameters}
+def _notebook_of(run: Run) -> Path | None:
+    from .reports import SPECS
+    from .runner import notebook_path
+
+    spec = SPECS.get(run.soort)
+    if spec is None:
+        return Path(run.notebook) if run.notebook else None
+    return notebook_path(spec.notebook) if spec.notebook else None
+
+
+def run_hashes(run: Run, snel: bool = False) -> dict[str, str]:
+    invoer = {"parameters": run.parameters, "formats": run.formats}
+    parameters = hashlib.sha256(json.dumps(invoer, sort_keys=True).encode()).hexdigest()[:16]
+    notebook = _notebook_of(run)
+    notebook_hash = _hash_files([notebook]) if notebook and not snel else "in-process"
+    return {"notebook": notebook_hash, "inhoud": content_hash(), "parameters": parameters}
 
 
 def package_versions() -> dict[str, str]:
@@ -103,9 +118,9 @@ def package_versions() -> dict[str, str]:
 # --- running --------------------------------------------------------------------------------------
 
 
-def _run_in_subprocess(run: Run, logmap: Path) -> Uitkomst:
+def _run_in_subprocess(run: Run, logmap: Path) -> Outcome:
     """Run one notebook in its own process (and so its own kernel); retry once on kernel start."""
-    uitkomst = Uitkomst(run.naam, run.soort, run.parameters, "mislukt")
+    uitkomst = Outcome(run.naam, run.soort, run.parameters, "mislukt")
     log = logmap / f"{run.naam}.log"
     with open(log, "w", encoding="utf-8") as logbestand:
         for poging in (1, 2):
@@ -132,23 +147,22 @@ def _run_in_subprocess(run: Run, logmap: Path) -> Uitkomst:
     return uitkomst
 
 
-def _run_checklist_in_process(run: Run) -> Uitkomst:
-    """The fast path: the same ``checklist.make`` the notebook calls, without a kernel."""
-    from .checklist import make
-    from .errors import UserError
+def _run_in_process(run: Run) -> Outcome:
+    """The fast path: the same report the notebook makes (same renderers, same JSON), without a
+    kernel and so without the ``.ipynb``."""
+    from .errors import WarmteError
+    from .reports import produce
 
     start = time.perf_counter()
-    uitkomst = Uitkomst(run.naam, run.soort, run.parameters, "mislukt", pogingen=1)
-    p = run.parameters
+    uitkomst = Outcome(run.naam, run.soort, run.parameters, "mislukt", pogingen=1)
+    formats = None if run.formats is None else [f for f in run.formats if f != "ipynb"]
     try:
-        make(p["profiel"], p["taal"], p["uitvoer"], [f for f in p["formats"] if f != "ipynb"])
-    except UserError as fout:
+        gemaakt = produce(run.soort, run.parameters, Path(run.map), formats, engine="inproces", subfolder=False)
+    except WarmteError as fout:
         uitkomst.fout = str(fout)
     else:
         uitkomst.status = "gelukt"
-        uitkomst.bestanden = sorted(
-            str(x) for x in Path(run.map).iterdir() if x.is_file() and not x.name.startswith(".")
-        )
+        uitkomst.bestanden = sorted(str(x) for x in gemaakt.files)
     uitkomst.duur = round(time.perf_counter() - start, 3)
     return uitkomst
 
@@ -166,7 +180,7 @@ def run_batch(
     force: bool = False,
     snel: bool = False,
     voortgangsbalk: bool = True,
-) -> list[Uitkomst]:
+) -> list[Outcome]:
     """Run ``runs``; write the manifest into ``out``; return one outcome per run (in plan order)."""
     if jobs is not None and jobs < 1:
         raise UserError(f"--jobs: moet minstens 1 zijn, niet {jobs}")
@@ -174,10 +188,10 @@ def run_batch(
     ensure_dir(out)
     logmap = ensure_dir(out / "logs")
     vorige = _previous_manifest(out)
-    uitkomsten: dict[str, Uitkomst] = {}
+    uitkomsten: dict[str, Outcome] = {}
     te_doen: list[Run] = []
     for run in runs:
-        hashes = run_hashes(run)
+        hashes = run_hashes(run, snel)
         oud = vorige.get(run.naam)
         if (
             not force
@@ -186,7 +200,7 @@ def run_batch(
             and oud.get("hashes") == hashes
             and all(Path(b).exists() for b in oud.get("bestanden", []))
         ):
-            uitkomsten[run.naam] = Uitkomst(
+            uitkomsten[run.naam] = Outcome(
                 run.naam, run.soort, run.parameters, "overgeslagen", oud.get("bestanden", []), 0.0, hashes=hashes
             )
         else:
@@ -196,18 +210,14 @@ def run_batch(
     if te_doen:
         uitvoerder: Callable[..., Any] = ProcessPoolExecutor if snel else ThreadPoolExecutor
         with uitvoerder(max_workers=jobs) as pool:
-            toekomst: dict[Future[Uitkomst], Run] = {
-                (
-                    pool.submit(_run_checklist_in_process, run)
-                    if snel
-                    else pool.submit(_run_in_subprocess, run, logmap)
-                ): run
+            toekomst: dict[Future[Outcome], Run] = {
+                (pool.submit(_run_in_process, run) if snel else pool.submit(_run_in_subprocess, run, logmap)): run
                 for run in te_doen
             }
             for klaar in as_completed(toekomst):
                 run = toekomst[klaar]
                 uitkomst = klaar.result()
-                uitkomst.hashes = run_hashes(run)
+                uitkomst.hashes = run_hashes(run, snel)
                 uitkomsten[run.naam] = uitkomst
                 if uitkomst.status != "gelukt":
                     mislukt += 1
@@ -231,24 +241,22 @@ def _previous_manifest(out: Path) -> dict[str, dict[str, Any]]:
         return {}
 
 
-def write_manifest(out: Path, uitkomsten: list[Uitkomst]) -> None:
+def write_manifest(out: Path, uitkomsten: list[Outcome]) -> None:
     """``manifest.json`` (everything) and ``manifest.csv`` (one row per run), written atomically."""
     data = {"versies": package_versions(), "runs": [asdict(u) for u in uitkomsten]}
     write_text_atomic(out / "manifest.json", json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    buffer = io.StringIO()
-    schrijver = csv.writer(buffer)
-    schrijver.writerow(["naam", "soort", "status", "duur", "pogingen", "fout", "bestanden", "parameters",
-                        "hash_notebook", "hash_inhoud", "hash_parameters"])  # fmt: skip
-    for u in uitkomsten:
-        schrijver.writerow(
-            [u.naam, u.soort, u.status, u.duur, u.pogingen, u.fout, ";".join(u.bestanden),
-             json.dumps(u.parameters, sort_keys=True, ensure_ascii=False),
-             u.hashes.get("notebook", ""), u.hashes.get("inhoud", ""), u.hashes.get("parameters", "")]
-        )  # fmt: skip
-    write_text_atomic(out / "manifest.csv", buffer.getvalue())
+    kop = ["naam", "soort", "status", "duur", "pogingen", "fout", "bestanden", "parameters", "hash_notebook",
+           "hash_inhoud", "hash_parameters"]  # fmt: skip
+    rijen = [
+        [u.naam, u.soort, u.status, u.duur, u.pogingen, u.fout, ";".join(u.bestanden),
+         json.dumps(u.parameters, sort_keys=True, ensure_ascii=False),
+         u.hashes.get("notebook", ""), u.hashes.get("inhoud", ""), u.hashes.get("parameters", "")]
+        for u in uitkomsten
+    ]  # fmt: skip
+    write_text_atomic(out / "manifest.csv", csv_text(kop, rijen))
 
 
-def summary(uitkomsten: list[Uitkomst], problemen: list[str] | None = None) -> str:
+def summary(uitkomsten: list[Outcome], problemen: list[str] | None = None) -> str:
     """The closing lines: counts, then each failure with its cell and error."""
     telling = {s: sum(u.status == s for u in uitkomsten) for s in ("gelukt", "overgeslagen", "mislukt")}
     regels = [
@@ -263,66 +271,33 @@ def summary(uitkomsten: list[Uitkomst], problemen: list[str] | None = None) -> s
 # --- planning -------------------------------------------------------------------------------------
 
 
-def _report_run(
-    soort: str, naam: str, parameters: dict[str, Any], notebook: str, out: Path, taal: str, titel: str
-) -> Run:
-    """A lesson or case report: ``<out>/<naam>/<naam>.<taal>.{ipynb,html}``, as the CLI writes it."""
-    from .runner import notebook_path
+def plan_run(soort: str, parameters: dict[str, Any], out: Path, formats: list[str] | None = None,
+             naam: str | None = None, map_naam: str | None = None) -> Run:  # fmt: skip
+    """A run of report ``soort`` into ``out/<its folder>`` (or ``out/<map_naam>``), named after
+    its file stem (or ``naam``). The parameters are checked here, before anything runs."""
+    from .reports import describe, parse
 
-    return Run(f"{naam}.{taal}", soort, {**parameters, "taal": taal}, str((out / naam).resolve()), f"{naam}.{taal}",
-               str(notebook_path(notebook)), taal, titel)  # fmt: skip
+    p = parse(soort, parameters)
+    meta = describe(soort, p)
+    return Run(naam or meta.stem, soort, p.model_dump(mode="json"), str((out / (map_naam or meta.folder)).resolve()),
+               formats=formats, taal=p.taal, titel=meta.title)  # fmt: skip
 
 
 def plan_lessons(out: Path, talen: list[str]) -> list[Run]:
-    from .lessons import load_lessons
+    from .catalog import lesson_numbers
 
-    return [
-        _report_run(
-            "les",
-            f"les-{les.nummer}-{les.slug}",
-            {"les": les.nummer},
-            "lesson",
-            out,
-            taal,
-            f"{les.nummer}. {les.titel}",
-        )
-        for taal in talen
-        for les in load_lessons(taal)
-    ]
+    return [plan_run("les", {"les": nummer, "taal": taal}, out) for taal in talen for nummer in lesson_numbers()]
 
 
 def plan_cases(out: Path, talen: list[str]) -> list[Run]:
     from .cases import load_cases
 
-    return [
-        _report_run("casus", f"casus-{casus.id}", {"casus": casus.id}, "case", out, taal, casus.naam)
-        for taal in talen
-        for casus in load_cases()
-    ]
+    return [plan_run("casus", {"casus": casus.id, "taal": taal}, out) for taal in talen for casus in load_cases()]
 
 
 def _checklist_run(profiel: dict[str, Any], map_: Path, taal: str, formats: list[str], naam: str) -> Run:
-    from .runner import notebook_path
-
-    return Run(
-        naam,
-        "checklist",
-        {
-            "profiel": profiel,
-            "taal": taal,
-            "uitvoer": str(map_.resolve()),
-            "formats": formats,
-            "voortgang": "",
-            "peildatum": "",
-            "interactief": False,
-        },  # fmt: skip
-        str(map_.resolve()),
-        "checklist",
-        str(notebook_path("checklist")),
-        taal,
-        f"Checklist {naam}",
-        html=False,
-    )
+    return Run(naam, "checklist", {"profiel": profiel, "taal": taal}, str(map_.resolve()), formats=formats, taal=taal,
+               titel=f"Checklist {naam}")  # fmt: skip
 
 
 def plan_all_municipalities(out: Path, taal: str, formats: list[str], fase: str | None = None) -> list[Run]:
@@ -338,53 +313,10 @@ def plan_all_municipalities(out: Path, taal: str, formats: list[str], fase: str 
     return runs
 
 
-LIJST_SCHEIDER = ";"
-
-
-def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any], str]], list[str]]:
-    """Profiles from a CSV: one per row, the same keys as the YAML. Lists use ';', groups use
-    'naam;soort;actief' separated by '|', tenure uses columns eigendom.koop etc.
-
-    Returns (row number, profile, output folder name) for each valid row, and the problems."""
-    from .checklist import output_folder_name
-    from .profile import build_context, parse_profile
-
-    naam = shown_path(pad)
-    try:
-        tekst = pad.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{naam}: --profielen: kan bestand niet lezen ({exc})") from None
-    lezer = csv.DictReader(io.StringIO(tekst))
-    if not lezer.fieldnames or "gemeente" not in lezer.fieldnames:
-        raise UserError(f"{naam}: --profielen: kolom 'gemeente' ontbreekt (kolommen zoals in het profiel)")
-    goed: list[tuple[int, dict[str, Any], str]] = []
-    problemen: list[str] = []
-    for nummer, rij in enumerate(lezer, start=2):
-        profiel: dict[str, Any] = {}
-        for sleutel, waarde in rij.items():
-            waarde = (waarde or "").strip()
-            if not waarde or sleutel is None:
-                continue
-            if sleutel.startswith("eigendom."):
-                profiel.setdefault("eigendom", {})[sleutel.split(".", 1)[1]] = waarde
-            elif sleutel == "werkzaamheden":
-                profiel[sleutel] = [w.strip() for w in waarde.split(LIJST_SCHEIDER) if w.strip()]
-            elif sleutel == "groepen":
-                from .widgets import parse_groups
-
-                profiel[sleutel] = parse_groups("\n".join(waarde.split("|")))
-            else:
-                profiel[sleutel] = waarde
-        try:
-            context = build_context(parse_profile(profiel, f"{naam}: rij {nummer}"), f"{naam}: rij {nummer}")
-        except UserError as fout:
-            problemen.append(str(fout))  # "<file>: rij N: <field>: what is wrong (allowed)"
-            continue
-        goed.append((nummer, profiel, output_folder_name({"context": context.model_dump()})))
-    return goed, problemen
-
-
 def plan_profiles(pad: Path, out: Path, taal: str, formats: list[str]) -> tuple[list[Run], list[str]]:
+    """One checklist per valid row of a CSV of profiles; the problems of the other rows."""
+    from .profile import read_profiles_csv
+
     profielen, problemen = read_profiles_csv(pad)
     runs: list[Run] = []
     gezien: set[str] = set()

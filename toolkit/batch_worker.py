@@ -2,7 +2,7 @@
 
 Each notebook gets its own process and so its own kernel (never many kernels from one process,
 the pattern that makes parallel papermill runs fail at random). The result is one JSON line on
-stdout. Exit codes: 0 done, 1 the notebook failed, 75 the kernel did not start (retry once).
+stdout. Exit codes: 0 done, 1 the run failed, 75 the kernel did not start (retry once).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import json
 import sys
 import time
 from pathlib import Path
+
+KERNEL_START_FOUT = 75
 
 
 def written_since(map_: Path, sinds: float) -> list[str]:
@@ -21,30 +23,31 @@ def written_since(map_: Path, sinds: float) -> list[str]:
 
 
 def main() -> int:
-    from .errors import KernelStartError, UserError
+    from .errors import KernelStartError, WarmteError
+    from .reports import SPECS, produce
     from .runner import run_notebook
 
-    run = json.loads(sys.stdin.read())
+    run = json.loads(sys.stdin.read())  # the fields of toolkit.batch.Run
     start = time.perf_counter()
     start_tijd = time.time() - 1
     try:
-        resultaat = run_notebook(
-            Path(run["notebook"]),
-            run["parameters"],
-            Path(run["map"]),
-            run["bestandsnaam"],
-            taal=run.get("taal", "nl"),
-            titel=run.get("titel"),
-            html=run.get("html", True),
-        )
+        map_ = Path(run["map"])
+        if run["soort"] in SPECS:
+            # a batch keeps the executed notebook of every run, as its record
+            formats = None if run.get("formats") is None else list(dict.fromkeys([*run["formats"], "ipynb"]))
+            gemaakt = produce(run["soort"], run["parameters"], map_, formats, "papermill", subfolder=False)
+            bestanden = sorted(str(p) for p in gemaakt.files)
+        else:  # a notebook of its own, run as it is
+            run_notebook(Path(run["notebook"]), run["parameters"], map_, run["bestandsnaam"],
+                         taal=run.get("taal", "nl"), titel=run.get("titel"), html=run.get("html", True))  # fmt: skip
+            bestanden = written_since(map_, start_tijd)
     except KernelStartError as fout:
         print(json.dumps({"status": "mislukt", "fout": str(fout), "duur": time.perf_counter() - start}))
-        return 75
-    except UserError as fout:
+        return KERNEL_START_FOUT
+    except WarmteError as fout:
         print(json.dumps({"status": "mislukt", "fout": str(fout), "duur": time.perf_counter() - start}))
         return 1
-    bestanden = written_since(Path(run["map"]), start_tijd)
-    print(json.dumps({"status": "gelukt", "bestanden": bestanden, "duur": resultaat.duur}))
+    print(json.dumps({"status": "gelukt", "bestanden": bestanden, "duur": time.perf_counter() - start}))
     return 0
 
 

@@ -350,6 +350,11 @@ def case_name(casus_id: str, map_: Path | None = None) -> str:
     return str(data.get("naam") or casus_id) if isinstance(data, dict) else casus_id
 
 
+def case_names(map_: Path | None = None) -> dict[str, str]:
+    """Every case id -> its display name."""
+    return {c: case_name(c, map_) for c in case_ids(map_)}
+
+
 def check_cases(map_: Path | None = None) -> tuple[list[Case], list[Problem]]:
     """Read every case folder; return the valid cases and all problems."""
     casussen: list[Case] = []

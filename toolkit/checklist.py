@@ -1,13 +1,13 @@
 """The main job: a municipality's own checklist, built from its profile.
 
-``build(profile)`` is pure Python (no kernel): the papermill notebook calls exactly this function,
-so both paths give byte-identical JSON. Steps, in order: check the profile, resolve the names and
+``build(profile)`` is pure Python (no kernel): the report registry (:mod:`toolkit.reports`) calls
+exactly this function on both paths, in the notebook and in-process, so both give byte-identical
+JSON. Steps, in order: check the profile, resolve the names and
 add the figures, evaluate each action's rule, fill in names, sort, attach evidence and progress.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -16,7 +16,7 @@ from typing import Any
 
 from .actions import PRIORITEITEN, Actie, load_actions
 from .labels import pick, t, term
-from .profile import Context, Profiel, build_context, parse_profile
+from .profile import Context, Profiel, build_context, folder_name, parse_profile, profile_dict
 from .rules import Feit, evaluate, facts
 
 SCHEMA_VERSIE = 1
@@ -127,16 +127,6 @@ def _logbook_note(logboek: dict[str, int], taal: str) -> str:
     return tekst + t("logboek_alles_gedeeld", taal)
 
 
-def profile_dict(profiel: Profiel) -> dict[str, Any]:
-    """The profile as a plain dict, with every field present (unknowns spelled out)."""
-    data = profiel.model_dump(mode="json")
-    for sleutel in ("wijk", "fase", "warmteoplossing", "capaciteit_fte", "notities", "groepen", "werkzaamheden"):
-        if data.get(sleutel) is None:
-            data[sleutel] = "onbekend"
-    data["eigendom"] = {k: ("onbekend" if v is None else v) for k, v in data["eigendom"].items()}
-    return data
-
-
 def build(
     profiel: Profiel | dict[str, Any],
     taal: str = "nl",
@@ -203,41 +193,9 @@ def build(
     return checklist
 
 
-def to_json(checklist: dict[str, Any]) -> str:
-    """Deterministic JSON: sorted keys, fixed indentation, ``<``/``>``/``&`` escaped (HTML-safe)."""
-    tekst = json.dumps(checklist, ensure_ascii=False, indent=2, sort_keys=True)
-    return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
-
-
 def output_folder_name(checklist: dict[str, Any]) -> str:
     """``<gemeente-slug>[-<wijk-slug>]``: a safe name that never leaves ``--out``."""
-    from .text import slugify
-
-    context = checklist["context"]
-    naam = slugify(context["gemeente"])
-    return f"{naam}-{slugify(context['wijk'])}" if context.get("wijk") else naam
-
-
-def write_outputs(checklist: dict[str, Any], out_dir: Path, formats: list[str]) -> list[Path]:
-    """Write the requested formats into ``out_dir`` (each atomically). Returns the files written."""
-    from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
-    from .render import render
-
-    ensure_dir(out_dir)
-    namen = {"html": "checklist.html", "docx": "checklist.docx", "xlsx": "actieregister.xlsx",
-             "md": "checklist.md", "json": "checklist.json"}  # fmt: skip
-    geschreven: list[Path] = []
-    for formaat in formats:
-        if formaat not in namen:
-            continue  # 'ipynb' is the executed notebook, written by the runner
-        inhoud = render("checklist", formaat, checklist)
-        doel = out_dir / namen[formaat]
-        if isinstance(inhoud, bytes):
-            write_bytes_atomic(doel, inhoud)
-        else:
-            write_text_atomic(doel, inhoud)
-        geschreven.append(doel)
-    return geschreven
+    return folder_name(checklist["context"]["gemeente"], checklist["context"].get("wijk"))
 
 
 def explain(checklist: dict[str, Any]) -> str:
@@ -269,32 +227,3 @@ def default_profile_path() -> Path:
     from . import paths
 
     return paths.project_root() / "profielen" / "voorbeeldstad.yaml"
-
-
-FORMATEN = ("html", "docx", "xlsx", "md", "json", "ipynb")
-
-
-def make(
-    profiel: dict[str, Any] | None = None,
-    taal: str = "nl",
-    uitvoer: str | Path | None = None,
-    formats: list[str] | tuple[str, ...] = FORMATEN,
-    voortgang: str | Path | None = None,
-    peildatum: str | date | None = None,
-    logboek: str | Path | None = None,
-) -> dict[str, Any]:
-    """Build the checklist and write its files: the one function behind the notebook and the
-    in-process path. ``profiel=None`` uses the built-in example profile."""
-    from .profile import read_profile
-    from .progress import read_register
-
-    if profiel is None:
-        profiel = read_profile(default_profile_path())
-    register_data = read_register(Path(voortgang)) if voortgang else None
-    if isinstance(peildatum, str) and peildatum:
-        peildatum = date.fromisoformat(peildatum)
-    logboek_stats = logbook_stats(Path(logboek)) if logboek else None
-    checklist = build(profiel, taal, register_data, peildatum or None, logboek=logboek_stats)  # type: ignore[arg-type]
-    if uitvoer:
-        write_outputs(checklist, Path(uitvoer), list(formats))
-    return checklist

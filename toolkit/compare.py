@@ -6,7 +6,7 @@ added with ``warmtelessen casus nieuw`` appears here without code changes.
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -149,27 +149,23 @@ def tables(casussen: list[Case], lessen: list[int], taal: str = "nl") -> dict[st
     }
 
 
-def write_tables(tabellen: dict[str, pd.DataFrame], map_: Path) -> list[Path]:
-    """One CSV per table and one XLSX workbook with a sheet per table (each written atomically)."""
-    import io
+@dataclass(frozen=True)
+class Vergelijking:
+    """The comparison report: its tables, and the titles of the lessons compared."""
 
-    from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
+    tabellen: dict[str, pd.DataFrame]
+    titels: dict[int, str]
+    casussen: list[str]
+    lessen: list[int]
 
-    ensure_dir(map_)
-    geschreven = []
-    for naam, tabel in tabellen.items():
-        index = tabel.index.name is not None
-        geschreven.append(write_text_atomic(map_ / f"{naam}.csv", tabel.to_csv(index=index)))
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as schrijver:
-        for naam, tabel in tabellen.items():
-            uit = tabel.copy()
-            for kolom in uit.columns:
-                if isinstance(uit[kolom].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(uit[kolom]):
-                    uit[kolom] = uit[kolom].dt.date
-            uit.to_excel(schrijver, sheet_name=naam[:31], index=tabel.index.name is not None)
-    geschreven.append(write_bytes_atomic(map_ / "vergelijking.xlsx", buffer.getvalue()))
-    return geschreven
+
+def comparison(casus_ids: list[str] | None, lessen: list[int] | None, taal: str = "nl") -> Vergelijking:
+    """Compare the cases ``casus_ids`` (default: all) on ``lessen`` (default: all)."""
+    from .lessons import load_lessons
+
+    gekozen, lesnummers = select(casus_ids, lessen)
+    titels = {les.nummer: les.titel for les in load_lessons(taal)}
+    return Vergelijking(tables(gekozen, lesnummers, taal), titels, [c.id for c in gekozen], lesnummers)
 
 
 def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[Case], list[int]]:

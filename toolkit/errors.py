@@ -1,7 +1,14 @@
-"""Errors a user can cause, and how they read.
+"""Errors, and how they read.
 
-Every problem a user can cause is reported as one line: ``file: field: what is wrong (what is
-allowed)``. The command line prints these lines and exits non-zero; it never shows a traceback.
+Every problem is reported as one line: ``file: field: what is wrong (what is allowed)``. The
+command line prints these lines and exits non-zero; it never shows a traceback. The classes say
+whose problem it is, and so which exit code and which words the user gets:
+
+- :class:`UserError` (exit 2): the input is wrong (an option, a profile, a file); the line says how
+  to put it right. :class:`ContentError` (exit 1) is content that does not validate.
+- :class:`NotebookError` (exit 1): a cell of a notebook failed; the line names the cell.
+- :class:`KernelError` (exit 3): the notebook kernel crashed or did not start. That is not the
+  user's mistake, and the line says so.
 """
 
 from __future__ import annotations
@@ -24,13 +31,19 @@ class Problem:
         return f"{tekst} ({self.allowed})" if self.allowed else tekst
 
 
-class UserError(Exception):
-    """An error caused by input: reported as one clear line, exit code ``exit_code``."""
+class WarmteError(Exception):
+    """Any error the toolkit reports as one clear line, with exit code ``exit_code``."""
 
-    exit_code = 2
+    exit_code = 1
 
     def __init__(self, melding: str | Problem) -> None:
         super().__init__(str(melding))
+
+
+class UserError(WarmteError):
+    """An error caused by input: reported as one clear line, exit code 2."""
+
+    exit_code = 2
 
 
 class ContentError(UserError):
@@ -45,10 +58,20 @@ class ContentError(UserError):
         super().__init__(eerste + extra)
 
 
-class NotebookError(UserError):
-    """A notebook run that failed; names the notebook and the cell that failed."""
+class NotebookError(WarmteError):
+    """A notebook run in which a cell failed; names the notebook and the cell."""
 
     exit_code = 1
+
+
+class KernelError(WarmteError):
+    """The notebook kernel crashed, timed out or did not start: not the user's mistake."""
+
+    exit_code = 3
+
+
+class KernelStartError(KernelError):
+    """The kernel did not start or answer: worth one retry in a batch."""
 
 
 def shown_path(pad: Path | str) -> str:
@@ -58,7 +81,3 @@ def shown_path(pad: Path | str) -> str:
         return str(pad.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(pad)
-
-
-class KernelStartError(NotebookError):
-    """The kernel did not start or answer: worth one retry in a batch."""

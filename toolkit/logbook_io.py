@@ -16,6 +16,7 @@ from typing import Any
 from . import logbook as lb
 from .errors import UserError, shown_path
 from .fileio import ensure_dir, write_bytes_atomic, write_text_atomic
+from .sheets import csv_text, unquote_csv, workbook
 
 #: The columns of each kind (the export writes these, plus ``id``; the import needs the first ones).
 KOLOMMEN: dict[str, tuple[str, ...]] = {
@@ -132,7 +133,7 @@ def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, A
     lezer = csv.DictReader(io.StringIO(tekst))
     kop = [k.strip().lower() for k in lezer.fieldnames or []]
     lezer.fieldnames = kop
-    return [(pad.stem, kop, [(i, dict(r)) for i, r in enumerate(lezer, start=2)])]
+    return [(pad.stem, kop, [(i, {k: unquote_csv(v) for k, v in r.items()}) for i, r in enumerate(lezer, start=2)])]
 
 
 def import_file(
@@ -176,27 +177,25 @@ def import_file(
 
 def export(db: sqlite3.Connection, out: Path) -> list[Path]:
     """One CSV per kind and ``logboek.xlsx`` with a sheet per kind."""
-    from openpyxl import Workbook
-
     ensure_dir(out)
-    boek = Workbook()
-    boek.remove(boek.active)
+    bladen: dict[str, tuple[list[str], list[list[Any]]]] = {}
     geschreven = []
     for soort in lb.SOORTEN:
         rijen = lb.rows(db, soort)
         kolommen = ["id", *[k for k in KOLOMMEN[soort] if k != "id"]]
         kolommen += [k for k in (rijen[0] if rijen else {}) if k not in kolommen]
-        buffer = io.StringIO()
-        schrijver = csv.DictWriter(buffer, fieldnames=kolommen, extrasaction="ignore")
-        schrijver.writeheader()
-        schrijver.writerows(rijen)
-        geschreven.append(write_text_atomic(out / f"{soort}.csv", buffer.getvalue()))
-        blad = boek.create_sheet(soort)
-        blad.append(kolommen)
-        for rij in rijen:
-            blad.append([rij.get(k, "") for k in kolommen])
-        blad.freeze_panes = "A2"
-    buffer_xlsx = io.BytesIO()
-    boek.save(buffer_xlsx)
-    geschreven.append(write_bytes_atomic(out / "logboek.xlsx", buffer_xlsx.getvalue()))
+        bladen[soort] = (kolommen, [[rij.get(k, "") for k in kolommen] for rij in rijen])
+        geschreven.append(write_text_atomic(out / f"{soort}.csv", csv_text(*bladen[soort])))
+    geschreven.append(write_bytes_atomic(out / "logboek.xlsx", workbook(bladen)))
     return geschreven
+
+
+def export_party(db: sqlite3.Connection, naam: str, out: Path) -> list[Path]:
+    """Everything the logbook holds about one party, as ``partij-<naam>.json`` (the right of access)."""
+    import json
+
+    from .text import slugify
+
+    data = lb.everything_about(db, naam)
+    pad = ensure_dir(out) / f"partij-{slugify(naam)}.json"
+    return [write_text_atomic(pad, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from . import logbook as lb
@@ -107,3 +108,14 @@ def report(db: sqlite3.Connection, peildatum: date, extra_groepen: list[str] | N
         "niet_gesproken": not_spoken_to(db, peildatum, extra_groepen),
         "bewoners": resident_summary(db, peildatum),
     }
+
+
+def report_from_file(
+    pad: Path, peildatum: date | None = None, extra_groepen: list[str] | None = None
+) -> dict[str, Any]:
+    """The report of the logbook in ``pad`` (refuses a file that is not a logbook)."""
+    db = lb.connect(pad)
+    try:
+        return report(db, peildatum or date.today(), extra_groepen)
+    finally:
+        db.close()

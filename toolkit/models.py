@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,3 +34,41 @@ def check_total_share(aandelen: Iterable[object]) -> None:
     som = sum(v for v in aandelen if isinstance(v, int | float) and not isinstance(v, bool))
     if som > 100.5:
         raise ValueError(f"aandelen tellen op tot {som:g} || samen hooguit 100")
+
+
+def described(
+    veld: str, optie: str | None = None, herhaalbaar: bool = False, pad: bool = False, optie_uit: str | None = None
+) -> dict[str, Any]:
+    """Field metadata: the Dutch help text (``description``, from the translations
+    ``uitleg.<veld>``), the translation key for other languages, and for the command line the option
+    name (default ``--<veld>``), whether it repeats, whether it names a file or folder, and for a
+    yes/no field the option that says no."""
+    from .labels import t
+
+    extra: dict[str, Any] = {"uitleg": f"uitleg.{veld}"}
+    if optie:
+        extra["optie"] = optie
+    if herhaalbaar:
+        extra["herhaalbaar"] = True
+    if pad:
+        extra["pad"] = True
+    if optie_uit:
+        extra["optie_uit"] = optie_uit
+    return {"description": t(f"uitleg.{veld}", "nl"), "json_schema_extra": extra}
+
+
+def field_help(model: type[BaseModel], veld: str, taal: str) -> str:
+    """The help text of ``model.veld`` in ``taal``."""
+    from .labels import t
+
+    info = model.model_fields[veld]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    sleutel = extra.get("uitleg")
+    return t(str(sleutel), taal) if sleutel else (info.description or "")
+
+
+def option_name(model: type[BaseModel], veld: str) -> str:
+    """The command-line option of ``model.veld``: ``--<veld>`` unless the field names another."""
+    info = model.model_fields[veld]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return str(extra.get("optie") or "--" + veld.replace("_", "-"))

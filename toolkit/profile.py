@@ -1,5 +1,10 @@
-"""A municipality's own situation (the *profiel*): read from YAML or options, checked, and
-completed with public figures for its municipality and wijk.
+"""A municipality's own situation (the *profiel*): read from YAML, options, a form or a CSV row,
+checked, and completed with public figures for its municipality and wijk.
+
+The fields are declared once, in :class:`Profiel`: their help text (``description``, from the
+translations ``uitleg.<veld>``), their label (translations ``veld.<veld>``) and, where it differs
+from ``--<veld>``, their command-line option. The command line, the form, the CSV reader and the
+rule engine all read the fields from here.
 
 Every field except ``gemeente`` may be missing; missing means *onbekend*, and the checklist treats
 unknowns explicitly. Figures never fill a field the data does not have (tenure stays unknown
@@ -8,93 +13,34 @@ unless the user gives it).
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import Problem, UserError, shown_path
-from .models import Procent, check_total_share
-from .regions import (
-    Cijfer,
-    Gebied,
-    find_gemeente,
-    find_wijk,
-    gemeente_figures,
-    provincies,
-    wijk_figures,
-)
+from .models import Procent, StrictModel, check_total_share, described
+from .regions import Cijfer, Gebied, find_gemeente, find_wijk, gemeente_figures, provincies, wijk_figures
 from .schema_errors import problems_from_validation
+from .text import fold, slugify
 from .yamlio import load_yaml
 
 JaNee = Literal["ja", "nee", "onbekend"]
 Fase = Literal["transitievisie", "orientatie", "planvorming", "uitvoering", "gebruik"]
 SoortGroep = Literal[
-    "energiecooperatie",
-    "bewonersvereniging",
-    "wijkraad",
-    "huurdersvereniging",
-    "vve",
-    "sportclub",
-    "groen",
-    "buurtinitiatief",
-    "religieus",
-    "school",
-    "ondernemers",
-    "overig",
-]
+    "energiecooperatie", "bewonersvereniging", "wijkraad", "huurdersvereniging", "vve", "sportclub", "groen",
+    "buurtinitiatief", "religieus", "school", "ondernemers", "overig",
+]  # fmt: skip
+Activiteit = Literal["ja", "beetje", "nee", "onbekend"]
 Werk = Literal["riolering", "herinrichting", "gasnet", "groot_onderhoud", "geen"]
 Warmte = Literal["warmtenet", "all-electric", "hybride", "open"]
 
-#: Help text per field (README, --help and the form use the same words).
-VELDEN: dict[str, str] = {
-    "gemeente": "naam of CBS-code van de gemeente (bijv. Wageningen of GM0289); verplicht",
-    "wijk": "naam of CBS-code van de wijk (bijv. WK028907)",
-    "fase": "transitievisie | orientatie | planvorming | uitvoering | gebruik",
-    "groepen": "bestaande groepen: lijst van {naam, soort, actief}",
-    "aanspreekpunt": "is er een zichtbaar aanspreekpunt voor initiatieven en bewoners: ja | nee | onbekend",
-    "logboek": "wordt vastgelegd wie is gesproken en wat is besloten: ja | nee | onbekend",
-    "vergoeding_budget": "is er budget om initiatieven of bewoners te betalen: ja | nee | onbekend",
-    "werkzaamheden": "geplande werken: riolering | herinrichting | gasnet | groot_onderhoud | geen",
-    "eigendom": "procenten woningen: {koop, corporatie, particuliere_huur}",
-    "warmteoplossing": "warmtenet | all-electric | hybride | open",
-    "raad_betrokken": "is de gemeenteraad betrokken: ja | nee | onbekend",
-    "capaciteit_fte": "ambtelijke capaciteit voor deze wijk, in fte (bijv. 0.5)",
-    "notities": "vrije tekst",
-}
-
-
-class Groep(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    naam: Annotated[str, Field(min_length=1, max_length=200)]
-    soort: SoortGroep = "overig"
-    actief: JaNee | Literal["beetje"] = "onbekend"
-
-    @field_validator("soort", "actief", mode="before")
-    @classmethod
-    def _clean(cls, waarde: Any) -> Any:
-        from .text import fold
-
-        return fold(waarde).replace("-", "_") if isinstance(waarde, str) else _yes_no(waarde)
-
-
-class Eigendom(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    koop: Procent | None = None
-    corporatie: Procent | None = None
-    particuliere_huur: Procent | None = None
-
-    @field_validator("koop", "corporatie", "particuliere_huur", mode="before")
-    @classmethod
-    def _unknown_share(cls, waarde: Any) -> Any:
-        return None if isinstance(waarde, str) and waarde.strip().lower() == "onbekend" else waarde
-
-    @model_validator(mode="after")
-    def _check_sum(self) -> Eigendom:
-        check_total_share((self.koop, self.corporatie, self.particuliere_huur))
-        return self
+#: In a CSV of profiles: lists use ';', groups are separated by '|'.
+LIJST_SCHEIDER = ";"
+GROEP_SCHEIDER = "|"
 
 
 def _yes_no(waarde: Any) -> Any:
@@ -103,27 +49,98 @@ def _yes_no(waarde: Any) -> Any:
         return "ja"
     if waarde is False:
         return "nee"
-    return waarde.strip().lower() if isinstance(waarde, str) else waarde
+    return fold(waarde) if isinstance(waarde, str) else waarde
 
 
-class Profiel(BaseModel):
+def parse_group_line(regel: str) -> dict[str, str] | None:
+    """``naam; soort; actief`` (soort and actief optional) -> a group; None for an empty line."""
+    delen = [d.strip() for d in regel.split(";")]
+    if not delen or not delen[0]:
+        return None
+    groep = {"naam": delen[0]}
+    for sleutel, waarde in zip(("soort", "actief"), delen[1:3], strict=False):
+        if waarde:
+            groep[sleutel] = waarde
+    return groep
+
+
+def parse_groups(tekst: str) -> list[dict[str, str]]:
+    """One group per line: ``naam; soort; actief`` (as in the form and ``--groep``)."""
+    return [g for regel in tekst.splitlines() if (g := parse_group_line(regel)) is not None]
+
+
+class Groep(StrictModel):
+    """An existing group in the neighbourhood."""
+
+    naam: Annotated[str, Field(min_length=1, max_length=200)]
+    soort: SoortGroep = "overig"
+    actief: Activiteit = "onbekend"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_line(cls, waarde: Any) -> Any:
+        return parse_group_line(waarde) if isinstance(waarde, str) else waarde
+
+    @field_validator("soort", "actief", mode="before")
+    @classmethod
+    def _clean(cls, waarde: Any) -> Any:
+        return fold(waarde).replace("-", "_") if isinstance(waarde, str) else _yes_no(waarde)
+
+
+class Eigendom(StrictModel):
+    """Shares of the dwellings in the wijk, in percent; missing means unknown."""
+
+    koop: Procent | None = None
+    corporatie: Procent | None = None
+    particuliere_huur: Procent | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, waarde: Any) -> Any:
+        """``koop=62,corporatie=35`` (the command-line option) -> a mapping."""
+        if not isinstance(waarde, str):
+            return waarde
+        uit: dict[str, str] = {}
+        for deel in (d for d in waarde.split(",") if d.strip()):
+            sleutel, teken, getal = deel.partition("=")
+            try:
+                float(getal)
+            except ValueError:
+                raise ValueError(
+                    f"ongeldig: {deel.strip()!r} || bijv. koop=62,corporatie=35,particuliere_huur=3"
+                ) from None
+            if not teken:
+                raise ValueError(f"ongeldig: {deel.strip()!r} || bijv. koop=62,corporatie=35")
+            uit[sleutel.strip()] = getal
+        return uit
+
+    @field_validator("koop", "corporatie", "particuliere_huur", mode="before")
+    @classmethod
+    def _unknown_share(cls, waarde: Any) -> Any:
+        return None if isinstance(waarde, str) and fold(waarde) == "onbekend" else waarde
+
+    @model_validator(mode="after")
+    def _check_sum(self) -> Eigendom:
+        check_total_share((self.koop, self.corporatie, self.particuliere_huur))
+        return self
+
+
+class Profiel(StrictModel):
     """The profile as the user gave it (names not yet resolved)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    gemeente: Annotated[str, Field(min_length=1, max_length=100)]
-    wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = None
-    fase: Fase | None = None
-    groepen: list[Groep] | None = None
-    aanspreekpunt: JaNee = "onbekend"
-    logboek: JaNee = "onbekend"
-    vergoeding_budget: JaNee = "onbekend"
-    werkzaamheden: list[Werk] | None = None
-    eigendom: Eigendom = Eigendom()
-    warmteoplossing: Warmte | None = None
-    raad_betrokken: JaNee = "onbekend"
-    capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = None
-    notities: Annotated[str, Field(max_length=5000)] | None = None
+    gemeente: Annotated[str, Field(min_length=1, max_length=100, **described("gemeente"))]
+    wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = Field(None, **described("wijk"))
+    fase: Fase | None = Field(None, **described("fase"))
+    groepen: list[Groep] | None = Field(None, **described("groepen", optie="--groep", herhaalbaar=True))
+    aanspreekpunt: JaNee = Field("onbekend", **described("aanspreekpunt"))
+    logboek: JaNee = Field("onbekend", **described("logboek", optie="--logboek-bijgehouden"))
+    vergoeding_budget: JaNee = Field("onbekend", **described("vergoeding_budget"))
+    werkzaamheden: list[Werk] | None = Field(None, **described("werkzaamheden"))
+    eigendom: Eigendom = Field(Eigendom(), **described("eigendom"))
+    warmteoplossing: Warmte | None = Field(None, **described("warmteoplossing"))
+    raad_betrokken: JaNee = Field("onbekend", **described("raad_betrokken"))
+    capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = Field(None, **described("capaciteit_fte"))
+    notities: Annotated[str, Field(max_length=5000)] | None = Field(None, **described("notities"))
 
     @field_validator("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken", mode="before")
     @classmethod
@@ -139,8 +156,6 @@ class Profiel(BaseModel):
     @classmethod
     def _choice_value(cls, waarde: Any) -> Any:
         if isinstance(waarde, str):
-            from .text import fold
-
             waarde = fold(waarde)
             return None if waarde == "onbekend" else waarde
         return waarde
@@ -149,8 +164,20 @@ class Profiel(BaseModel):
     @classmethod
     def _split_list(cls, waarde: Any) -> Any:
         if isinstance(waarde, str):
-            return [w.strip() for w in waarde.split(",") if w.strip()]
+            return [w.strip() for w in waarde.replace(LIJST_SCHEIDER, ",").split(",") if w.strip()]
         return waarde
+
+    @field_validator("groepen", mode="before")
+    @classmethod
+    def _groups_text(cls, waarde: Any) -> Any:
+        if isinstance(waarde, str):
+            return [g for deel in waarde.split(GROEP_SCHEIDER) if (g := parse_group_line(deel)) is not None]
+        return waarde
+
+    @field_validator("capaciteit_fte", mode="before")
+    @classmethod
+    def _decimal_comma(cls, waarde: Any) -> Any:
+        return waarde.replace(",", ".").strip() if isinstance(waarde, str) else waarde
 
 
 class Context(BaseModel):
@@ -166,16 +193,27 @@ class Context(BaseModel):
     fictief: bool
     cijfers: list[dict[str, Any]]
 
+    def folder_name(self) -> str:
+        """``<gemeente-slug>[-<wijk-slug>]``: a safe name that never leaves the output folder."""
+        return folder_name(self.gemeente, self.wijk)
 
-def parse_profile(data: Any, bestand: str = "profiel") -> Profiel:
-    """Check a profile (a dict). Raises :class:`GebruikersFout` with one line per problem."""
+
+def folder_name(gemeente: str, wijk: str | None) -> str:
+    naam = slugify(gemeente)
+    return f"{naam}-{slugify(wijk)}" if wijk else naam
+
+
+def parse_profile(data: Any, bestand: str = "profiel", optienamen: Mapping[str, str] | None = None) -> Profiel:
+    """Check a profile (a dict). Raises :class:`UserError` naming every problem on one line.
+
+    ``optienamen`` names fields as the user typed them (``eigendom`` -> ``--eigendom``)."""
     if not isinstance(data, dict):
         raise UserError(Problem(bestand, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
     data = {k: v for k, v in data.items() if v is not None}
     try:
         return Profiel.model_validate(data)
     except ValidationError as exc:
-        problemen = problems_from_validation(exc, bestand, Profiel)
+        problemen = problems_from_validation(exc, bestand, Profiel, veldnamen=optienamen)
         raise UserError(problemen[0] if len(problemen) == 1 else "; ".join(map(str, problemen))) from None
 
 
@@ -195,6 +233,59 @@ def read_profile(pad: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise UserError(Problem(naam, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
+    return data
+
+
+def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any], str]], list[str]]:
+    """Profiles from a CSV: one per row, the same column names as the profile's fields. Lists use
+    ';', groups are ``naam;soort;actief`` separated by '|', tenure uses columns ``eigendom.koop``.
+
+    Returns (row number, profile, output folder name) for each valid row, and the problems."""
+    from .sheets import unquote_csv
+
+    naam = shown_path(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{naam}: --profielen: kan bestand niet lezen ({exc})") from None
+    lezer = csv.DictReader(io.StringIO(tekst))
+    if not lezer.fieldnames or "gemeente" not in lezer.fieldnames:
+        raise UserError(f"{naam}: --profielen: kolom 'gemeente' ontbreekt (kolommen zoals in het profiel)")
+    goed: list[tuple[int, dict[str, Any], str]] = []
+    problemen: list[str] = []
+    for nummer, rij in enumerate(lezer, start=2):
+        profiel: dict[str, Any] = {}
+        for sleutel, waarde in rij.items():
+            waarde = unquote_csv((waarde or "").strip())
+            if not waarde or sleutel is None:
+                continue
+            hoofd, punt, sub = sleutel.partition(".")
+            if punt:
+                profiel.setdefault(hoofd, {})[sub] = waarde
+            elif sleutel == "werkzaamheden":
+                profiel[sleutel] = [w.strip() for w in waarde.split(LIJST_SCHEIDER) if w.strip()]
+            elif sleutel == "groepen":
+                profiel[sleutel] = parse_groups("\n".join(waarde.split(GROEP_SCHEIDER)))
+            else:
+                profiel[sleutel] = waarde
+        waar = f"{naam}: rij {nummer}"
+        try:
+            context = build_context(parse_profile(profiel, waar), waar)
+        except UserError as fout:
+            problemen.append(str(fout))  # "<file>: rij N: <field>: what is wrong (allowed)"
+            continue
+        goed.append((nummer, profiel, context.folder_name()))
+    return goed, problemen
+
+
+def profile_dict(profiel: Profiel) -> dict[str, Any]:
+    """The profile as a plain dict, with every field present (unknowns spelled out)."""
+    data = profiel.model_dump(mode="json")
+    for sleutel, waarde in data.items():
+        if waarde is None:
+            data[sleutel] = "onbekend"
+        elif isinstance(waarde, dict):
+            data[sleutel] = {k: ("onbekend" if v is None else v) for k, v in waarde.items()}
     return data
 
 

@@ -12,66 +12,97 @@ unknowns. An unknown therefore never makes an action urgent by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, get_args
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .profile import Context, Fase, JaNee, Profiel, SoortGroep, Warmte, Werk
+from pydantic import BaseModel
+
+from .profile import Context, Profiel
 
 Feiten = dict[str, Any]
 
-_JA_NEE = tuple(v for v in get_args(JaNee) if v != "onbekend")
-#: Every field a rule may use: (kind, allowed values).
-VELDEN: dict[str, tuple[str, tuple[str, ...]]] = {
-    "fase": ("keuze", get_args(Fase)),
-    "aanspreekpunt": ("keuze", _JA_NEE),
-    "logboek": ("keuze", _JA_NEE),
-    "vergoeding_budget": ("keuze", _JA_NEE),
-    "raad_betrokken": ("keuze", _JA_NEE),
-    "warmteoplossing": ("keuze", get_args(Warmte)),
-    "werkzaamheden": ("lijst", get_args(Werk)),
-    "groepen": ("lijst", ()),
-    "groepen.soort": ("lijst", get_args(SoortGroep)),
-    "groepen.actief": ("lijst", ("ja", "beetje", "nee", "onbekend")),
-    "eigendom.koop": ("getal", ()),
-    "eigendom.corporatie": ("getal", ()),
-    "eigendom.particuliere_huur": ("getal", ()),
-    "capaciteit_fte": ("getal", ()),
-    "context.wijk_woningen": ("getal", ()),
-    "context.gemeente_inwoners": ("getal", ()),
-}
 OPERATOREN: dict[str, tuple[str, ...]] = {
     "keuze": ("is", "in", "onbekend"),
     "lijst": ("bevat", "bevat_een_van", "leeg", "onbekend"),
     "getal": ("is", "minstens", "hoogstens", "meer_dan", "minder_dan", "onbekend"),
 }
 SAMENGESTELD = ("alle", "een_van", "niet")
+#: Public figures a rule may use: field -> (level, key) in the profile's context.
+CONTEXT_VELDEN = {"context.wijk_woningen": ("wijk", "woningen"), "context.gemeente_inwoners": ("gemeente", "inwoners")}
+
+
+def field_kind(annotatie: Any) -> tuple[str, tuple[str, ...]] | None:
+    """(kind, allowed values) of a profile field's type, or None when rules cannot use it (text)."""
+    basis = _strip_none(annotatie)
+    if get_origin(basis) is Literal:
+        return "keuze", tuple(v for v in get_args(basis) if v != "onbekend")
+    if get_origin(basis) is list:
+        (element,) = get_args(basis)
+        return "lijst", get_args(element) if get_origin(element) is Literal else ()
+    if basis is float or get_origin(basis) is Annotated and get_args(basis)[0] is float:
+        return "getal", ()
+    return None
+
+
+def _rule_fields() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Every field a rule may use, read from the profile model: its choice, list and number fields,
+    the fields of its groups (``groepen.soort``) and of its tenure (``eigendom.koop``), and the
+    public figures in :data:`CONTEXT_VELDEN`."""
+    velden: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for naam, info in Profiel.model_fields.items():
+        annotatie = info.annotation
+        model = _model_in(annotatie)
+        if model is not None and get_origin(_strip_none(annotatie)) is list:  # groepen: a list of models
+            velden[naam] = ("lijst", ())
+            for sub, sub_info in model.model_fields.items():
+                soort = field_kind(sub_info.annotation)
+                if soort is not None:
+                    velden[f"{naam}.{sub}"] = ("lijst", get_args(sub_info.annotation))
+        elif model is not None:  # eigendom: one model
+            for sub, sub_info in model.model_fields.items():
+                if (soort := field_kind(sub_info.annotation)) is not None:
+                    velden[f"{naam}.{sub}"] = soort
+        elif (soort := field_kind(annotatie)) is not None:
+            velden[naam] = soort
+    return velden | {veld: ("getal", ()) for veld in CONTEXT_VELDEN}
+
+
+def _strip_none(annotatie: Any) -> Any:
+    if get_origin(annotatie) in (Union, UnionType):
+        delen = [a for a in get_args(annotatie) if a is not type(None)]
+        return delen[0] if len(delen) == 1 else annotatie
+    return annotatie
+
+
+def _model_in(annotatie: Any) -> type[BaseModel] | None:
+    kern = _strip_none(annotatie)
+    if get_origin(kern) is list:
+        kern = get_args(kern)[0]
+    return kern if isinstance(kern, type) and issubclass(kern, BaseModel) else None
+
+
+#: Every field a rule may use: (kind, allowed values).
+VELDEN: dict[str, tuple[str, tuple[str, ...]]] = _rule_fields()
 
 
 def facts(profiel: Profiel, context: Context) -> Feiten:
-    """The values rules look at; ``None`` means unknown."""
-
-    def bekend(waarde: Any) -> Any:
-        return None if waarde == "onbekend" else waarde
-
+    """The values rules look at, for every field in :data:`VELDEN`; ``None`` means unknown."""
     cijfers = {(c["niveau"], c["sleutel"]): c["waarde"] for c in context.cijfers}
-    groepen = profiel.groepen
-    return {
-        "fase": profiel.fase,
-        "aanspreekpunt": bekend(profiel.aanspreekpunt),
-        "logboek": bekend(profiel.logboek),
-        "vergoeding_budget": bekend(profiel.vergoeding_budget),
-        "raad_betrokken": bekend(profiel.raad_betrokken),
-        "warmteoplossing": profiel.warmteoplossing,
-        "werkzaamheden": list(profiel.werkzaamheden) if profiel.werkzaamheden is not None else None,
-        "groepen": [g.naam for g in groepen] if groepen is not None else None,
-        "groepen.soort": [g.soort for g in groepen] if groepen is not None else None,
-        "groepen.actief": [g.actief for g in groepen] if groepen is not None else None,
-        "eigendom.koop": profiel.eigendom.koop,
-        "eigendom.corporatie": profiel.eigendom.corporatie,
-        "eigendom.particuliere_huur": profiel.eigendom.particuliere_huur,
-        "capaciteit_fte": profiel.capaciteit_fte,
-        "context.wijk_woningen": cijfers.get(("wijk", "woningen")),
-        "context.gemeente_inwoners": cijfers.get(("gemeente", "inwoners")),
-    }
+    feiten: Feiten = {}
+    for veld in VELDEN:
+        if veld in CONTEXT_VELDEN:
+            feiten[veld] = cijfers.get(CONTEXT_VELDEN[veld])
+            continue
+        hoofd, _, sub = veld.partition(".")
+        waarde = getattr(profiel, hoofd)
+        if waarde is None:
+            pass
+        elif isinstance(waarde, list) and _model_in(Profiel.model_fields[hoofd].annotation):  # groepen
+            waarde = [getattr(g, sub) if sub else g.naam for g in waarde]
+        elif sub:
+            waarde = getattr(waarde, sub)
+        feiten[veld] = None if waarde == "onbekend" else waarde
+    return feiten
 
 
 Feit = tuple[str, str]  # (field, what it is, in words)

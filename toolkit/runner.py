@@ -6,7 +6,9 @@ One function, :func:`run_notebook`, is used by every report. Its steps, in a fix
 2. check the parameters against the notebook's ``parameters`` cell (unknown names are refused);
 3. execute with papermill into a temporary file next to the final one;
 4. on failure keep the partial notebook as ``<naam>.mislukt.ipynb`` and raise one clear line that
-   names the cell that failed; on success rename it into place;
+   names the cell that failed (from papermill's own error: the cell's index and source, the
+   exception's name and value); a kernel that crashes or does not start is a :class:`KernelError`,
+   not the user's mistake; on success rename it into place;
 5. convert the executed notebook to HTML with the code hidden (self-contained, A4-printable).
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import KernelStartError, NotebookError, UserError, shown_path
+from .errors import KernelError, KernelStartError, NotebookError, UserError, shown_path
 from .fileio import atomic_path, ensure_dir, write_text_atomic
 
 #: Cells with this tag (e.g. the explanation for JupyterLab users) are left out of the report.
@@ -39,8 +41,9 @@ def notebook_path(naam: str) -> Path:
     return paths.notebooks_dir() / f"{naam}.ipynb"
 
 
-def check_parameters(notebook: Path, parameters: dict[str, Any]) -> None:
-    """Refuse parameters the notebook does not declare in its ``parameters`` cell."""
+def check_parameters(notebook: Path, parameters: dict[str, Any]) -> int:
+    """Refuse parameters the notebook does not declare in its ``parameters`` cell. Returns the
+    index of that cell (-1 when there is none)."""
     import papermill
 
     bekend = papermill.inspect_notebook(str(notebook))
@@ -49,6 +52,10 @@ def check_parameters(notebook: Path, parameters: dict[str, Any]) -> None:
         raise UserError(
             f"{shown_path(notebook)}: parameters: onbekend: {', '.join(onbekend)} (toegestaan: {', '.join(bekend)})"
         )
+    import nbformat
+
+    cellen = nbformat.read(notebook, as_version=4).cells
+    return next((i for i, c in enumerate(cellen) if "parameters" in c.get("metadata", {}).get("tags", [])), -1)
 
 
 def run_notebook(
@@ -64,15 +71,18 @@ def run_notebook(
 ) -> RunResult:
     """Execute ``notebook`` with ``parameters``; write ``<naam>.ipynb`` and (with ``html``) ``<naam>.html``.
 
-    Raises :class:`NotebookFout` naming the failing cell when the run fails.
+    Raises :class:`NotebookError` naming the failing cell when a cell fails, :class:`KernelError` when
+    the kernel crashes or does not start.
     """
     start = time.perf_counter()
     if not notebook.is_file():
         raise UserError(f"{shown_path(notebook)}: notebook bestaat niet")
     ensure_dir(out_dir)
-    check_parameters(notebook, parameters)
+    parameter_cel = check_parameters(notebook, parameters)
 
     import papermill
+    import zmq
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     doel_nb = out_dir / f"{naam}.ipynb"
@@ -92,17 +102,25 @@ def run_notebook(
         except PapermillExecutionError as exc:
             mislukt = out_dir / f"{naam}.mislukt.ipynb"
             tmp.replace(mislukt)
-            cel, foutregel = _describe_cell(mislukt)
+            # papermill counts the cell it injected after the parameters cell; the user does not.
+            geinjecteerd = (parameter_cel + 1 if parameter_cel >= 0 else 0) if parameters else None
+            nummer = exc.cell_index + 1 - (1 if geinjecteerd is not None and geinjecteerd < exc.cell_index else 0)
+            eerste = next((r.strip() for r in str(exc.source).splitlines() if r.strip()), "")
             evalue = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
-            oorzaak = f"{exc.ename}: {evalue}" if evalue else foutregel or exc.ename
+            oorzaak = f"{exc.ename}: {evalue}" if evalue else str(exc.ename)
             raise NotebookError(
-                f"{shown_path(notebook)}: {cel} mislukt: {oorzaak} (gedeeltelijke uitvoer in {shown_path(mislukt)})"
+                f"{shown_path(notebook)}: cel {nummer} ({eerste[:60]}) mislukt: {oorzaak} "
+                f"(gedeeltelijke uitvoer in {shown_path(mislukt)})"
             ) from None
-        except Exception as exc:  # kernel did not start, died, timed out …
-            soort = KernelStartError if _is_kernel_start_error(exc) else NotebookError
-            raise soort(
-                f"{shown_path(notebook)}: uitvoeren mislukt: {type(exc).__name__}: "
-                f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+        except (DeadKernelError, CellTimeoutError) as exc:
+            raise KernelError(
+                f"{shown_path(notebook)}: de notebook-kernel stopte onverwacht ({type(exc).__name__}); "
+                "dit ligt niet aan uw invoer (probeer het opnieuw)"
+            ) from None
+        except (RuntimeError, TimeoutError, OSError, zmq.ZMQError) as exc:  # the kernel did not start or answer
+            raise KernelStartError(
+                f"{shown_path(notebook)}: de notebook-kernel startte niet ({type(exc).__name__}: "
+                f"{_first_line(exc)}); dit ligt niet aan uw invoer (probeer het opnieuw)"
             ) from None
         _set_title(tmp, titel)
     if html:
@@ -110,44 +128,9 @@ def run_notebook(
     return RunResult(doel_nb, doel_html if html else None, time.perf_counter() - start)
 
 
-def _is_kernel_start_error(exc: BaseException) -> bool:
-    tekst = f"{type(exc).__name__}: {exc}".lower()
-    return any(
-        w in tekst for w in ("kernel didn't respond", "kernel died", "deadkernel", "zmq", "address already in use")
-    )
-
-
-def _describe_cell(executed: Path) -> tuple[str, str]:
-    """(``cel N (first line)``, last error line) for the cell that failed, N counted as the user
-    sees the notebook. Papermill marks the failing cell with an anchor cell just before it; that
-    also works when the kernel could not format its own traceback."""
-    import re
-
-    import nbformat
-
-    cellen = nbformat.read(executed, as_version=4).cells
-    nummer = 0
-    vorige_was_anker = False
-    for cel in cellen:
-        tags = set(cel.get("metadata", {}).get("tags", []))
-        if "papermill-error-cell-tag" in tags:
-            vorige_was_anker = "papermill-error-cell" in cel.source and 'id="papermill-error-cell"' in cel.source
-            continue
-        if "injected-parameters" in tags:
-            continue
-        nummer += 1
-        fout = any(o.get("output_type") == "error" for o in cel.get("outputs", []))
-        if vorige_was_anker or fout:
-            eerste = next((r for r in cel.source.splitlines() if r.strip()), "")
-            tekst = "\n".join(
-                "\n".join(o.get("traceback", [])) if o.get("output_type") == "error" else str(o.get("text", ""))
-                for o in cel.get("outputs", [])
-            )
-            tekst = re.sub(r"\x1b\[[0-9;]*m", "", tekst)
-            regels = re.findall(r"^([A-Za-z_][\w.]*(?:Error|Exception|Fout)\b.*)$", tekst, re.MULTILINE)
-            return f"cel {nummer} ({eerste.strip()[:60]})", (regels[0] if regels else "")
-        vorige_was_anker = False
-    return "een cel", ""
+def _first_line(exc: BaseException) -> str:
+    tekst = str(exc).strip()
+    return tekst.splitlines()[0] if tekst else ""
 
 
 def _set_title(pad: Path, titel: str | None) -> None:

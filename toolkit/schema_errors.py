@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -42,12 +43,20 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 
 def problems_from_validation(
-    exc: ValidationError, bestand: str, model: type[BaseModel], prefix: str = ""
+    exc: ValidationError,
+    bestand: str,
+    model: type[BaseModel],
+    prefix: str = "",
+    veldnamen: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """One :class:`Probleem` per pydantic error, with a Dutch message and the allowed values."""
+    """One :class:`Problem` per pydantic error, with a Dutch message and the allowed values.
+
+    ``veldnamen`` renames top-level fields as the user typed them (``eigendom`` -> ``--eigendom``)."""
     problemen: list[Problem] = []
     for fout in exc.errors():
         loc = tuple(fout.get("loc", ()))
+        if veldnamen and loc and str(loc[0]) in veldnamen:
+            loc = (veldnamen[str(loc[0])], *loc[1:])
         veld = (prefix + "." if prefix and loc else prefix) + _field_path(loc)
         soort = fout.get("type", "")
         ctx = fout.get("ctx", {}) or {}

@@ -1,57 +1,68 @@
 """An ipywidgets form to fill in a profile, see the checklist update, and save the profile as YAML.
 
-The form's logic is in plain functions (:func:`values_to_profile`, :func:`profile_to_yaml`,
-:func:`save_profile`) so it is tested without a browser; :func:`profile_form` only wires widgets.
+The form is made from the profile model (:class:`toolkit.profile.Profiel`): one widget per field,
+labelled and explained with the field's own label and help text. Its logic is in plain functions
+(:func:`values_to_profile`, :func:`profile_to_yaml`, :func:`save_profile`) so it is tested without
+a browser; :func:`profile_form` only wires widgets.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 
 from .errors import UserError
-from .profile import Fase, JaNee, SoortGroep, Warmte, Werk, parse_profile
-
-JA_NEE_VELDEN = ("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken")
+from .profile import Eigendom, Profiel, parse_groups, parse_profile
 
 
-def parse_groups(tekst: str) -> list[dict[str, str]]:
-    """One group per line: ``naam; soort; actief`` (soort and actief optional)."""
-    groepen: list[dict[str, str]] = []
-    for regel in tekst.splitlines():
-        delen = [d.strip() for d in regel.split(";")]
-        if not delen or not delen[0]:
-            continue
-        groep = {"naam": delen[0]}
-        if len(delen) > 1 and delen[1]:
-            groep["soort"] = delen[1]
-        if len(delen) > 2 and delen[2]:
-            groep["actief"] = delen[2]
-        groepen.append(groep)
-    return groepen
+def field_kinds() -> dict[str, str]:
+    """Each form field and its widget kind: ``keuze``, ``meerkeuze``, ``getal``, ``tekst``, ``groepen``;
+    tenure is one number field per share (``koop``, ``corporatie``, ``particuliere_huur``)."""
+    from .rules import field_kind
+
+    soorten: dict[str, str] = {}
+    for veld, info in Profiel.model_fields.items():
+        if veld == "groepen":
+            soorten[veld] = "groepen"
+        elif veld == "eigendom":
+            soorten.update({deel: "getal" for deel in Eigendom.model_fields})
+        else:
+            soort = field_kind(info.annotation)
+            soorten[veld] = {"keuze": "keuze", "lijst": "meerkeuze", "getal": "getal"}.get(
+                soort[0] if soort else "", "tekst"
+            )
+    return soorten
+
+
+def _choices(veld: str) -> list[str]:
+    """The values a choice field can take, as the rule engine knows them."""
+    from .rules import field_kind
+
+    soort = field_kind(Profiel.model_fields[veld].annotation)
+    return list(soort[1]) if soort else []
 
 
 def values_to_profile(waarden: dict[str, Any]) -> dict[str, Any]:
     """Form values -> a profile dict: empty and 'onbekend' fields are left out (= onbekend)."""
     profiel: dict[str, Any] = {}
-    for sleutel in ("gemeente", "wijk", "notities"):
-        if str(waarden.get(sleutel) or "").strip():
-            profiel[sleutel] = str(waarden[sleutel]).strip()
-    for sleutel in ("fase", "warmteoplossing", *JA_NEE_VELDEN):
-        if waarden.get(sleutel) not in (None, "", "onbekend"):
-            profiel[sleutel] = waarden[sleutel]
-    if waarden.get("werkzaamheden"):
-        profiel["werkzaamheden"] = list(waarden["werkzaamheden"])
-    groepen = parse_groups(waarden.get("groepen") or "")
-    if groepen:
-        profiel["groepen"] = groepen
-    eigendom = {k: waarden.get(k) for k in ("koop", "corporatie", "particuliere_huur") if waarden.get(k) is not None}
-    if eigendom:
-        profiel["eigendom"] = eigendom
-    if waarden.get("capaciteit_fte") is not None:
-        profiel["capaciteit_fte"] = waarden["capaciteit_fte"]
+    for veld, soort in field_kinds().items():
+        waarde = waarden.get(veld)
+        if veld in Eigendom.model_fields:
+            if waarde is not None:
+                profiel.setdefault("eigendom", {})[veld] = waarde
+        elif soort == "groepen":
+            if groepen := parse_groups(waarde or ""):
+                profiel[veld] = groepen
+        elif soort == "meerkeuze":
+            if waarde:
+                profiel[veld] = list(waarde)
+        elif soort == "getal":
+            if waarde is not None:
+                profiel[veld] = waarde
+        elif str(waarde or "").strip() and waarde != "onbekend":
+            profiel[veld] = str(waarde).strip()
     return profiel
 
 
@@ -70,6 +81,33 @@ def save_profile(profiel: dict[str, Any], pad: Path, overschrijven: bool = False
     return write_text_atomic(pad, profile_to_yaml(profiel))
 
 
+def _widget(w: Any, veld: str, soort: str, start: dict[str, Any], taal: str) -> Any:
+    from .labels import t, term
+    from .models import field_help
+
+    label = term("veld", veld if veld in Profiel.model_fields else f"eigendom.{veld}", taal)
+    stijl = {"description_width": "12rem"}
+    if veld in Eigendom.model_fields:
+        return w.FloatText(value=(start.get("eigendom") or {}).get(veld) or 0.0, description=label, style=stijl)
+    hulp = field_help(Profiel, veld, taal)
+    if soort == "groepen":
+        regels = [
+            f"{g['naam']}; {g.get('soort', 'overig')}; {g.get('actief', 'onbekend')}" for g in start.get(veld) or []
+        ]
+        return w.Textarea(value="\n".join(regels), description=label, placeholder=hulp, style=stijl,
+                          layout=w.Layout(width="44rem", height="6rem"))  # fmt: skip
+    if soort == "meerkeuze":
+        return w.SelectMultiple(options=_choices(veld), value=tuple(start.get(veld) or ()),
+                                description=label, style=stijl)  # fmt: skip
+    if soort == "keuze":
+        opties = list(dict.fromkeys(["onbekend", *_choices(veld)]))
+        return w.Dropdown(options=opties, value=start.get(veld) or "onbekend", description=label, style=stijl,
+                          tooltip=hulp)  # fmt: skip
+    if soort == "getal":
+        return w.FloatText(value=start.get(veld) or 0.0, description=label, style=stijl, tooltip=hulp)
+    return w.Text(value=str(start.get(veld) or ""), description=label, placeholder=hulp or t("veld", taal), style=stijl)
+
+
 def profile_form(profiel: dict[str, Any] | None = None, taal: str = "nl", tonen: bool = True) -> Any:
     """Show the form (in JupyterLab). Returns the widget, or None when ``tonen`` is False."""
     if not tonen:
@@ -82,54 +120,25 @@ def profile_form(profiel: dict[str, Any] | None = None, taal: str = "nl", tonen:
     from .render import render
 
     start = profiel or read_profile(default_profile_path())
-    keuze = ["onbekend"]
-    velden: dict[str, Any] = {
-        "gemeente": w.Text(value=str(start.get("gemeente", "")), description="gemeente"),
-        "wijk": w.Text(value=str(start.get("wijk", "") or ""), description="wijk"),
-        "fase": w.Dropdown(
-            options=keuze + list(get_args(Fase)), value=start.get("fase") or "onbekend", description="fase"
-        ),
-        "warmteoplossing": w.Dropdown(
-            options=keuze + list(get_args(Warmte)),
-            value=start.get("warmteoplossing") or "onbekend",
-            description="warmte",
-        ),
-        "werkzaamheden": w.SelectMultiple(
-            options=list(get_args(Werk)), value=tuple(start.get("werkzaamheden") or ()), description="werken"
-        ),
-        "groepen": w.Textarea(
-            value="\n".join(
-                f"{g['naam']}; {g.get('soort', 'overig')}; {g.get('actief', 'onbekend')}"
-                for g in start.get("groepen") or []
-            ),
-            description="groepen",
-            placeholder="naam; soort; actief  (één groep per regel)\nsoort: " + ", ".join(get_args(SoortGroep)),
-            layout=w.Layout(width="40rem", height="6rem"),
-        ),
-        "capaciteit_fte": w.FloatText(value=start.get("capaciteit_fte") or 0.0, description="fte"),
-        "notities": w.Textarea(value=str(start.get("notities", "") or ""), description="notities"),
-    }
-    for sleutel in JA_NEE_VELDEN:
-        velden[sleutel] = w.Dropdown(
-            options=list(get_args(JaNee)), value=start.get(sleutel, "onbekend"), description=sleutel[:12]
-        )
-    eigendom = start.get("eigendom") or {}
-    for sleutel in ("koop", "corporatie", "particuliere_huur"):
-        velden[sleutel] = w.FloatText(value=eigendom.get(sleutel) or 0.0, description=f"{sleutel[:12]} %")
+    soorten = field_kinds()
+    velden = {veld: _widget(w, veld, soort, start, taal) for veld, soort in soorten.items()}
     bestand = w.Text(value="mijn-profiel.yaml", description="bestand")
     uit = w.Output()
 
     def waarden() -> dict[str, Any]:
         data = {k: v.value for k, v in velden.items()}
-        for sleutel in ("koop", "corporatie", "particuliere_huur", "capaciteit_fte"):
-            data[sleutel] = data[sleutel] or None
+        for veld, soort in soorten.items():
+            if soort == "getal":
+                data[veld] = data[veld] or None
         return data
 
     def bijwerken(_: Any = None) -> None:
         uit.clear_output()
         with uit:
             try:
-                display(HTML(str(render("checklist", "html-fragment", build(values_to_profile(waarden()), taal)))))
+                display(
+                    HTML(str(render("checklist", "html-fragment", build(values_to_profile(waarden()), taal), taal)))
+                )
             except UserError as fout:
                 print(f"fout: {fout}")
 

@@ -283,3 +283,27 @@ def agenda_times(blokken: list[Blok], start: str = "13:30") -> list[tuple[str, B
         uit.append((f"{tijd // 60:02d}:{tijd % 60:02d}", blok))
         tijd += blok.minuten
     return uit
+
+
+@dataclass
+class OogstRapport:
+    """The harvest report: the harvest, the lessons it is about, the case names, and the problems
+    found in the response files (reported, not fatal)."""
+
+    oogst: Oogst
+    lessen: dict[int, Any]  # number -> Les
+    casus_namen: dict[str, str]
+    problemen: list[str] = field(default_factory=list)
+
+
+def harvest_report(map_: Path, taal: str = "nl", anoniem: bool = True) -> OogstRapport:
+    """Read the responses in ``map_`` and harvest them. Raises one clear line when no response in
+    it is valid."""
+    from .cases import case_names
+    from .lessons import load_lessons
+
+    antwoorden, problemen = read_responses(map_, taal)
+    if not antwoorden:
+        raise UserError(f"{shown_path(map_)}: geen geldige antwoorden gevonden")
+    lessen = {les.nummer: les for les in load_lessons(taal)}
+    return OogstRapport(harvest(antwoorden, anoniem, tuple(lessen)), lessen, case_names(), problemen)

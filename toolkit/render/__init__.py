@@ -1,18 +1,22 @@
-"""One registry of renderers: (kind of object, format) -> function.
+"""One registry of renderers: (kind of report, format) -> function.
 
-Each renderer turns a toolkit object (a lesson, a case, a checklist …) into the text or bytes of one
-output format. Notebooks, the command line and batch runs all go through :func:`render`, so a
-format looks the same whichever path made it.
+A renderer turns the object a report builds (a lesson, a case, a checklist …, see
+:mod:`toolkit.reports`) into one output format, in one language: ``renderer(obj, taal)``. It returns
+the text or bytes of one file, or, for a format that is several files (the comparison's CSV tables,
+the workshop kit's handouts), a mapping of file name -> text or bytes. Notebooks, the command line,
+batch runs and the in-process path all go through :func:`render`, so a format looks the same
+whichever path made it. :mod:`toolkit.render.write` puts the results on disk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import UserError
 
-Renderer = Callable[..., str | bytes]
+Output = str | bytes | Mapping[str, str | bytes]
+Renderer = Callable[[Any, str], Output]
 _REGISTRY: dict[tuple[str, str], Renderer] = {}
 
 
@@ -32,8 +36,8 @@ def formats(soort: str) -> list[str]:
     return sorted(f for s, f in _REGISTRY if s == soort)
 
 
-def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
-    """Render ``obj`` (of kind ``soort``) as ``formaat``."""
+def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
+    """Render ``obj`` (of kind ``soort``) as ``formaat`` in ``taal``."""
     _load_builtin(soort)
     try:
         func = _REGISTRY[(soort, formaat)]
@@ -41,18 +45,18 @@ def render(soort: str, formaat: str, obj: Any, **opties: Any) -> str | bytes:
         raise UserError(
             f"--formats: onbekend formaat {formaat!r} voor {soort} (toegestaan: {', '.join(formats(soort))})"
         ) from None
-    return func(obj, **opties)
+    return func(obj, taal)
 
 
-#: The module that registers the renderers of each kind of object.
+#: The module that registers the renderers of each kind of report.
 _MODULES = {
     "les": "lesson",
     "casus": "case",
     "checklist": "checklist",
     "vergelijking": "compare",
-    "agenda": "workshop",
-    "handout": "workshop",
-    "zelfscan-formulier": "workshop",
+    "oogst": "workshop",
+    "workshop-kit": "workshop",
+    "logboek": "logbook",
 }
 
 

@@ -17,7 +17,7 @@ from ..regions import Cijfer, gemeente_figures, wijk_figures
 from ..vocab_cases import ACTORTYPES, FASEN, TREDEN
 from . import register
 from .links import lesson_report_link
-from .templating import css, environment
+from .templating import environment, page
 
 DELEN = (
     "samenvatting",
@@ -115,14 +115,10 @@ def render_part(casus: Case, deel: str, taal: str = "nl") -> str:
 
 
 @register("casus", "html-fragment")
-def case_fragment(casus: Case, taal: str = "nl") -> str:
+def case_fragment(casus: Case, taal: str) -> str:
     return "\n".join(render_part(casus, deel, taal) for deel in DELEN)
 
 
 @register("casus", "html")
-def case_page(casus: Case, taal: str = "nl") -> str:
-    return (
-        environment()
-        .get_template("pagina.html.j2")
-        .render(titel=casus.naam, taal=taal, css=css(), inhoud=case_fragment(casus, taal))
-    )
+def case_page(casus: Case, taal: str) -> str:
+    return page(casus.naam, taal, case_fragment(casus, taal))

@@ -7,12 +7,13 @@ Everything a user typed (names, notes) is data here: Jinja autoescapes it in HTM
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
-from ..checklist import to_json
 from ..labels import pick, t
-from . import register
-from .templating import css, environment
+from ..sheets import append_row
+from . import register, word
+from .templating import environment, page
 
 Checklist = dict[str, Any]
 
@@ -28,22 +29,21 @@ def _title(c: Checklist) -> str:
 
 
 @register("checklist", "html-fragment")
-def checklist_fragment(c: Checklist) -> str:
+def checklist_fragment(c: Checklist, taal: str) -> str:
     return environment().get_template("checklist.html.j2").render(c=c)
 
 
 @register("checklist", "html")
-def checklist_page(c: Checklist) -> str:
-    return (
-        environment()
-        .get_template("pagina.html.j2")
-        .render(titel=_title(c), taal=c["taal"], css=css(), inhoud=checklist_fragment(c))
-    )
+def checklist_page(c: Checklist, taal: str) -> str:
+    return page(_title(c), c["taal"], checklist_fragment(c, taal))
 
 
 @register("checklist", "json")
-def checklist_json(c: Checklist) -> str:
-    return to_json(c)
+def to_json(c: Checklist, taal: str | None = None) -> str:
+    """Deterministic JSON: sorted keys, fixed indentation, ``<``/``>``/``&`` escaped (HTML-safe).
+    The same profile gives byte-identical JSON on every path (papermill or in-process)."""
+    tekst = json.dumps(c, ensure_ascii=False, indent=2, sort_keys=True)
+    return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
 def _profile_rows(c: Checklist) -> list[tuple[str, str]]:
@@ -82,8 +82,7 @@ def _md(tekst: Any) -> str:
 
 
 @register("checklist", "md")
-def checklist_markdown(c: Checklist) -> str:
-    taal = c["taal"]
+def checklist_markdown(c: Checklist, taal: str) -> str:
     regels = [f"# {_md(_title(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
     for sleutel, waarde in _profile_rows(c):
         regels.append(f"- **{sleutel}**: {_md(waarde)}")
@@ -114,77 +113,27 @@ def checklist_markdown(c: Checklist) -> str:
     return "\n".join(regels) + "\n"
 
 
-def _put(doel: Any, tekst: str, nieuwe_alinea: bool = False, cursief: bool = False) -> None:
-    """Text into a Word cell or paragraph as one run. python-docx's ``.text`` setter walks the
-    string character by character (slow for a 60-action table); one ``<w:t>`` is all we need."""
-    from docx.oxml.ns import qn
-
-    alinea = doel.add_paragraph() if nieuwe_alinea else (doel.paragraphs[0] if hasattr(doel, "paragraphs") else doel)
-    run = alinea._p.add_r()
-    t = run.add_t(" ".join(str(tekst).split()))
-    t.set(qn("xml:space"), "preserve")
-    if cursief:
-        alinea.runs[-1].italic = True
-
-
-def _word_table(doc: Any, stijl: Any, kop: list[str] | None, rijen: list[list[Any]]) -> None:
-    """A table with all its rows made at once (much faster than growing it row by row).
-
-    A cell value is a string or a list of (text, italic) paragraphs."""
-    tabel = doc.add_table(rows=len(rijen) + (1 if kop else 0), cols=len(kop or rijen[0]))
-    tabel.style = stijl
-    alle = list(tabel.rows)
-    if kop:
-        for cel, tekst in zip(alle[0].cells, kop, strict=True):
-            _put(cel, tekst)
-        alle = alle[1:]
-    for rij, waarden in zip(alle, rijen, strict=True):
-        for cel, waarde in zip(rij.cells, waarden, strict=True):
-            delen = waarde if isinstance(waarde, list) else [(waarde, False)]
-            for i, (tekst, cursief) in enumerate(delen):
-                _put(cel, tekst, nieuwe_alinea=i > 0, cursief=cursief)
-
-
 @register("checklist", "docx")
-def checklist_docx(c: Checklist) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
-
-    taal = c["taal"]
-    doc = Document()
-    stijl = doc.styles["Table Grid"]
-    doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = _title(c)
-    doc.add_heading(_title(c), level=0)
-    doc.add_paragraph(t("checklist_uitleg", taal))
+def checklist_docx(c: Checklist, taal: str) -> bytes:
+    doc = word.document(_title(c), t("checklist_uitleg", taal), lettergrootte=10)
     doc.add_heading(t("uw_situatie", taal), level=1)
-    _word_table(doc, stijl, None, [list(r) for r in _profile_rows(c)])
+    word.table(doc, None, [list(r) for r in _profile_rows(c)])
     if c["context"]["cijfers"]:
         doc.add_heading(t("cijfers_profiel", taal), level=1)
-        _word_table(
+        word.table(
             doc,
-            stijl,
             [t(k, taal) for k in ("gebied", "kenmerk", "waarde", "bron")],
             [
-                [
-                    x["gebied"],
-                    pick(x, "label", taal),
-                    f"{x['waarde']:g} {x['eenheid']}",
-                    f"{x['bron']}, {x['jaar']}",
-                ]  # fmt: skip
+                [x["gebied"], pick(x, "label", taal), f"{x['waarde']:g} {x['eenheid']}", f"{x['bron']}, {x['jaar']}"]
                 for x in c["context"]["cijfers"]
             ],
         )
     if c.get("voortgang"):
-        doc.add_heading(f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", level=1)
-        for regel in _progress_lines(c):
-            doc.add_paragraph(regel, style="List Bullet")
+        word.section(doc, f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", _progress_lines(c))
     for nummer in _lesson_numbers(c):
         acties = [a for a in c["acties"] if a["les"] == nummer]
-        if not acties:
-            continue
         doc.add_heading(f"{t('les', taal)} {nummer}. {acties[0]['les_titel']}", level=1)
-        rijen = []
+        rijen: list[list[word.Cel]] = []
         for a in acties:
             actie = [(a["tekst"], False), (a["waarom"], True)]
             actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
@@ -193,15 +142,16 @@ def checklist_docx(c: Checklist) -> bytes:
             actie += [(f"{b['casus_naam']}: {b['claim']}", False) for b in a["bewijs"]]
             vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
             rijen.append([vink, actie, t(a["prioriteit"], taal), a["eigenaar"], ", ".join(a["fasen"])])
-        _word_table(doc, stijl, ["✓"] + [t(k, taal) for k in ("actie", "prioriteit", "eigenaar", "fasen")], rijen)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+        word.table(doc, ["✓"] + [t(k, taal) for k in ("actie", "prioriteit", "eigenaar", "fasen")], rijen)
+    return word.to_bytes(doc)
 
 
 @register("checklist", "xlsx")
-def checklist_xlsx(c: Checklist) -> bytes:
-    """The action register: one row per action; status as a dropdown; frozen header; filters."""
+def checklist_xlsx(c: Checklist, taal: str) -> bytes:
+    """The action register: one row per action; status as a dropdown; frozen header; filters.
+    Every text cell is stored as text (see :mod:`toolkit.render.sheets`)."""
+    from datetime import date
+
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -212,30 +162,18 @@ def checklist_xlsx(c: Checklist) -> bytes:
     boek = Workbook()
     blad = boek.active
     blad.title = "Acties"
-    blad.append(list(KOLOMMEN))
+    append_row(blad, KOLOMMEN)
     for cel in blad[1]:
         cel.font = Font(bold=True)
         cel.fill = PatternFill("solid", fgColor="F6F3EF")
     for a in c["acties"]:
         v = a.get("voortgang") or {}
-        deadline = v.get("deadline")
-        if deadline:
-            from datetime import date
-
-            deadline = date.fromisoformat(deadline)
-        blad.append(
-            [
-                a["id"],
-                a["les"],
-                a["tekst"],
-                a["prioriteit"],
-                a["eigenaar"],
-                ", ".join(a["fasen"]),
-                v.get("status", "open"),
-                deadline,
-                v.get("opmerkingen", ""),
-            ]
-        )
+        deadline = date.fromisoformat(v["deadline"]) if v.get("deadline") else None
+        append_row(
+            blad,
+            [a["id"], a["les"], a["tekst"], a["prioriteit"], a["eigenaar"], ", ".join(a["fasen"]),
+             v.get("status", "open"), deadline, v.get("opmerkingen", "")],
+        )  # fmt: skip
     laatste = blad.max_row
     keuzes = DataValidation(type="list", formula1='"' + ",".join(STATUSSEN) + '"', allow_blank=True)
     keuzes.error = "Kies: " + ", ".join(STATUSSEN)
@@ -257,13 +195,13 @@ def checklist_xlsx(c: Checklist) -> bytes:
             cel.alignment = Alignment(wrap_text=True, vertical="top")
     if c.get("voortgang"):
         voortgang = boek.create_sheet("Voortgang")
-        voortgang.append([t("voortgang", c["taal"]), c["voortgang"]["peildatum"]])
+        append_row(voortgang, [t("voortgang", taal), c["voortgang"]["peildatum"]])
         for regel in _progress_lines(c):
-            voortgang.append([regel])
+            append_row(voortgang, [regel])
     profiel = boek.create_sheet("Profiel")
-    profiel.append(["veld", "waarde"])
+    append_row(profiel, ["veld", "waarde"])
     for sleutel, waarde in _profile_rows(c):
-        profiel.append([sleutel, waarde])
+        append_row(profiel, [sleutel, waarde])
     buffer = io.BytesIO()
     boek.save(buffer)
     return buffer.getvalue()

@@ -7,9 +7,11 @@ from typing import Any
 import pandas as pd
 
 from ..charts import heatmap, multi_timeline, stacked_bars
+from ..compare import Vergelijking
 from ..labels import t, term
+from ..sheets import csv_text, frame_table, workbook
 from . import register
-from .templating import environment
+from .templating import environment, page
 
 DELEN = ("inleiding", "bewijsmatrix", "tijdlijnen", "instrumenten", "actortypen", "rol_en_status", "open_vragen")
 
@@ -51,5 +53,24 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
 
 
 @register("vergelijking", "html-fragment")
-def compare_fragment(tabellen: dict[str, pd.DataFrame], taal: str = "nl", titels: dict[int, str] | None = None) -> str:
-    return "\n".join(render_part(tabellen, deel, taal, titels or {}) for deel in DELEN)
+def compare_fragment(v: Vergelijking, taal: str) -> str:
+    return "\n".join(render_part(v.tabellen, deel, taal, v.titels) for deel in DELEN)
+
+
+@register("vergelijking", "html")
+def compare_page(v: Vergelijking, taal: str) -> str:
+    return page(t("vergelijking", taal), taal, compare_fragment(v, taal))
+
+
+@register("vergelijking", "csv")
+def compare_csv(v: Vergelijking, taal: str) -> dict[str, str | bytes]:
+    """One CSV per table (``<tabel>.csv``); text cells made safe for spreadsheets."""
+    return {
+        f"{naam}.csv": csv_text(*frame_table(tabel, tabel.index.name is not None)) for naam, tabel in v.tabellen.items()
+    }
+
+
+@register("vergelijking", "xlsx")
+def compare_xlsx(v: Vergelijking, taal: str) -> bytes:
+    """One workbook with a sheet per table; text cells are text, never formulas."""
+    return workbook({naam: frame_table(tabel, tabel.index.name is not None) for naam, tabel in v.tabellen.items()})

@@ -8,11 +8,11 @@ from ..lessons import KOPJES, Les
 from ..markers import strip_markers
 from . import register
 from .links import case_report_link
-from .templating import css, environment
+from .templating import environment, page
 
 
 @register("les", "html-fragment")
-def lesson_fragment(les: Les) -> str:
+def lesson_fragment(les: Les, taal: str) -> str:
     casus_naam = les.casus or ""
     if les.casus:
         from ..cases import case_name
@@ -31,21 +31,12 @@ def lesson_fragment(les: Les) -> str:
 
 
 @register("les", "html")
-def lesson_page(les: Les) -> str:
-    return (
-        environment()
-        .get_template("pagina.html.j2")
-        .render(
-            titel=f"{les.nummer}. {les.titel}",
-            taal=les.taal,
-            css=css(),
-            inhoud=lesson_fragment(les),
-        )
-    )
+def lesson_page(les: Les, taal: str) -> str:
+    return page(f"{les.nummer}. {les.titel}", les.taal, lesson_fragment(les, taal))
 
 
 @register("les", "md")
-def lesson_markdown(les: Les) -> str:
+def lesson_markdown(les: Les, taal: str) -> str:
     regels = [f"# {les.nummer}. {les.titel}", "", les.samenvatting.strip(), ""]
     for sectie in KOPJES:
         regels += [f"## {les.heading(sectie)}", ""]
@@ -58,5 +49,5 @@ def lesson_markdown(les: Les) -> str:
 
 
 @register("les", "json")
-def lesson_json(les: Les) -> str:
-    return json.dumps(les.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True)
+def lesson_json(les: Les, taal: str) -> str:
+    return json.dumps(les.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

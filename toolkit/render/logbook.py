@@ -1,16 +1,14 @@
-"""Renderers for the logbook report and the resident summary (HTML parts, Word)."""
+"""Renderers for the logbook report and the resident summary (HTML, Word)."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from ..fileio import ensure_dir, write_bytes_atomic, write_text_atomic
 from ..labels import t
-from .templating import css, environment
+from . import register, word
+from .templating import environment, page
 
 LOGBOEK_DELEN = ("inleiding", "signalen", "gesprekken", "besluiten", "bewoners")
 
@@ -27,47 +25,42 @@ def render_part(r: dict[str, Any], deel: str, taal: str) -> str:
     )
 
 
-def _docx(titel: str, secties: list[tuple[str, list[str]]]) -> bytes:
-    from docx import Document
+@register("logboek", "html-fragment")
+def logbook_fragment(r: dict[str, Any], taal: str) -> str:
+    return "\n".join(render_part(r, deel, taal) for deel in LOGBOEK_DELEN)
 
-    doc = Document()
-    doc.add_heading(titel, level=0)
+
+@register("logboek", "html")
+def logbook_page(r: dict[str, Any], taal: str) -> str:
+    return page(t("logboek_rapport", taal), taal, logbook_fragment(r, taal))
+
+
+@register("logboek", "docx")
+def logbook_docx(r: dict[str, Any], taal: str) -> bytes:
+    """The team's report: what still has to be shared, overdue actions, who was (not) spoken to."""
+    doc = word.document(t("logboek_rapport", taal))
+    secties = [
+        (t("niet_gecommuniceerd", taal), [f"{b['datum']} {b['besluit']}: {t('nog_informeren', taal)} {', '.join(b['nog_informeren'])}" for b in r["niet_gecommuniceerd"]]),
+        (t("te_laat_acties", taal), [f"{v['omschrijving']} ({v['eigenaar']}, {v['deadline']})" for v in r["te_laat"]]),
+        (t("niet_gesproken", taal), [f"{p['partij']} ({p['laatste']})" for p in r["niet_gesproken"]]),
+        (t("wie_gesproken", taal), [f"{g['datum']} {g['onderwerp']} — {g['partijen'].replace(';', ', ')}" for g in r["gesprekken"]]),
+        (t("besluiten", taal), [f"{b['datum']} {b['besluit']} ({b['trede']}, {b['status']}): {b['toelichting']}" for b in r["besluiten"]]),
+    ]  # fmt: skip
     for kop, regels in secties:
-        doc.add_heading(kop, level=1)
-        for regel in regels:
-            doc.add_paragraph(regel, style="List Bullet")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+        word.section(doc, kop, regels)
+    return word.to_bytes(doc)
 
 
-def write_files(r: dict[str, Any], map_: Path, taal: str) -> list[Path]:
-    """``logboek.<taal>.docx`` (the team's report) and ``bewoners.<taal>.html``/``.docx`` (residents)."""
-    ensure_dir(map_)
-    team = _docx(
-        t("logboek_rapport", taal),
-        [
-            (t("niet_gecommuniceerd", taal), [f"{b['datum']} {b['besluit']}: {t('nog_informeren', taal)} {', '.join(b['nog_informeren'])}" for b in r["niet_gecommuniceerd"]]),
-            (t("te_laat_acties", taal), [f"{v['omschrijving']} ({v['eigenaar']}, {v['deadline']})" for v in r["te_laat"]]),
-            (t("niet_gesproken", taal), [f"{p['partij']} ({p['laatste']})" for p in r["niet_gesproken"]]),
-            (t("wie_gesproken", taal), [f"{g['datum']} {g['onderwerp']} — {g['partijen'].replace(';', ', ')}" for g in r["gesprekken"]]),
-            (t("besluiten", taal), [f"{b['datum']} {b['besluit']} ({b['trede']}, {b['status']}): {b['toelichting']}" for b in r["besluiten"]]),
-        ],
-    )  # fmt: skip
+@register("logboek", "bewoners")
+def resident_summary(r: dict[str, Any], taal: str) -> dict[str, str | bytes]:
+    """The summary for residents, as a web page and in Word: no personal data."""
     b = r["bewoners"]
-    bewoners_docx = _docx(
-        t("voor_bewoners", taal),
-        [
-            (t("wat_besloten", taal), [f"{x['besluit']} ({x['datum']}). {x['toelichting']}".strip() for x in b["besluiten"]]),
-            (t("wat_komt", taal), [f"{v['omschrijving']}" + (f" ({t('uiterlijk', taal)} {v['deadline']})" if v["deadline"] else "") for v in b["volgende_stappen"]]),
-        ],
-    )  # fmt: skip
-    pagina = environment().get_template("pagina.html.j2").render(
-        titel=t("voor_bewoners", taal), taal=taal, css=css(),
-        inhoud=f"<h1>{t('voor_bewoners', taal)}</h1>" + resident_fragment(r, taal),
-    )  # fmt: skip
-    return [
-        write_bytes_atomic(map_ / f"logboek.{taal}.docx", team),
-        write_bytes_atomic(map_ / f"bewoners.{taal}.docx", bewoners_docx),
-        write_text_atomic(map_ / f"bewoners.{taal}.html", pagina),
-    ]
+    doc = word.document(t("voor_bewoners", taal))
+    word.section(
+        doc,
+        t("wat_besloten", taal),
+        [f"{x['besluit']} ({x['datum']}). {x['toelichting']}".strip() for x in b["besluiten"]],
+    )
+    word.section(doc, t("wat_komt", taal), [f"{v['omschrijving']}" + (f" ({t('uiterlijk', taal)} {v['deadline']})" if v["deadline"] else "") for v in b["volgende_stappen"]])  # fmt: skip
+    pagina = page(t("voor_bewoners", taal), taal, f"<h1>{t('voor_bewoners', taal)}</h1>" + resident_fragment(r, taal))
+    return {f"bewoners.{taal}.html": pagina, f"bewoners.{taal}.docx": word.to_bytes(doc)}

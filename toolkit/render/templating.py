@@ -39,3 +39,8 @@ def getal(waarde: object) -> object:
 def css() -> str:
     """The report style sheet, inlined into every HTML output."""
     return (paths.templates_dir() / "html" / "rapport.css").read_text(encoding="utf-8")
+
+
+def page(titel: str, taal: str, inhoud: str) -> str:
+    """A whole, self-contained HTML page (inline style sheet, nothing to load) around ``inhoud``."""
+    return environment().get_template("pagina.html.j2").render(titel=titel, taal=taal, css=css(), inhoud=inhoud)

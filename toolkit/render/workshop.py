@@ -1,29 +1,36 @@
-"""Renderers for the workshop kit: the harvest (HTML parts, Word), the agenda, handouts and the
-paper self-assessment form (Word and HTML)."""
+"""Renderers for the workshop: the harvest of the self-assessment (HTML, Word) and the workshop kit
+(agenda, slides, handouts and the paper self-assessment, as HTML and Word files)."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from ..charts import radar
-from ..labels import t
+from ..labels import pick, t
 from ..lessons import Les
-from ..workshop import Blok, Oogst, agenda_times
-from . import register
-from .templating import css, environment
+from ..markers import strip_markers
+from ..paths import templates_dir
+from ..workshop import Blok, OogstRapport, agenda_times
+from ..workshop_kit import WorkshopKit
+from . import register, word
+from .templating import environment, page
 
 OOGST_DELEN = ("inleiding", "overzicht", "eerst_bespreken", "per_groep", "notities")
+REVEAL = templates_dir() / "nbconvert" / "dia" / "reveal"
 
 
-def render_harvest_part(oogst: Oogst, deel: str, lessen: dict[int, Les], casus_namen: dict[str, str], taal: str) -> str:
-    titels = {n: les.titel for n, les in lessen.items()}
+# --- harvest --------------------------------------------------------------------------------------
+
+
+def render_harvest_part(r: OogstRapport, deel: str, taal: str) -> str:
+    oogst = r.oogst
+    titels = {n: les.titel for n, les in r.lessen.items()}
     labels = [f"{t('les', taal)} {n}" for n in oogst.lessen]
-    context: dict[str, Any] = {"o": oogst, "deel": deel, "taal": taal, "titels": titels, "lessen": lessen,
-                               "casus_namen": casus_namen}  # fmt: skip
+    context: dict[str, Any] = {"o": oogst, "deel": deel, "taal": taal, "titels": titels, "lessen": r.lessen,
+                               "casus_namen": r.casus_namen}  # fmt: skip
     if deel == "overzicht":
-        context["grafiek"] = radar({t("gemiddeld", taal): [oogst.gemiddeld[n] for n in oogst.lessen]}, labels,
-                                   t("alle_groepen", taal))  # fmt: skip
+        gemiddeld = [oogst.gemiddeld[n] for n in oogst.lessen]
+        context["grafiek"] = radar({t("gemiddeld", taal): gemiddeld}, labels, t("alle_groepen", taal))
     elif deel == "per_groep":
         context["grafieken"] = [
             (naam, radar({naam: [scores[n] for n in oogst.lessen]}, labels, naam))
@@ -32,51 +39,44 @@ def render_harvest_part(oogst: Oogst, deel: str, lessen: dict[int, Les], casus_n
     return environment().get_template("oogst.html.j2").render(**context)
 
 
-def harvest_docx(oogst: Oogst, lessen: dict[int, Les], casus_namen: dict[str, str], taal: str) -> bytes:
-    from docx import Document
+@register("oogst", "html-fragment")
+def harvest_fragment(r: OogstRapport, taal: str) -> str:
+    return "\n".join(render_harvest_part(r, deel, taal) for deel in OOGST_DELEN)
 
-    doc = Document()
-    doc.add_heading(t("oogst", taal), level=0)
-    doc.add_paragraph(t("oogst_uitleg", taal))
+
+@register("oogst", "html")
+def harvest_page(r: OogstRapport, taal: str) -> str:
+    return page(t("oogst", taal), taal, harvest_fragment(r, taal))
+
+
+@register("oogst", "docx")
+def harvest_docx(r: OogstRapport, taal: str) -> bytes:
+    oogst, lessen = r.oogst, r.lessen
+    doc = word.document(t("oogst", taal), t("oogst_uitleg", taal))
     doc.add_heading(t("alle_groepen", taal), level=1)
-    tabel = doc.add_table(rows=1, cols=4 + len(oogst.groepen))
-    tabel.style = "Table Grid"
     kop = [t("les", taal), t("gemiddeld", taal), t("spreiding", taal), t("weet_niet", taal), *oogst.groepen]
-    for cel, tekst in zip(tabel.rows[0].cells, kop, strict=True):
-        cel.text = tekst
-    for n in oogst.lessen:
-        rij = tabel.add_row().cells
-        waarden = [
-            f"{n}. {lessen[n].titel}",
-            _num(oogst.gemiddeld[n]),
-            _num(oogst.spreiding[n]),
-            str(oogst.weet_niet[n]),
-        ]
-        waarden += [_num(oogst.per_groep[g][n]) for g in oogst.groepen]
-        for cel, tekst in zip(rij, waarden, strict=True):
-            cel.text = tekst
+    rijen = [
+        [f"{n}. {lessen[n].titel}", _num(oogst.gemiddeld[n]), _num(oogst.spreiding[n]), str(oogst.weet_niet[n])]
+        + [_num(oogst.per_groep[g][n]) for g in oogst.groepen]
+        for n in oogst.lessen
+    ]
+    word.table(doc, kop, rijen)
     doc.add_heading(t("eerst_bespreken", taal), level=1)
     for x in oogst.eerst_bespreken:
         les = lessen[x["les"]]
-        doc.add_heading(f"{les.nummer}. {les.titel} ({t('reden_' + x['reden'], taal)})", level=2)
-        for vraag in les.gespreksvragen:
-            doc.add_paragraph(vraag, style="List Number")
+        word.section(doc, f"{les.nummer}. {les.titel} ({t('reden_' + x['reden'], taal)})", les.gespreksvragen, 2, True)
         if les.casus:
-            doc.add_paragraph(f"{t('casus', taal)}: {casus_namen.get(les.casus, les.casus)}")
-    doc.add_heading(t("notities", taal), level=1)
-    for n in oogst.lessen:
-        for groep, tekst in oogst.notities[n]:
-            doc.add_paragraph(f"{t('les', taal)} {n} — {groep}: {tekst}", style="List Bullet")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+            doc.add_paragraph(f"{t('casus', taal)}: {r.casus_namen.get(les.casus, les.casus)}")
+    notities = [f"{t('les', taal)} {n} — {groep}: {tekst}" for n in oogst.lessen for groep, tekst in oogst.notities[n]]
+    word.section(doc, t("notities", taal), notities)
+    return word.to_bytes(doc)
 
 
 def _num(waarde: float | None) -> str:
     return "–" if waarde is None else f"{waarde:g}"
 
 
-# --- kit ------------------------------------------------------------------------------------------
+# --- the kit --------------------------------------------------------------------------------------
 
 
 def _block_name(blok: Blok, lessen: dict[int, Les], taal: str) -> str:
@@ -87,10 +87,14 @@ def _block_name(blok: Blok, lessen: dict[int, Les], taal: str) -> str:
     return naam
 
 
-@register("agenda", "html")
-def agenda_html(blokken: list[Blok], lessen: dict[int, Les], taal: str = "nl", start: str = "13:30",
-                kop: str = "") -> str:  # fmt: skip
-    regels = [(tijd, blok.minuten, _block_name(blok, lessen, taal)) for tijd, blok in agenda_times(blokken, start)]
+def _agenda_rows(kit: WorkshopKit, taal: str, start: str = "13:30") -> list[list[str]]:
+    return [
+        [tijd, str(blok.minuten), _block_name(blok, kit.alle_lessen, taal)]
+        for tijd, blok in agenda_times(kit.blokken, start)
+    ]
+
+
+def agenda_html(kit: WorkshopKit, taal: str) -> str:
     inhoud = (
         environment()
         .from_string(
@@ -99,89 +103,116 @@ def agenda_html(blokken: list[Blok], lessen: dict[int, Les], taal: str = "nl", s
             "<td>{{ minuten }}</td><td>{{ naam }}</td></tr>{% endfor %}<tr><th></th><th>{{ totaal }}</th><th></th></tr>"
             "</table>"
         )
-        .render(kop=kop or t("agenda", taal), taal=taal, regels=regels, totaal=sum(b.minuten for b in blokken))
+        .render(kop=kit.kop, taal=taal, regels=_agenda_rows(kit, taal), totaal=sum(b.minuten for b in kit.blokken))
     )
-    return environment().get_template("pagina.html.j2").render(titel=kop or t("agenda", taal), taal=taal, css=css(),
-                                                               inhoud=inhoud)  # fmt: skip
+    return page(kit.kop, taal, inhoud)
 
 
-@register("agenda", "docx")
-def agenda_docx(blokken: list[Blok], lessen: dict[int, Les], taal: str = "nl", start: str = "13:30",
-                kop: str = "") -> bytes:  # fmt: skip
-    from docx import Document
-
-    doc = Document()
-    doc.add_heading(kop or t("agenda", taal), level=0)
-    tabel = doc.add_table(rows=1, cols=3)
-    tabel.style = "Table Grid"
-    for cel, tekst in zip(
-        tabel.rows[0].cells, (t("tijd", taal), t("minuten", taal), t("onderdeel", taal)), strict=True
-    ):
-        cel.text = tekst
-    for tijd, blok in agenda_times(blokken, start):
-        rij = tabel.add_row().cells
-        rij[0].text, rij[1].text, rij[2].text = tijd, str(blok.minuten), _block_name(blok, lessen, taal)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+def agenda_docx(kit: WorkshopKit, taal: str) -> bytes:
+    doc = word.document(kit.kop)
+    word.table(doc, [t("tijd", taal), t("minuten", taal), t("onderdeel", taal)], _agenda_rows(kit, taal))
+    return word.to_bytes(doc)
 
 
-@register("handout", "html")
-def handout_html(les: Les, casus_naam: str = "") -> str:
+def handout_html(les: Les, casus_naam: str) -> str:
     inhoud = environment().get_template("handout.html.j2").render(les=les, taal=les.taal, casus_naam=casus_naam)
-    return environment().get_template("pagina.html.j2").render(titel=les.titel, taal=les.taal, css=css(), inhoud=inhoud)
+    return page(les.titel, les.taal, inhoud)
 
 
-@register("handout", "docx")
-def handout_docx(les: Les, casus_naam: str = "") -> bytes:
-    from docx import Document
-
-    from ..markers import strip_markers
-
-    taal = les.taal
-    doc = Document()
-    doc.add_heading(f"{t('les', taal)} {les.nummer}. {les.titel}", level=0)
-    doc.add_paragraph(strip_markers(les.samenvatting))
-    doc.add_heading(les.heading("toepassing"), level=1)
-    for punt in les.toepassing:
-        doc.add_paragraph(strip_markers(punt.tekst), style="List Bullet")
-    doc.add_heading(les.heading("valkuilen"), level=1)
-    for punt in les.valkuilen:
-        doc.add_paragraph(strip_markers(punt.tekst), style="List Bullet")
+def handout_docx(les: Les, casus_naam: str) -> bytes:
+    doc = word.document(f"{t('les', les.taal)} {les.nummer}. {les.titel}", strip_markers(les.samenvatting))
+    word.section(doc, les.heading("toepassing"), [strip_markers(p.tekst) for p in les.toepassing])
+    word.section(doc, les.heading("valkuilen"), [strip_markers(p.tekst) for p in les.valkuilen])
     doc.add_heading(les.heading("in_de_praktijk") + (f": {casus_naam}" if casus_naam else ""), level=1)
     for alinea in strip_markers(les.in_de_praktijk).split("\n\n"):
         doc.add_paragraph(" ".join(alinea.split()))
-    doc.add_heading(les.heading("gespreksvragen"), level=1)
-    for vraag in les.gespreksvragen:
-        doc.add_paragraph(vraag, style="List Number")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    word.section(doc, les.heading("gespreksvragen"), les.gespreksvragen, genummerd=True)
+    return word.to_bytes(doc)
 
 
-@register("zelfscan-formulier", "docx")
-def paper_form_docx(lessen: list[Les], taal: str = "nl") -> bytes:
+def paper_form_docx(kit: WorkshopKit, taal: str) -> bytes:
     """The paper self-assessment; its columns map onto the CSV: groep, les, stelling, score, notitie."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_heading(t("zelfscan", taal), level=0)
-    doc.add_paragraph(t("zelfscan_uitleg", taal))
+    doc = word.document(t("zelfscan", taal), t("zelfscan_uitleg", taal))
     doc.add_paragraph(
         f"{t('groepsnaam', taal)}: ______________________________    {t('gemeente', taal)}: ____________________"
     )
-    for les in lessen:
+    kop = ["id", t("stelling", taal), "1", "2", "3", "4", "5", t("weet_niet", taal), t("notitie", taal)]
+    for les in kit.lessen:
         doc.add_heading(f"{t('les', taal)} {les.nummer}. {les.titel}", level=1)
-        tabel = doc.add_table(rows=1, cols=9)
-        tabel.style = "Table Grid"
-        kop = ["id", t("stelling", taal), "1", "2", "3", "4", "5", t("weet_niet", taal), t("notitie", taal)]
-        for cel, tekst in zip(tabel.rows[0].cells, kop, strict=True):
-            cel.text = tekst
-        for stelling in les.stellingen:
-            rij = tabel.add_row().cells
-            rij[0].text, rij[1].text = stelling.id, stelling.tekst
-            for cel in rij[2:8]:
-                cel.text = "☐"
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+        word.table(doc, kop, [[s.id, s.tekst, *(["☐"] * 6), ""] for s in les.stellingen])
+    return word.to_bytes(doc)
+
+
+def slides_notebook(kit: WorkshopKit, taal: str) -> Any:
+    """A notebook of Markdown slides built from the lesson texts and cases."""
+    import nbformat
+
+    cellen: list[str] = [
+        "# Warmtelessen\n\n"
+        + ", ".join(f"{t('les', taal)} {les.nummer}" for les in kit.lessen)
+        + f"\n\n<span class='meta'>{t('publiek', taal)}: {kit.publiek}</span>"
+    ]
+    if kit.gemeente:
+        regels = [f"- {pick(c, 'label', taal)}: {c['waarde']:g} {c['eenheid']} ({c['jaar']})"
+                  for c in kit.gemeente["cijfers"][:5]]  # fmt: skip
+        cellen.append(f"## {kit.gemeente['naam']}\n\n" + "\n".join(regels))
+        cellen.append(
+            f"## {t('top_acties', taal)}\n\n" + "\n".join(f"- {a['tekst']}" for a in kit.gemeente["acties"][:4])
+        )
+    for les in kit.lessen:
+        cellen.append(f"## {t('les', taal)} {les.nummer}. {les.titel}\n\n{strip_markers(les.samenvatting)}")
+        cellen.append(
+            f"## {les.heading('toepassing')}\n\n" + "\n".join(f"- {strip_markers(p.tekst)}" for p in les.toepassing[:5])
+        )
+        praktijk = strip_markers(les.in_de_praktijk).split("\n\n")[0]
+        titel = les.heading("in_de_praktijk") + (f": {kit.casus_namen.get(les.casus, les.casus)}" if les.casus else "")
+        cellen.append(f"## {titel}\n\n{praktijk}")
+        cellen.append(f"## {les.heading('gespreksvragen')}\n\n" + "\n".join(f"1. {v}" for v in les.gespreksvragen[:4]))
+    cellen.append(
+        f"## {t('zelfscan', taal)}\n\n{t('zelfscan_uitleg', taal)}\n\n"
+        + "\n".join(f"- {s.id}: {s.tekst}" for les in kit.lessen for s in les.stellingen[:2])
+    )
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["title"] = "Warmtelessen"
+    nb.cells = [nbformat.v4.new_markdown_cell(c, metadata={"slideshow": {"slide_type": "slide"}}) for c in cellen]
+    return nb
+
+
+def slides_html(kit: WorkshopKit, taal: str) -> str:
+    """The slides as one reveal.js page with reveal.js inlined: works offline on any projector laptop."""
+    from nbconvert import SlidesExporter
+
+    exporter = SlidesExporter(template_name="dia", extra_template_basedirs=[str(templates_dir() / "nbconvert")])
+    resources = {
+        "taal": taal,
+        "reveal_js": (REVEAL / "reveal.js").read_text(encoding="utf-8"),
+        "reveal_css": (REVEAL / "reveal.css").read_text(encoding="utf-8"),
+        "reveal_theme_css": (REVEAL / "white.css").read_text(encoding="utf-8"),
+    }
+    body, _ = exporter.from_notebook_node(slides_notebook(kit, taal), resources=resources)
+    return str(body)
+
+
+def _case_name(kit: WorkshopKit, les: Les) -> str:
+    return kit.casus_namen.get(les.casus, "") if les.casus else ""
+
+
+@register("workshop-kit", "html")
+def kit_html(kit: WorkshopKit, taal: str) -> dict[str, str | bytes]:
+    """The agenda, the slides and a handout per lesson."""
+    bestanden: dict[str, str | bytes] = {"agenda.html": agenda_html(kit, taal), "dias.html": slides_html(kit, taal)}
+    for les in kit.lessen:
+        bestanden[f"handout-les-{les.nummer}.html"] = handout_html(les, _case_name(kit, les))
+    return bestanden
+
+
+@register("workshop-kit", "docx")
+def kit_docx(kit: WorkshopKit, taal: str) -> dict[str, str | bytes]:
+    """The agenda, the paper self-assessment and a handout per lesson, in Word."""
+    bestanden: dict[str, str | bytes] = {
+        "agenda.docx": agenda_docx(kit, taal),
+        "zelfscan-formulier.docx": paper_form_docx(kit, taal),
+    }
+    for les in kit.lessen:
+        bestanden[f"handout-les-{les.nummer}.docx"] = handout_docx(les, _case_name(kit, les))
+    return bestanden

@@ -1,0 +1,113 @@
+"""The command line's parts that are not commands: argparse in Dutch, one-line usage errors, and
+options made from the pydantic parameter models (so a field's help text is written once, in the
+model, and the command line, the forms and the app all show it)."""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import option_name
+
+# argparse's own words, in Dutch (argparse looks them up through gettext at call time).
+_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "verwacht één waarde",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "not allowed with argument %s": "niet samen met %s",
+}
+argparse._ = lambda tekst: _NL.get(tekst, gettext.gettext(tekst))  # type: ignore[attr-defined]
+
+OUT_STANDAARD = Path("output")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (no usage block), like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: fout: {message} (hulp: {self.prog} --help)\n")
+
+
+def _extra(model: type[BaseModel], veld: str) -> Mapping[str, Any]:
+    extra = model.model_fields[veld].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def add_model_options(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup,
+    model: type[BaseModel],
+    positional: Mapping[str, str] | None = None,
+    skip: Iterable[str] = (),
+    prefix: str = "",
+) -> None:
+    """One option per field of ``model`` (``--<veld>``, or the option the field names), with the
+    field's description as help. ``positional`` names the fields given without option, with their
+    metavar; ``prefix`` keeps the option names of two models apart. Values stay text here: the model
+    checks and converts them, in one place."""
+    positional = positional or {}
+    for veld, info in model.model_fields.items():
+        if veld in skip:
+            continue
+        extra = _extra(model, veld)
+        hulp = info.description or ""
+        dest = prefix + veld
+        if veld in positional:
+            parser.add_argument(veld, metavar=positional[veld], help=hulp)
+        elif info.annotation is bool:
+            groep = parser.add_mutually_exclusive_group()
+            groep.add_argument(option_name(model, veld), dest=dest, action="store_const", const=True, help=hulp)
+            if extra.get("optie_uit"):
+                groep.add_argument(extra["optie_uit"], dest=dest, action="store_const", const=False)
+        elif extra.get("herhaalbaar"):
+            parser.add_argument(option_name(model, veld), dest=dest, action="append", metavar="WAARDE", help=hulp)
+        else:
+            metavar = "PAD" if extra.get("pad") else veld.upper()
+            parser.add_argument(option_name(model, veld), dest=dest, metavar=metavar, help=hulp)
+
+
+def model_args(args: argparse.Namespace, model: type[BaseModel], prefix: str = "") -> dict[str, Any]:
+    """The values the user gave for the fields of ``model``; paths made absolute (a notebook runs
+    in the project folder, not where the user typed the command)."""
+    uit: dict[str, Any] = {}
+    for veld in model.model_fields:
+        waarde = getattr(args, prefix + veld, None)
+        if waarde is None:
+            continue
+        uit[veld] = str(Path(waarde).resolve()) if _extra(model, veld).get("pad") and waarde else waarde
+    return uit
+
+
+def option_names(model: type[BaseModel], positional: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Field -> what the user typed for it (``taal`` -> ``--lang``, a positional -> its metavar)."""
+    positional = positional or {}
+    return {veld: positional.get(veld) or option_name(model, veld) for veld in model.model_fields}
+
+
+def add_out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out", type=Path, default=OUT_STANDAARD, metavar="MAP", help="map voor de uitvoer (standaard: ./output/)"
+    )
+
+
+def add_formats(parser: argparse.ArgumentParser, formats: Iterable[str], standaard: str | None = None) -> None:
+    lijst = ",".join(formats)
+    parser.add_argument(
+        "--formats",
+        default=standaard,
+        metavar="LIJST",
+        help=f"welke bestanden: {lijst} (standaard: {standaard or 'alle'})",
+    )

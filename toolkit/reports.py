@@ -1,0 +1,480 @@
+"""One typed registry of report kinds: the service layer the command line, batch runs, the
+notebooks, the site and the app all stand on.
+
+A :class:`ReportSpec` per kind (lesson, case, checklist, comparison, harvest, logbook report,
+workshop kit) says:
+
+- its parameters: a pydantic model whose field descriptions are the help text the command line,
+  the forms and the app show (see :func:`toolkit.models.described`);
+- how to build the report object from them (pure: it reads content, writes nothing);
+- its formats, each with its file name, rendered by :mod:`toolkit.render`;
+- the notebook that makes it under papermill, and which formats that notebook writes itself.
+
+:func:`produce` makes a report. Its steps, in a fixed order (the order is what keeps bad input from
+leaving anything behind):
+
+1. parse the parameters: a wrong value is one line naming the field and what is allowed;
+2. check the formats, before anything is read;
+3. check the content and name the output: everything a user can get wrong is found here, before a
+   folder is made or a kernel starts;
+4. make the folder;
+5. run one of the two engines. ``inproces`` builds, renders and writes in this process.
+   ``papermill`` runs the notebook, which calls :func:`produce` with ``inproces`` on the same
+   parameters (so both engines write byte-identical files), shows the report, and is kept as a
+   record; its HTML report is the executed notebook with the code hidden.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
+
+from .catalog import lesson_numbers, lesson_range_text
+from .errors import UserError
+from .fileio import ensure_dir
+from .labels import LANGUAGES, t
+from .models import StrictModel, described
+from .paths import in_project
+from .schema_errors import problems_from_validation
+
+Engine = Literal["papermill", "inproces"]
+P = TypeVar("P", bound=BaseModel)
+ENGINES: tuple[str, ...] = ("papermill", "inproces")
+
+
+# --- parameter types ------------------------------------------------------------------------------
+
+
+def _language(waarde: Any) -> Any:
+    if waarde not in LANGUAGES:
+        raise ValueError(f"onbekende taal {waarde!r} || toegestaan: {', '.join(LANGUAGES)}")
+    return waarde
+
+
+def _lesson(waarde: Any) -> int:
+    try:
+        nummer = int(str(waarde).strip())
+    except ValueError:
+        nummer = 0
+    if nummer not in lesson_numbers():
+        raise ValueError(f"onbekend lesnummer {waarde!r} || toegestaan: {lesson_range_text()}")
+    return nummer
+
+
+def _comma_list(waarde: Any) -> Any:
+    """``"1,4"`` (typed on the command line) -> ``["1", "4"]``."""
+    return [deel.strip() for deel in waarde.split(",") if deel.strip()] if isinstance(waarde, str) else waarde
+
+
+def _iso_date(waarde: Any) -> Any:
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if waarde in (None, ""):
+        return ""
+    try:
+        return date.fromisoformat(str(waarde).strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"ongeldige datum {waarde!r} || JJJJ-MM-DD") from None
+
+
+def _minutes(waarde: Any) -> int:
+    try:
+        minuten = int(str(waarde).strip())
+    except ValueError:
+        raise ValueError(f"geen aantal minuten: {waarde!r} || bijv. 120") from None
+    if minuten <= 0:
+        raise ValueError(f"moet meer dan 0 zijn, niet {minuten} || bijv. 120")
+    return minuten
+
+
+Taal = Annotated[str, BeforeValidator(_language)]
+LesNummer = Annotated[int, BeforeValidator(_lesson)]
+Lessen = Annotated[list[LesNummer], BeforeValidator(_comma_list)]
+Ids = Annotated[list[str], BeforeValidator(_comma_list)]
+Datum = Annotated[str, BeforeValidator(_iso_date)]
+Minuten = Annotated[int, BeforeValidator(_minutes)]
+
+
+class ReportParams(StrictModel):
+    taal: Taal = Field("nl", **described("taal", optie="--lang"))
+
+
+class LesParams(ReportParams):
+    les: LesNummer = Field(..., **described("les"))
+
+
+class CasusParams(ReportParams):
+    casus: str = Field(..., **described("casus"))
+
+
+class ChecklistParams(ReportParams):
+    profiel: dict[str, Any] | None = Field(None, **described("profiel"))
+    voortgang: str = Field("", **described("voortgang", pad=True))
+    peildatum: Datum = Field("", **described("peildatum"))
+    logboek: str = Field("", **described("logboek_db", optie="--logboek", pad=True))
+
+
+class VergelijkingParams(ReportParams):
+    casussen: Ids = Field([], **described("casussen"))
+    lessen: Lessen = Field([], **described("lessen"))
+
+
+class OogstParams(ReportParams):
+    antwoorden: str = Field(..., **described("antwoorden", pad=True))
+    anoniem: bool = Field(True, **described("anoniem", optie_uit="--met-namen"))
+
+
+class LogboekParams(ReportParams):
+    db: str = Field(..., **described("db", pad=True))
+    peildatum: Datum = Field("", **described("peildatum"))
+    groepen: Ids = Field([], **described("extra_groepen"))
+
+
+class KitParams(ReportParams):
+    lessen: Lessen = Field(..., **described("kit_lessen"))
+    minuten: Minuten = Field(..., **described("minuten"))
+    publiek: str = Field("gemengd", **described("publiek"))
+    gemeente: str = Field("", **described("kit_gemeente"))
+
+
+# --- the registry ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a report is called and where it goes: ``<out>/<folder>/<stem>.<ext>``."""
+
+    folder: str
+    stem: str
+    title: str
+    notes: tuple[str, ...] = ()  # warnings for the user (e.g. response rows that were skipped)
+    summary: str = ""  # one closing line for the user, if any
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    kind: str
+    params: type[ReportParams]
+    build: Callable[[Any], Any]
+    meta: Callable[[Any, Any], Meta]  # (params, built object) -> Meta
+    files: Mapping[str, str]  # format -> file name ("{stem}" filled in); "" = the renderer names its files
+    defaults: tuple[str, ...]
+    notebook: str | None = None
+    notebook_writes: tuple[str, ...] = ()  # formats the notebook writes itself (it takes uitvoer and formats)
+    notebook_html: bool = True  # papermill: the html format is the executed notebook with the code hidden
+    notebook_extra: Mapping[str, Any] = field(default_factory=dict)  # more notebook parameters
+    check: Callable[[Any], Meta] | None = None  # a cheaper check than build, before a kernel starts
+
+    def formats_for(self, engine: str) -> tuple[str, ...]:
+        """The formats ``engine`` can make for this kind, in the order of :attr:`files`."""
+        if engine == "papermill":
+            door_notebook = {"ipynb", *self.notebook_writes} | ({"html"} if self.notebook_html else set())
+            return tuple(f for f in self.files if f in door_notebook)
+        return tuple(f for f in self.files if f != "ipynb")
+
+    def file_names(self, meta: Meta) -> dict[str, str]:
+        return {f: naam.format(stem=meta.stem) for f, naam in self.files.items() if naam}
+
+
+SPECS: dict[str, ReportSpec] = {}
+
+
+def register_spec(spec: ReportSpec) -> ReportSpec:
+    SPECS[spec.kind] = spec
+    return spec
+
+
+def kinds() -> list[str]:
+    return list(SPECS)
+
+
+def get_spec(kind: str) -> ReportSpec:
+    try:
+        return SPECS[kind]
+    except KeyError:
+        raise UserError(f"rapport: onbekende soort {kind!r} (toegestaan: {', '.join(SPECS)})") from None
+
+
+def parse(kind: str, params: Mapping[str, Any] | BaseModel, bron: str = "opties",
+          veldnamen: Mapping[str, str] | None = None) -> ReportParams:  # fmt: skip
+    """The parameters of a ``kind`` report, checked. Raises one line naming every problem."""
+    spec = get_spec(kind)
+    if isinstance(params, spec.params):
+        return params
+    data = params.model_dump() if isinstance(params, BaseModel) else dict(params)
+    return validate_params(spec.params, data, bron, veldnamen)
+
+
+def validate_params(model: type[P], data: Mapping[str, Any], bron: str = "opties",
+                    veldnamen: Mapping[str, str] | None = None) -> P:  # fmt: skip
+    """``data`` checked against ``model``; every problem on one line, fields named as typed."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        problemen = problems_from_validation(exc, bron, model, veldnamen=veldnamen)
+        raise UserError("; ".join(map(str, problemen))) from None
+
+
+def parse_formats(tekst: str) -> list[str]:
+    """``"html,json"`` (the ``--formats`` option) -> ``["html", "json"]``; empty is refused."""
+    formats = [f.strip() for f in tekst.split(",") if f.strip()]
+    if not formats:
+        raise UserError("--formats: geen formaat gekozen (bijv. --formats html,json)")
+    return formats
+
+
+def check_formats(spec: ReportSpec, formats: Sequence[str] | None, engine: str) -> list[str]:
+    """The formats to make: ``None`` means the kind's defaults (those ``engine`` can make)."""
+    kan = spec.formats_for(engine)
+    if formats is None:
+        return [f for f in spec.defaults if f in kan]
+    onbekend = [f for f in formats if f not in spec.files]
+    if onbekend:
+        raise UserError(f"--formats: onbekend formaat {onbekend[0]!r} (toegestaan: {', '.join(spec.files)})")
+    niet_hier = [f for f in formats if f not in kan]
+    if niet_hier:
+        ander = "inproces" if engine == "papermill" else "papermill"
+        raise UserError(
+            f"--formats: {niet_hier[0]!r} kan niet met engine {engine} (kan wel: {', '.join(kan)}; "
+            f"{niet_hier[0]} vraagt engine {ander})"
+        )
+    return list(dict.fromkeys(formats))
+
+
+def _engine(spec: ReportSpec, engine: str | None) -> str:
+    if engine is None:
+        return "papermill" if spec.notebook else "inproces"
+    if engine not in ENGINES:
+        raise UserError(f"engine: onbekend {engine!r} (toegestaan: {', '.join(ENGINES)})")
+    if engine == "papermill" and not spec.notebook:
+        raise UserError(f"{spec.kind}: heeft geen notebook (engine inproces)")
+    return engine
+
+
+@dataclass
+class Produced:
+    """What one :func:`produce` call made."""
+
+    kind: str
+    params: ReportParams
+    meta: Meta
+    engine: str
+    folder: Path | None
+    files: list[Path]
+    obj: Any = None  # the report object (in-process only)
+    duur: float = 0.0
+
+
+def describe(kind: str, params: Mapping[str, Any] | BaseModel) -> Meta:
+    """Check the content a report needs and name its output, without making it."""
+    spec = get_spec(kind)
+    p = parse(kind, params)
+    return spec.check(p) if spec.check else spec.meta(p, spec.build(p))
+
+
+def build(kind: str, params: Mapping[str, Any] | BaseModel) -> Any:
+    """The report object of ``kind`` (no files written)."""
+    spec = get_spec(kind)
+    return spec.build(parse(kind, params))
+
+
+def produce(
+    kind: str,
+    params: Mapping[str, Any] | BaseModel,
+    out: Path | None = None,
+    formats: Sequence[str] | None = None,
+    engine: str | None = None,
+    subfolder: bool = True,
+) -> Produced:
+    """Make a ``kind`` report with ``params`` in ``formats`` into ``out/<folder>/`` (``subfolder``)
+    or straight into ``out``. ``out=None`` builds the report object only. See the module docstring
+    for the order of the steps."""
+    start = time.perf_counter()
+    spec = get_spec(kind)
+    p = parse(kind, params)
+    engine = _engine(spec, engine)
+    gekozen = check_formats(spec, formats, engine)
+    obj = None
+    if engine == "papermill" and spec.check is not None:
+        meta = spec.check(p)
+    else:
+        obj = spec.build(p)
+        meta = spec.meta(p, obj)
+    if out is None:
+        return Produced(kind, p, meta, engine, None, [], obj, time.perf_counter() - start)
+    folder = ensure_dir(out / meta.folder if subfolder else out)
+    if engine == "inproces":
+        from .render.write import write_formats
+
+        bestanden = write_formats(kind, obj, p.taal, folder, gekozen, spec.file_names(meta))
+    else:
+        bestanden = _run_notebook(spec, p, meta, folder, gekozen)
+    return Produced(kind, p, meta, engine, folder, bestanden, obj, time.perf_counter() - start)
+
+
+def notebook_parameters(spec: ReportSpec, p: ReportParams, folder: Path, formats: Sequence[str]) -> dict[str, Any]:
+    """What the notebook of ``spec`` is run with: the report parameters, and where it writes what."""
+    parameters = {**p.model_dump(mode="json"), **spec.notebook_extra}
+    if spec.notebook_writes:
+        parameters["uitvoer"] = str(folder.resolve())
+        parameters["formats"] = [f for f in formats if f in spec.notebook_writes]
+    return parameters
+
+
+def _run_notebook(spec: ReportSpec, p: ReportParams, meta: Meta, folder: Path, formats: list[str]) -> list[Path]:
+    from .runner import notebook_path, run_notebook
+
+    assert spec.notebook is not None
+    sinds = time.time() - 1
+    resultaat = run_notebook(
+        notebook_path(spec.notebook),
+        notebook_parameters(spec, p, folder, formats),
+        folder,
+        meta.stem,
+        taal=p.taal,
+        titel=meta.title,
+        html=spec.notebook_html and "html" in formats,
+    )
+    if "ipynb" not in formats:
+        resultaat.notebook.unlink()
+    return sorted(
+        x for x in folder.iterdir() if x.is_file() and not x.name.startswith(".") and x.stat().st_mtime >= sinds
+    )
+
+
+# --- the kinds ------------------------------------------------------------------------------------
+
+
+def _build_lesson(p: LesParams) -> Any:
+    from .lessons import load_lesson
+
+    return load_lesson(p.les, p.taal)
+
+
+def _lesson_meta(p: LesParams, les: Any) -> Meta:
+    naam = f"les-{les.nummer}-{les.slug}"
+    return Meta(naam, f"{naam}.{p.taal}", f"{les.nummer}. {les.titel}")
+
+
+def _build_case(p: CasusParams) -> Any:
+    from .cases import load_case
+
+    return load_case(p.casus)  # refuses an invalid case with the same lines as `valideer`
+
+
+def _case_meta(p: CasusParams, casus: Any) -> Meta:
+    return Meta(f"casus-{casus.id}", f"casus-{casus.id}.{p.taal}", casus.naam)
+
+
+def _build_checklist(p: ChecklistParams) -> dict[str, Any]:
+    from .checklist import build, default_profile_path, logbook_stats
+    from .profile import read_profile
+    from .progress import read_register
+
+    profiel = read_profile(default_profile_path()) if p.profiel is None else p.profiel
+    register = read_register(in_project(p.voortgang)) if p.voortgang else None
+    peildatum = date.fromisoformat(p.peildatum) if p.peildatum else None
+    logboek = logbook_stats(in_project(p.logboek)) if p.logboek else None
+    return build(profiel, p.taal, register, peildatum, logboek=logboek)
+
+
+def _checklist_meta(p: ChecklistParams, c: dict[str, Any]) -> Meta:
+    from .checklist import output_folder_name
+
+    return Meta(output_folder_name(c), "checklist", f"Checklist {c['context']['gemeente']}")
+
+
+def _build_comparison(p: VergelijkingParams) -> Any:
+    from .compare import comparison
+
+    return comparison(p.casussen or None, p.lessen or None, p.taal)
+
+
+def _comparison_meta(p: VergelijkingParams, _: Any = None) -> Meta:
+    return Meta("vergelijking", f"vergelijking.{p.taal}", t("vergelijking", p.taal))
+
+
+def _comparison_check(p: VergelijkingParams) -> Meta:
+    from .compare import select
+
+    select(p.casussen or None, p.lessen or None)  # unknown ids fail before a kernel starts
+    return _comparison_meta(p)
+
+
+def _build_harvest(p: OogstParams) -> Any:
+    from .workshop import harvest_report
+
+    return harvest_report(in_project(p.antwoorden), p.taal, p.anoniem)
+
+
+def _harvest_meta(p: OogstParams, r: Any) -> Meta:
+    samenvatting = f"{r.oogst.aantal_antwoorden} antwoorden gelezen, {len(r.problemen)} overgeslagen."
+    return Meta("oogst", f"oogst.{p.taal}", t("oogst", p.taal), tuple(r.problemen), samenvatting)
+
+
+def _build_logbook(p: LogboekParams) -> Any:
+    from .logbook_report import report_from_file
+
+    return report_from_file(in_project(p.db), date.fromisoformat(p.peildatum) if p.peildatum else None, p.groepen)
+
+
+def _logbook_meta(p: LogboekParams, _: Any = None) -> Meta:
+    return Meta("logboek", f"logboek.{p.taal}", t("logboek", p.taal))
+
+
+def _logbook_check(p: LogboekParams) -> Meta:
+    from . import logbook as lb
+
+    lb.connect(in_project(p.db)).close()  # refuses a file that is not a logbook, before a kernel starts
+    return _logbook_meta(p)
+
+
+def _build_kit(p: KitParams) -> Any:
+    from .workshop_kit import prepare_kit
+
+    return prepare_kit(p.lessen, p.minuten, p.taal, p.publiek, p.gemeente or None)
+
+
+def _kit_meta(p: KitParams, _: Any) -> Meta:
+    return Meta("workshop-kit", "workshop-kit", t("titel.workshop_kit", p.taal))
+
+
+def _files(*formats: str, **namen: str) -> dict[str, str]:
+    """Format -> file name: ``<stem>.<format>`` unless named otherwise (``""``: several files, named
+    by the renderer)."""
+    return {f: namen.get(f, f"{{stem}}.{f}") for f in formats}
+
+
+_CHECKLIST_NAMEN = {f: f"checklist.{f}" for f in ("html", "docx", "md", "json", "ipynb")} | {
+    "xlsx": "actieregister.xlsx"
+}
+
+for _spec in (
+    ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("html", "ipynb", "md", "json"), ("html", "ipynb"),
+               notebook="lesson"),
+    ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb"), ("html", "ipynb"),
+               notebook="case"),
+    ReportSpec("checklist", ChecklistParams, _build_checklist, _checklist_meta,
+               _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
+               ("html", "docx", "xlsx", "md", "json", "ipynb"), notebook="checklist",
+               notebook_writes=("html", "docx", "xlsx", "md", "json"), notebook_html=False,
+               notebook_extra={"interactief": False}),
+    ReportSpec("vergelijking", VergelijkingParams, _build_comparison, _comparison_meta,
+               _files("html", "ipynb", "csv", "xlsx", csv="", xlsx="vergelijking.xlsx"),
+               ("html", "ipynb", "csv", "xlsx"), notebook="compare", notebook_writes=("csv", "xlsx"),
+               check=_comparison_check),
+    ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _files("html", "ipynb", "docx"),
+               ("html", "ipynb", "docx"), notebook="workshop_summary", notebook_writes=("docx",)),
+    ReportSpec("logboek", LogboekParams, _build_logbook, _logbook_meta,
+               _files("html", "ipynb", "docx", "bewoners", bewoners=""), ("html", "ipynb", "docx", "bewoners"),
+               notebook="logbook_report", notebook_writes=("docx", "bewoners"), check=_logbook_check),
+    ReportSpec("workshop-kit", KitParams, _build_kit, _kit_meta, _files("html", "docx", html="", docx=""),
+               ("html", "docx")),
+):  # fmt: skip
+    register_spec(_spec)

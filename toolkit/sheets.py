@@ -1,0 +1,86 @@
+"""Spreadsheets and CSV files that are safe to open: text never becomes a formula.
+
+Text a user or a content file supplied may start with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return. In an ``.xlsx`` such text is stored as a text cell (never a formula); in a CSV it
+gets a leading apostrophe, as the OWASP guidance on CSV injection advises, so a spreadsheet shows
+it as text. :func:`unquote_csv` takes the apostrophe off again when the toolkit reads its own CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(waarde: Any) -> Any:
+    """A CSV cell value: text that a spreadsheet could run as a formula gets a leading ``'``."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULA_START):
+        return "'" + waarde
+    return waarde
+
+
+def unquote_csv(waarde: Any) -> Any:
+    """The value :func:`csv_safe` protected, as it was."""
+    if isinstance(waarde, str) and waarde.startswith("'") and waarde[1:].startswith(FORMULA_START):
+        return waarde[1:]
+    return waarde
+
+
+def csv_text(kop: Sequence[str], rijen: Iterable[Sequence[Any]]) -> str:
+    """A whole CSV file (comma-separated, UTF-8 text) with every text cell made safe."""
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer)
+    schrijver.writerow([csv_safe(k) for k in kop])
+    schrijver.writerows([csv_safe(w) for w in rij] for rij in rijen)
+    return buffer.getvalue()
+
+
+def append_row(blad: Any, waarden: Sequence[Any]) -> None:
+    """Append a row to an openpyxl sheet; every text cell is stored as text, never as a formula."""
+    blad.append(list(waarden))
+    for cel in blad[blad.max_row]:
+        if isinstance(cel.value, str):
+            cel.data_type = "s"
+
+
+def frame_table(frame: Any, index: bool) -> tuple[list[str], list[list[Any]]]:
+    """A pandas DataFrame as (header, rows) of plain values: dates as dates, missing as empty."""
+    import pandas as pd
+
+    uit = frame.reset_index() if index else frame
+    rijen: list[list[Any]] = []
+    for rij in uit.itertuples(index=False):
+        waarden = []
+        for waarde in rij:
+            if isinstance(waarde, pd.Timestamp | datetime):
+                waarde = waarde.date()
+            elif waarde is pd.NaT or waarde is pd.NA or (isinstance(waarde, float) and math.isnan(waarde)):
+                waarde = None
+            elif hasattr(waarde, "item"):  # numpy scalars
+                waarde = waarde.item()
+            waarden.append(waarde)
+        rijen.append(waarden)
+    return [str(k) for k in uit.columns], rijen
+
+
+def workbook(bladen: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """An ``.xlsx`` with one sheet per table (name -> (header, rows)): header frozen, text as text."""
+    from openpyxl import Workbook
+
+    boek = Workbook()
+    boek.remove(boek.active)
+    for naam, (kop, rijen) in bladen.items():
+        blad = boek.create_sheet(naam[:31])
+        append_row(blad, kop)
+        for rij in rijen:
+            append_row(blad, rij)
+        blad.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    boek.save(buffer)
+    return buffer.getvalue()
