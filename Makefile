@@ -9,7 +9,8 @@ OUT    ?= output
 
 help:
 	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
-	@echo "make test   - draai alle tests (ruff, pytest, notebooks via papermill)"
+	@echo "make test   - draai alle tests (ruff, mypy, pytest, notebooks via papermill)"
+	@echo "make lint   - alleen ruff en mypy"
 	@echo "make lab    - open JupyterLab op notebooks/"
 	@echo "make bench  - meet de snelheid van de checklist-routes (enkele minuten)"
 	@echo "make format - formatteer de code met ruff"
@@ -24,7 +25,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -n auto -q
 
 demo: $(STAMP)
@@ -36,6 +37,7 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -5,7 +5,7 @@
 (a) kernel floor: papermill runs a one-cell notebook that imports what the checklist notebook imports
     (including the Word and Excel libraries it loads when writing)
 (b) one checklist through papermill (notebooks/checklist.ipynb, every format)
-(c) one checklist in-process (toolkit.checklist.make, the same formats without .ipynb)
+(c) one checklist in-process (toolkit.reports.produce, engine inproces: the same formats without .ipynb)
 (d) batch checklists --alle-gemeenten --fast (342 municipalities, every format but .ipynb)
 (e) batch of N municipalities through papermill, --jobs 1 and --jobs 2
 
@@ -29,9 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit.batch import package_versions, plan_all_municipalities, run_batch  # noqa: E402
-from toolkit.checklist import FORMATEN, make  # noqa: E402
 from toolkit.profile import read_profile  # noqa: E402
-from toolkit.runner import notebook_path, run_notebook  # noqa: E402
+from toolkit.reports import SPECS, produce  # noqa: E402
+
+FORMATEN = SPECS["checklist"].defaults
 
 PROFIEL = read_profile(ROOT / "profielen" / "wageningen-benedenbuurt.yaml")
 
@@ -56,9 +57,9 @@ def kernel_floor(tmp: Path) -> None:
         nb.cells = [
             nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
             nbformat.v4.new_code_cell(
-                "from toolkit.checklist import make\nfrom toolkit.display import show_checklist\n"
-                "from toolkit.widgets import profile_form\n"
-                "import toolkit.render.checklist, docx, openpyxl  # what make() imports when it writes"
+                "from toolkit.display import show\nfrom toolkit.widgets import profile_form\n"
+                "import toolkit.reports, toolkit.checklist, toolkit.render.checklist, docx, openpyxl"
+                "  # what the checklist notebook imports when it writes"
             ),
         ]
         nbformat.write(nb, pad)
@@ -69,26 +70,12 @@ def kernel_floor(tmp: Path) -> None:
 
 
 def checklist_papermill(tmp: Path) -> None:
-    map_ = tmp / "b"
-    run_notebook(
-        notebook_path("checklist"),
-        {
-            "profiel": PROFIEL,
-            "taal": "nl",
-            "uitvoer": str(map_),
-            "formats": list(FORMATEN),
-            "voortgang": "",
-            "peildatum": "",
-            "interactief": False,
-        },  # fmt: skip
-        map_,
-        "checklist",
-        html=False,
-    )
+    produce("checklist", {"profiel": PROFIEL}, tmp / "b", list(FORMATEN), engine="papermill", subfolder=False)
 
 
 def checklist_in_process(tmp: Path) -> None:
-    make(PROFIEL, "nl", tmp / "c", [f for f in FORMATEN if f != "ipynb"])
+    formats = [f for f in FORMATEN if f != "ipynb"]
+    produce("checklist", {"profiel": PROFIEL}, tmp / "c", formats, engine="inproces", subfolder=False)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Warmtelessen: the seven lessons on resident participation in the Dutch heat transition,
+"""Warmtelessen: the lessons on resident participation in the Dutch heat transition,
 case data, and tailored municipal checklists.
 
 The public functions are imported lazily, so ``import toolkit`` stays fast.
@@ -20,6 +20,7 @@ _EXPORTS = {
     "Case": "toolkit.cases",
     "run_notebook": "toolkit.runner",
     "render": "toolkit.render",
+    "produce": "toolkit.reports",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .cases import Case, load_case, load_cases  # noqa: F401
     from .lessons import Les, check_lessons, load_lesson, load_lessons  # noqa: F401
     from .render import render  # noqa: F401
+    from .reports import produce  # noqa: F401
     from .runner import run_notebook  # noqa: F401
 
 

@@ -135,13 +135,13 @@ def _run_in_subprocess(run: Run, logmap: Path) -> Outcome:
             )
             logbestand.write(f"--- poging {poging}, exitcode {proces.returncode}\n{proces.stderr}\n{proces.stdout}\n")
             regels = [r for r in proces.stdout.splitlines() if r.startswith("{")]
-            resultaat = (
+            resultaat: dict[str, Any] = (
                 json.loads(regels[-1]) if regels else {"status": "mislukt", "fout": proces.stderr.strip()[-500:]}
             )
-            uitkomst.status = resultaat["status"]
-            uitkomst.fout = resultaat.get("fout", "")
-            uitkomst.bestanden = resultaat.get("bestanden", [])
-            uitkomst.duur = round(resultaat.get("duur", 0.0), 3)
+            uitkomst.status = str(resultaat["status"])
+            uitkomst.fout = str(resultaat.get("fout", ""))
+            uitkomst.bestanden = list(resultaat.get("bestanden", []))
+            uitkomst.duur = round(float(resultaat.get("duur", 0.0)), 3)
             if proces.returncode != KERNEL_START_FOUT:
                 break
     return uitkomst

@@ -101,7 +101,7 @@ def parse_datum(tekst: str) -> Datum | None:
         begin = date(int(jaar), int(maand or 1), int(dag or 1))
     except ValueError:
         return None
-    precisie = "dag" if dag else "maand" if maand else "jaar"
+    precisie: Literal["jaar", "maand", "dag"] = "dag" if dag else "maand" if maand else "jaar"
     return Datum(tekst.strip(), precisie, begin)
 
 
@@ -214,24 +214,24 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
     if problemen:
         return [], problemen
     resultaat: list[dict[str, Any]] = []
-    for regel, rij in data:
+    for regelnummer, rij in data:
         if len(rij) != len(kop):
             problemen.append(
                 Problem(
                     naam,
-                    f"regel {regel}",
+                    f"regel {regelnummer}",
                     f"{len(rij)} velden in plaats van {len(kop)}",
                     'tekst met komma\'s tussen "..."',
                 )
             )
             continue
         cellen = dict(zip(kop, rij, strict=True))
-        geparsed: dict[str, Any] = {"_regel": regel}
+        geparsed: dict[str, Any] = {"_regel": regelnummer}
         goed = True
         for kolom in kolommen:
             waarde, fout, toegestaan = _cell_value(kolom, cellen.get(kolom.naam, ""))
             if fout:
-                problemen.append(Problem(naam, f"regel {regel}: {kolom.naam}", fout, toegestaan))
+                problemen.append(Problem(naam, f"regel {regelnummer}: {kolom.naam}", fout, toegestaan))
                 goed = False
             geparsed[kolom.naam] = waarde
         if goed:

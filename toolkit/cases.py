@@ -165,10 +165,7 @@ class Case:
         kolommen = [k.naam for k in TABELLEN[tabel]]
         rijen = []
         for rij in self._rijen[tabel]:
-            uit = {k: rij.get(k) for k in kolommen}
-            for k in kolommen:
-                if isinstance(uit[k], Datum):
-                    uit[k] = uit[k].tekst
+            uit = {k: (v.tekst if isinstance(v := rij.get(k), Datum) else v) for k in kolommen}
             if "datum" in rij:
                 datum = rij["datum"]
                 uit["precisie"] = datum.precisie if datum else "onbekend"
@@ -183,13 +180,13 @@ class Case:
             frame["datum_begin"] = pd.to_datetime(frame["datum_begin"])
             frame["jaar"] = frame["jaar"].astype("Int64")
             frame["precisie"] = frame["precisie"].astype("category")
-        for k in TABELLEN[tabel]:
-            if k.soort == "enum":
-                frame[k.naam] = pd.Categorical(frame[k.naam], categories=list(k.waarden))
-            elif k.soort == "janee":
-                frame[k.naam] = frame[k.naam].astype(bool)
-            elif k.soort == "les":
-                frame[k.naam] = frame[k.naam].astype("int64")
+        for kolom in TABELLEN[tabel]:
+            if kolom.soort == "enum":
+                frame[kolom.naam] = pd.Categorical(list(frame[kolom.naam]), categories=list(kolom.waarden))
+            elif kolom.soort == "janee":
+                frame[kolom.naam] = frame[kolom.naam].astype(bool)
+            elif kolom.soort == "les":
+                frame[kolom.naam] = frame[kolom.naam].astype("int64")
         return frame
 
     @cached_property

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -124,7 +124,7 @@ def stacked_bars(tabel: Any, titel: str, xlabel: str) -> str:
     return _svg_data_uri(fig)
 
 
-def multi_timeline(reeksen: dict[str, tuple[Sequence[float], Sequence[bool]]], xlabel: str, titel: str) -> str:
+def multi_timeline(reeksen: Mapping[str, tuple[Sequence[float], Sequence[bool]]], xlabel: str, titel: str) -> str:
     """One lane per case; x is a number (year as decimal, or years since start)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(reeksen)))

@@ -63,7 +63,7 @@ def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Decision:
     return Decision(actie, True, actie.prioriteit[-1].dan, redenen)  # pragma: no cover - validated
 
 
-class _Placeholders(dict):  # type: ignore[type-arg]
+class _Placeholders(dict[str, str]):
     def __missing__(self, sleutel: str) -> str:
         return "{" + sleutel + "}"
 

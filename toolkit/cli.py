@@ -385,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", title="opdrachten", parser_class=Parser)
     sub.required = True
 
-    p = sub.add_parser("lessen", help="toon de lessen (nummer en titel)")
+    p: argparse.ArgumentParser = sub.add_parser("lessen", help="toon de lessen (nummer en titel)")
     add_model_options(p, ReportParams)
     p.set_defaults(func=cmd_lessen)
 

@@ -19,10 +19,10 @@ def ensure_dir(pad: Path, optie: str = "--out") -> Path:
     """Create ``pad`` (and parents) and check it is writable, or raise one clear error."""
     try:
         pad.mkdir(parents=True, exist_ok=True)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a name with a NUL byte, which no file system takes
+        reden = getattr(exc, "strerror", None) or str(exc)
         raise UserError(
-            f"{shown_path(pad)}: {optie}: map kan niet worden gemaakt: {exc.strerror or exc}"
-            " (kies een map waarin u mag schrijven)"
+            f"{shown_path(pad)}: {optie}: map kan niet worden gemaakt: {reden} (kies een map waarin u mag schrijven)"
         ) from None
     if not os.access(pad, os.W_OK | os.X_OK):
         raise UserError(

@@ -37,12 +37,18 @@ def check_total_share(aandelen: Iterable[object]) -> None:
 
 
 def described(
-    veld: str, optie: str | None = None, herhaalbaar: bool = False, pad: bool = False, optie_uit: str | None = None
-) -> dict[str, Any]:
-    """Field metadata: the Dutch help text (``description``, from the translations
+    veld: str,
+    standaard: Any = ...,
+    *,
+    optie: str | None = None,
+    herhaalbaar: bool = False,
+    pad: bool = False,
+    optie_uit: str | None = None,
+) -> Any:
+    """A field with its metadata: the Dutch help text (``description``, from the translations
     ``uitleg.<veld>``), the translation key for other languages, and for the command line the option
     name (default ``--<veld>``), whether it repeats, whether it names a file or folder, and for a
-    yes/no field the option that says no."""
+    yes/no field the option that says no. Without ``standaard`` the field is required."""
     from .labels import t
 
     extra: dict[str, Any] = {"uitleg": f"uitleg.{veld}"}
@@ -54,7 +60,7 @@ def described(
         extra["pad"] = True
     if optie_uit:
         extra["optie_uit"] = optie_uit
-    return {"description": t(f"uitleg.{veld}", "nl"), "json_schema_extra": extra}
+    return Field(standaard, description=t(f"uitleg.{veld}", "nl"), json_schema_extra=extra)
 
 
 def field_help(model: type[BaseModel], veld: str, taal: str) -> str:

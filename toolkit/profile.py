@@ -128,19 +128,19 @@ class Eigendom(StrictModel):
 class Profiel(StrictModel):
     """The profile as the user gave it (names not yet resolved)."""
 
-    gemeente: Annotated[str, Field(min_length=1, max_length=100, **described("gemeente"))]
-    wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = Field(None, **described("wijk"))
-    fase: Fase | None = Field(None, **described("fase"))
-    groepen: list[Groep] | None = Field(None, **described("groepen", optie="--groep", herhaalbaar=True))
-    aanspreekpunt: JaNee = Field("onbekend", **described("aanspreekpunt"))
-    logboek: JaNee = Field("onbekend", **described("logboek", optie="--logboek-bijgehouden"))
-    vergoeding_budget: JaNee = Field("onbekend", **described("vergoeding_budget"))
-    werkzaamheden: list[Werk] | None = Field(None, **described("werkzaamheden"))
-    eigendom: Eigendom = Field(Eigendom(), **described("eigendom"))
-    warmteoplossing: Warmte | None = Field(None, **described("warmteoplossing"))
-    raad_betrokken: JaNee = Field("onbekend", **described("raad_betrokken"))
-    capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = Field(None, **described("capaciteit_fte"))
-    notities: Annotated[str, Field(max_length=5000)] | None = Field(None, **described("notities"))
+    gemeente: Annotated[str, Field(min_length=1, max_length=100)] = described("gemeente")
+    wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = described("wijk", None)
+    fase: Fase | None = described("fase", None)
+    groepen: list[Groep] | None = described("groepen", None, optie="--groep", herhaalbaar=True)
+    aanspreekpunt: JaNee = described("aanspreekpunt", "onbekend")
+    logboek: JaNee = described("logboek", "onbekend", optie="--logboek-bijgehouden")
+    vergoeding_budget: JaNee = described("vergoeding_budget", "onbekend")
+    werkzaamheden: list[Werk] | None = described("werkzaamheden", None)
+    eigendom: Eigendom = described("eigendom", Eigendom())
+    warmteoplossing: Warmte | None = described("warmteoplossing", None)
+    raad_betrokken: JaNee = described("raad_betrokken", "onbekend")
+    capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = described("capaciteit_fte", None)
+    notities: Annotated[str, Field(max_length=5000)] | None = described("notities", None)
 
     @field_validator("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken", mode="before")
     @classmethod

@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
 
 from .catalog import lesson_numbers, lesson_range_text
 from .errors import UserError
@@ -102,45 +102,45 @@ Minuten = Annotated[int, BeforeValidator(_minutes)]
 
 
 class ReportParams(StrictModel):
-    taal: Taal = Field("nl", **described("taal", optie="--lang"))
+    taal: Taal = described("taal", "nl", optie="--lang")
 
 
 class LesParams(ReportParams):
-    les: LesNummer = Field(..., **described("les"))
+    les: LesNummer = described("les")
 
 
 class CasusParams(ReportParams):
-    casus: str = Field(..., **described("casus"))
+    casus: str = described("casus")
 
 
 class ChecklistParams(ReportParams):
-    profiel: dict[str, Any] | None = Field(None, **described("profiel"))
-    voortgang: str = Field("", **described("voortgang", pad=True))
-    peildatum: Datum = Field("", **described("peildatum"))
-    logboek: str = Field("", **described("logboek_db", optie="--logboek", pad=True))
+    profiel: dict[str, Any] | None = described("profiel", None)
+    voortgang: str = described("voortgang", "", pad=True)
+    peildatum: Datum = described("peildatum", "")
+    logboek: str = described("logboek_db", "", optie="--logboek", pad=True)
 
 
 class VergelijkingParams(ReportParams):
-    casussen: Ids = Field([], **described("casussen"))
-    lessen: Lessen = Field([], **described("lessen"))
+    casussen: Ids = described("casussen", [])
+    lessen: Lessen = described("lessen", [])
 
 
 class OogstParams(ReportParams):
-    antwoorden: str = Field(..., **described("antwoorden", pad=True))
-    anoniem: bool = Field(True, **described("anoniem", optie_uit="--met-namen"))
+    antwoorden: str = described("antwoorden", pad=True)
+    anoniem: bool = described("anoniem", True, optie_uit="--met-namen")
 
 
 class LogboekParams(ReportParams):
-    db: str = Field(..., **described("db", pad=True))
-    peildatum: Datum = Field("", **described("peildatum"))
-    groepen: Ids = Field([], **described("extra_groepen"))
+    db: str = described("db", pad=True)
+    peildatum: Datum = described("peildatum", "")
+    groepen: Ids = described("extra_groepen", [])
 
 
 class KitParams(ReportParams):
-    lessen: Lessen = Field(..., **described("kit_lessen"))
-    minuten: Minuten = Field(..., **described("minuten"))
-    publiek: str = Field("gemengd", **described("publiek"))
-    gemeente: str = Field("", **described("kit_gemeente"))
+    lessen: Lessen = described("kit_lessen")
+    minuten: Minuten = described("minuten")
+    publiek: str = described("publiek", "gemengd")
+    gemeente: str = described("kit_gemeente", "")
 
 
 # --- the registry ---------------------------------------------------------------------------------

@@ -155,8 +155,8 @@ def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
     if "in" in voorwaarde:
         return Uitkomst(waarde in voorwaarde["in"], (feit,))
     if "bevat" in voorwaarde:
-        raak = voorwaarde["bevat"] in waarde
-        return Uitkomst(raak, ((veld, f"bevat {voorwaarde['bevat']}"),) if raak else (feit,))
+        bevat = voorwaarde["bevat"] in waarde
+        return Uitkomst(bevat, ((veld, f"bevat {voorwaarde['bevat']}"),) if bevat else (feit,))
     if "bevat_een_van" in voorwaarde:
         raak = [w for w in voorwaarde["bevat_een_van"] if w in waarde]
         return Uitkomst(bool(raak), ((veld, f"bevat {', '.join(raak)}"),) if raak else (feit,))

@@ -14,6 +14,7 @@ One function, :func:`run_notebook`, is used by every report. Its steps, in a fix
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,11 @@ def run_notebook(
 
     import papermill
     import zmq
+
+    # papermill's log (kernel housekeeping such as "Kernel died while waiting …") never reaches the
+    # user's terminal: what went wrong is reported in one line below.
+    if not logging.getLogger("papermill").handlers:
+        logging.getLogger("papermill").addHandler(logging.NullHandler())
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
@@ -113,9 +119,13 @@ def run_notebook(
                 f"(gedeeltelijke uitvoer in {shown_path(mislukt)})"
             ) from None
         except (DeadKernelError, CellTimeoutError) as exc:
+            mislukt = out_dir / f"{naam}.mislukt.ipynb"
+            bewaard = f"; gedeeltelijke uitvoer in {shown_path(mislukt)}" if tmp.stat().st_size else ""
+            if bewaard:
+                tmp.replace(mislukt)
             raise KernelError(
                 f"{shown_path(notebook)}: de notebook-kernel stopte onverwacht ({type(exc).__name__}); "
-                "dit ligt niet aan uw invoer (probeer het opnieuw)"
+                f"dit ligt niet aan uw invoer (probeer het opnieuw{bewaard})"
             ) from None
         except (RuntimeError, TimeoutError, OSError, zmq.ZMQError) as exc:  # the kernel did not start or answer
             raise KernelStartError(

@@ -74,7 +74,8 @@ def workbook(bladen: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]
     from openpyxl import Workbook
 
     boek = Workbook()
-    boek.remove(boek.active)
+    for leeg in list(boek.worksheets):
+        boek.remove(leeg)
     for naam, (kop, rijen) in bladen.items():
         blad = boek.create_sheet(naam[:31])
         append_row(blad, kop)

@@ -171,7 +171,7 @@ def harvest(antwoorden: list[Antwoord], anoniem: bool = True, lessen: tuple[int,
     gemiddeld = {les: _mean([a.score for a in antwoorden if a.les == les and a.score is not None]) for les in lessen}
     spreiding: dict[int, float] = {}
     for les in lessen:
-        waarden = [g[les] for g in per_groep.values() if g[les] is not None]
+        waarden = [w for g in per_groep.values() if (w := g[les]) is not None]
         if len(waarden) > 1:
             m = sum(waarden) / len(waarden)
             spreiding[les] = round(math.sqrt(sum((w - m) ** 2 for w in waarden) / len(waarden)), 2)
@@ -180,9 +180,9 @@ def harvest(antwoorden: list[Antwoord], anoniem: bool = True, lessen: tuple[int,
     weet_niet = {les: sum(1 for a in antwoorden if a.les == les and a.score is None) for les in lessen}
     kandidaten = []
     for les in lessen:
-        if gemiddeld[les] is None:
+        if (gem := gemiddeld[les]) is None:
             continue
-        laag, verschil = 5 - gemiddeld[les], spreiding[les]
+        laag, verschil = 5 - gem, spreiding[les]
         kandidaten.append((-(laag + verschil), les, "laag" if laag >= verschil else "verschil"))
     kandidaten.sort()
     eerst = [

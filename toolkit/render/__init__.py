@@ -11,7 +11,7 @@ whichever path made it. :mod:`toolkit.render.write` puts the results on disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import UserError
 
@@ -20,10 +20,13 @@ Renderer = Callable[[Any, str], Output]
 _REGISTRY: dict[tuple[str, str], Renderer] = {}
 
 
-def register(soort: str, formaat: str) -> Callable[[Renderer], Renderer]:
+F = TypeVar("F", bound=Callable[..., Output])
+
+
+def register(soort: str, formaat: str) -> Callable[[F], F]:
     """Decorator: register ``func`` as the renderer of ``soort`` objects to ``formaat``."""
 
-    def wrap(func: Renderer) -> Renderer:
+    def wrap(func: F) -> F:
         _REGISTRY[(soort, formaat)] = func
         return func
 

@@ -160,7 +160,7 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
     from ..progress import KOLOMMEN, STATUSSEN
 
     boek = Workbook()
-    blad = boek.active
+    blad = boek.worksheets[0]
     blad.title = "Acties"
     append_row(blad, KOLOMMEN)
     for cel in blad[1]:

@@ -30,11 +30,12 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
         )
     elif deel == "tijdlijnen":
         tl = tabellen["tijdlijnen"]
-        reeksen_abs, reeksen_rel = {}, {}
+        reeksen_abs: dict[str, tuple[list[float], list[bool]]] = {}
+        reeksen_rel: dict[str, tuple[list[float], list[bool]]] = {}
         for casus, groep in tl.groupby("casus", sort=False):
-            jaren = groep["datum_begin"].dt.year + (groep["datum_begin"].dt.dayofyear - 1) / 365.25
-            reeksen_abs[casus] = (list(jaren), list(groep["onzeker"]))
-            reeksen_rel[casus] = (list(groep["jaren_sinds_start"]), list(groep["onzeker"]))
+            jaren = groep["datum_begin"].dt.year + (groep["datum_begin"].dt.day_of_year - 1) / 365.25
+            reeksen_abs[str(casus)] = (list(jaren), list(groep["onzeker"]))
+            reeksen_rel[str(casus)] = (list(groep["jaren_sinds_start"]), list(groep["onzeker"]))
         context["grafiek"] = (
             multi_timeline(reeksen_abs, t("jaar", taal), t("tijdlijn_absoluut", taal)) if len(tl) else ""
         )
