@@ -95,3 +95,20 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci/run").read_text()
     readme = (ROOT / "README.md").read_text()
     assert "make test" in readme and "make demo" in readme
+
+
+def test_readme_documents_every_profile_field() -> None:
+    """The profile's fields are declared once (the model); the README's table must follow it."""
+    from toolkit.profile import Profiel
+
+    readme = (ROOT / "README.md").read_text()
+    tabel = readme[readme.index("### Het profiel") : readme.index("### Hoe de checklist kiest")]
+    for veld in Profiel.model_fields:
+        assert f"| `{veld}` |" in tabel, veld
+
+
+def test_make_test_runs_lint_with_mypy() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^test: lint\b", makefile, re.MULTILINE)
+    lint = makefile[makefile.index("lint: ") :].split("\n\n")[0]
+    assert "mypy" in lint and "ruff check" in lint

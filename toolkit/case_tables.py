@@ -33,49 +33,24 @@ class Kolom:
     waarden: tuple[str, ...] = ()
 
 
+def _bilingual(naam: str) -> tuple[Kolom, Kolom]:
+    """A text column in Dutch and its English twin (``claim`` and ``claim_en``)."""
+    return Kolom(naam, "tekst"), Kolom(f"{naam}_en", "tekst")
+
+
+ID, BRONNEN, ONZEKER = Kolom("id", "id"), Kolom("bronnen", "ids"), Kolom("onzeker", "janee", verplicht=False)
+
 TABELLEN: dict[str, tuple[Kolom, ...]] = {
-    "tijdlijn": (
-        Kolom("datum", "datum"),
-        Kolom("gebeurtenis", "tekst"),
-        Kolom("gebeurtenis_en", "tekst"),
-        Kolom("fase", "enum", waarden=FASEN),
-        Kolom("actoren", "ids", verplicht=False),
-        Kolom("bronnen", "ids"),
-        Kolom("onzeker", "janee", verplicht=False),
-    ),
-    "actoren": (
-        Kolom("id", "id"),
-        Kolom("naam", "tekst"),
-        Kolom("type", "enum", waarden=ACTORTYPES),
-        Kolom("rol", "tekst"),
-        Kolom("rol_en", "tekst"),
-        Kolom("bronnen", "ids"),
-    ),
-    "instrumenten": (
-        Kolom("instrument", "tekst"),
-        Kolom("instrument_en", "tekst"),
-        Kolom("trede", "enum", waarden=TREDEN),
-        Kolom("datum", "datum_of_onbekend"),
-        Kolom("bronnen", "ids"),
-        Kolom("onzeker", "janee", verplicht=False),
-    ),
-    "bewijs": (
-        Kolom("id", "id"),
-        Kolom("les", "les"),
-        Kolom("soort", "enum", waarden=SOORTEN_BEWIJS),
-        Kolom("sterkte", "enum", waarden=STERKTES),
-        Kolom("claim", "tekst"),
-        Kolom("claim_en", "tekst"),
-        Kolom("bronnen", "ids"),
-    ),
-    "bronnen": (
-        Kolom("id", "id"),
-        Kolom("titel", "tekst"),
-        Kolom("uitgever", "tekst"),
-        Kolom("datum", "datum_of_onbekend"),
-        Kolom("url", "url"),
-    ),
-}
+    "tijdlijn": (Kolom("datum", "datum"), *_bilingual("gebeurtenis"), Kolom("fase", "enum", waarden=FASEN),
+                 Kolom("actoren", "ids", verplicht=False), BRONNEN, ONZEKER),
+    "actoren": (ID, Kolom("naam", "tekst"), Kolom("type", "enum", waarden=ACTORTYPES), *_bilingual("rol"), BRONNEN),
+    "instrumenten": (*_bilingual("instrument"), Kolom("trede", "enum", waarden=TREDEN),
+                     Kolom("datum", "datum_of_onbekend"), BRONNEN, ONZEKER),
+    "bewijs": (ID, Kolom("les", "les"), Kolom("soort", "enum", waarden=SOORTEN_BEWIJS),
+               Kolom("sterkte", "enum", waarden=STERKTES), *_bilingual("claim"), BRONNEN),
+    "bronnen": (ID, Kolom("titel", "tekst"), Kolom("uitgever", "tekst"), Kolom("datum", "datum_of_onbekend"),
+                Kolom("url", "url")),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

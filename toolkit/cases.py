@@ -24,7 +24,7 @@ from pydantic import (
 from . import paths
 from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
 from .catalog import case_dirs, case_ids
-from .errors import ContentError, Problem, UserError, shown_path
+from .errors import ContentError, Problem, UserError, shown_path, unknown_ids
 from .models import Procent, StrictModel, TweeTalig, check_total_share
 from .schema_errors import problems_from_validation
 from .vocab_cases import ROLLEN
@@ -193,21 +193,11 @@ class Case:
     def tijdlijn(self) -> Any:
         return self._frame("tijdlijn").sort_values("datum_begin", kind="stable").reset_index(drop=True)
 
-    @cached_property
-    def actoren(self) -> Any:
-        return self._frame("actoren")
-
-    @cached_property
-    def instrumenten(self) -> Any:
-        return self._frame("instrumenten")
-
-    @cached_property
-    def bewijs(self) -> Any:
-        return self._frame("bewijs")
-
-    @cached_property
-    def bronnen(self) -> Any:
-        return self._frame("bronnen")
+    # The other tables, as pandas DataFrames (read once per case object).
+    actoren = cached_property(lambda self: self._frame("actoren"))
+    instrumenten = cached_property(lambda self: self._frame("instrumenten"))
+    bewijs = cached_property(lambda self: self._frame("bewijs"))
+    bronnen = cached_property(lambda self: self._frame("bronnen"))
 
     @cached_property
     def bron_index(self) -> dict[str, int]:
@@ -238,42 +228,24 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
     toegestaan_bron = "bekend in bronnen.csv: " + (", ".join(sorted(bron_ids)) or "geen")
     for tabel in ("tijdlijn", "actoren", "instrumenten", "bewijs"):
         for rij in rijen[tabel]:
-            for bron in rij["bronnen"]:
-                if bron not in bron_ids:
-                    problemen.append(
-                        Problem(
-                            shown_path(map_ / f"{tabel}.csv"),
-                            f"regel {rij['_regel']}: bronnen",
-                            f"onbekende bron {bron!r}",
-                            toegestaan_bron,
-                        )
-                    )
+            waar = f"regel {rij['_regel']}: bronnen"
+            problemen += unknown_ids(
+                shown_path(map_ / f"{tabel}.csv"), waar, "bron", rij["bronnen"], bron_ids, toegestaan_bron
+            )
+    toegestaan_actor = "bekend in actoren.csv: " + (", ".join(sorted(actor_ids)) or "geen")
     for rij in rijen["tijdlijn"]:
-        for actor in rij["actoren"] or []:
-            if actor not in actor_ids:
-                problemen.append(
-                    Problem(
-                        shown_path(map_ / "tijdlijn.csv"),
-                        f"regel {rij['_regel']}: actoren",
-                        f"onbekende actor {actor!r}",
-                        "bekend in actoren.csv: " + (", ".join(sorted(actor_ids)) or "geen"),
-                    )
-                )
+        waar = f"regel {rij['_regel']}: actoren"
+        problemen += unknown_ids(
+            shown_path(map_ / "tijdlijn.csv"), waar, "actor", rij["actoren"] or [], actor_ids, toegestaan_actor
+        )
     for naam, kenmerk in beschrijving.kenmerken:
         stukken: list[tuple[str, Herkomst, bool]] = [(naam, kenmerk, _has_known_value(naam, kenmerk))]
         if isinstance(kenmerk, Warmteoplossing):
             stukken += [(f"{naam}.verloop[{i}]", stap, True) for i, stap in enumerate(kenmerk.verloop, start=1)]
         for veld, stuk, bekend in stukken:
-            for bron in stuk.bronnen:
-                if bron not in bron_ids:
-                    problemen.append(
-                        Problem(
-                            yaml_naam,
-                            f"kenmerken.{veld}.bronnen",
-                            f"onbekende bron {bron!r}",
-                            toegestaan_bron,
-                        )
-                    )
+            problemen += unknown_ids(
+                yaml_naam, f"kenmerken.{veld}.bronnen", "bron", stuk.bronnen, bron_ids, toegestaan_bron
+            )
             if bekend and not stuk.bronnen:
                 problemen.append(
                     Problem(

@@ -13,6 +13,7 @@ whose problem it is, and so which exit code and which words the user gets:
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,3 +82,10 @@ def shown_path(pad: Path | str) -> str:
         return str(pad.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(pad)
+
+
+def unknown_ids(
+    bestand: str, veld: str, wat: str, ids: Iterable[str], bekend: Collection[str], toegestaan: str
+) -> list[Problem]:
+    """One problem for each of ``ids`` that is not in ``bekend``: ``onbekende <wat> 'x' (toegestaan)``."""
+    return [Problem(bestand, veld, f"onbekende {wat} {i!r}", toegestaan) for i in ids if i not in bekend]

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import paths
 from .catalog import lesson_numbers, lesson_range_text
-from .errors import ContentError, Problem, UserError, shown_path
+from .errors import ContentError, Problem, UserError, shown_path, unknown_ids
 from .labels import t
 from .markdown_doc import bullet_items, read_markdown_doc
 from .markers import cited_ids, split_point
@@ -273,6 +273,7 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
     bekend = set(les.bron_index)
     if len(bekend) != len(les.verder_lezen):
         problemen.append(Problem(naam, "verder_lezen", "dubbele bron-id", "elke id één keer"))
+    toegestaan = f"bekend: {listing(sorted(bekend))}"
     for sectie in ("toepassing", "valkuilen"):
         for i, punt in enumerate(getattr(les, sectie), start=1):
             if not punt.bronnen and not punt.eigen_synthese:
@@ -284,27 +285,9 @@ def _check_lesson(les: Les, pad: Path, bestandsnaam: re.Match[str] | None) -> li
                         "eindig met [bron: id] of [eigen synthese]",
                     )
                 )
-            for bron in punt.bronnen:
-                if bron not in bekend:
-                    problemen.append(
-                        Problem(
-                            naam,
-                            f"{les.heading(sectie)}[{i}]",
-                            f"onbekende bron {bron!r}",
-                            f"bekend: {listing(sorted(bekend))}",
-                        )
-                    )
+            problemen += unknown_ids(naam, f"{les.heading(sectie)}[{i}]", "bron", punt.bronnen, bekend, toegestaan)
     for sectie in ("waarom", "in_de_praktijk"):
-        for bron in cited_ids(getattr(les, sectie)):
-            if bron not in bekend:
-                problemen.append(
-                    Problem(
-                        naam,
-                        les.heading(sectie),
-                        f"onbekende bron {bron!r}",
-                        f"bekend: {listing(sorted(bekend))}",
-                    )
-                )
+        problemen += unknown_ids(naam, les.heading(sectie), "bron", cited_ids(getattr(les, sectie)), bekend, toegestaan)
     return problemen
 
 
@@ -333,18 +316,18 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
         problemen.extend(fouten)
         if les is not None and not fouten:
             lessen.append(les)
+
+    def over(les: Les, veld: str, melding: str, toegestaan: str) -> Problem:
+        """A problem in the file of ``les``."""
+        return Problem(shown_path(les.bestand or map_), veld, melding, toegestaan)
+
     gezien: dict[tuple[str, int], Les] = {}
     for les in lessen:
         sleutel = (les.taal, les.nummer)
         if sleutel in gezien:
-            problemen.append(
-                Problem(
-                    shown_path(les.bestand or map_),
-                    "nummer",
-                    f"les {les.nummer} ({les.taal}) staat ook in {shown_path(gezien[sleutel].bestand or map_)}",
-                    "elk nummer één keer per taal",
-                )
-            )
+            ander_bestand = shown_path(gezien[sleutel].bestand or map_)
+            problemen.append(over(les, "nummer", f"les {les.nummer} ({les.taal}) staat ook in {ander_bestand}",
+                                  "elk nummer één keer per taal"))  # fmt: skip
         else:
             gezien[sleutel] = les
     # Missing Dutch lessons here; a missing translation is reported per lesson below. Lessons run
@@ -352,50 +335,24 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
     verwacht = _expected_numbers([nummer for _, nummer in gezien])
     ontbrekend = [n for n in verwacht if ("nl", n) not in gezien]
     if ontbrekend and gezien:
-        problemen.append(
-            Problem(
-                shown_path(map_),
-                "nummer",
-                f"les ontbreekt in nl: {listing([str(n) for n in ontbrekend])}",
-                f"lessen {lesson_range_text(verwacht)}",
-            )
-        )
+        melding = f"les ontbreekt in nl: {listing([str(n) for n in ontbrekend])}"
+        problemen.append(Problem(shown_path(map_), "nummer", melding, f"lessen {lesson_range_text(verwacht)}"))
     for (taal, nummer), les in gezien.items():
         if taal != "nl":
             continue
-        for ander_taal in TALEN:
-            if ander_taal == "nl":
-                continue
+        for ander_taal in (x for x in TALEN if x != "nl"):
             ander = gezien.get((ander_taal, nummer))
             if ander is None:
-                problemen.append(
-                    Problem(
-                        shown_path(les.bestand or map_),
-                        "taal",
-                        f"geen {ander_taal}-versie van les {nummer}",
-                        f"maak {les.nummer:02d}-{les.slug}.{ander_taal}.md",
-                    )
-                )
+                problemen.append(over(les, "taal", f"geen {ander_taal}-versie van les {nummer}",
+                                      f"maak {les.nummer:02d}-{les.slug}.{ander_taal}.md"))  # fmt: skip
                 continue
             if [st.id for st in les.stellingen] != [st.id for st in ander.stellingen]:
-                problemen.append(
-                    Problem(
-                        shown_path(ander.bestand or map_),
-                        "stellingen",
-                        "andere id's dan de nl-versie",
-                        ", ".join(st.id for st in les.stellingen),
-                    )  # fmt: skip
-                )
+                ids = ", ".join(st.id for st in les.stellingen)
+                problemen.append(over(ander, "stellingen", "andere id's dan de nl-versie", ids))
             for veld in ("slug", "casus"):
                 if getattr(les, veld) != getattr(ander, veld):
-                    problemen.append(
-                        Problem(
-                            shown_path(ander.bestand or map_),
-                            veld,
-                            f"{getattr(ander, veld)!r} wijkt af van de nl-versie",
-                            repr(getattr(les, veld)),
-                        )
-                    )
+                    melding = f"{getattr(ander, veld)!r} wijkt af van de nl-versie"
+                    problemen.append(over(ander, veld, melding, repr(getattr(les, veld))))
     return sorted(lessen, key=lambda les: (les.taal, les.nummer)), problemen
 
 

@@ -52,15 +52,8 @@ def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
 
 
 #: The module that registers the renderers of each kind of report.
-_MODULES = {
-    "les": "lesson",
-    "casus": "case",
-    "checklist": "checklist",
-    "vergelijking": "compare",
-    "oogst": "workshop",
-    "workshop-kit": "workshop",
-    "logboek": "logbook",
-}
+_MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare",
+            "oogst": "workshop", "workshop-kit": "workshop", "logboek": "logbook"}  # fmt: skip
 
 
 def _load_builtin(soort: str) -> None:
