@@ -68,7 +68,7 @@ def _print_produced(gemaakt: Produced) -> int:
 # --- lessons and cases ----------------------------------------------------------------------------
 
 
-def cmd_lessen(args: argparse.Namespace) -> int:
+def cmd_lessons(args: argparse.Namespace) -> int:
     from .lessons import load_lessons
 
     for les in load_lessons(validate_params(ReportParams, model_args(args, ReportParams), "opties").taal):
@@ -76,11 +76,11 @@ def cmd_lessen(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_les(args: argparse.Namespace) -> int:
+def cmd_lesson(args: argparse.Namespace) -> int:
     return _produce("les", _params("les", LesParams, args, positional={"les": "N"}), args)
 
 
-def cmd_casussen(args: argparse.Namespace) -> int:
+def cmd_cases(args: argparse.Namespace) -> int:
     from .cases import check_cases
     from .catalog import case_ids
 
@@ -97,7 +97,7 @@ def cmd_casussen(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_casus(args: argparse.Namespace) -> int:
+def cmd_case(args: argparse.Namespace) -> int:
     if args.casus == "nieuw":
         from .cases import new_case
 
@@ -112,7 +112,7 @@ def cmd_casus(args: argparse.Namespace) -> int:
     return _produce("casus", _params("casus", CasusParams, args, positional={"casus": "ID"}), args)
 
 
-def cmd_vergelijk(args: argparse.Namespace) -> int:
+def cmd_compare(args: argparse.Namespace) -> int:
     return _produce("vergelijking", _params("vergelijking", VergelijkingParams, args), args)
 
 
@@ -162,7 +162,7 @@ def cmd_workshop_kit(args: argparse.Namespace) -> int:
     return _produce("workshop-kit", _params("workshop-kit", KitParams, args), args)
 
 
-def cmd_workshop_oogst(args: argparse.Namespace) -> int:
+def cmd_workshop_harvest(args: argparse.Namespace) -> int:
     return _produce("oogst", _params("oogst", OogstParams, args, positional={"antwoorden": "MAP"}), args)
 
 
@@ -289,7 +289,7 @@ LOGBOEK_ACTIES: dict[str, Callable[[argparse.Namespace, Any], int]] = {
 }
 
 
-def cmd_logboek(args: argparse.Namespace) -> int:
+def cmd_logbook(args: argparse.Namespace) -> int:
     from . import logbook as lb
 
     if args.actie == "rapport":  # a report: the registry opens the logbook itself
@@ -340,7 +340,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if problemen or any(u.status == "mislukt" for u in uitkomsten) else 0
 
 
-def cmd_valideer(args: argparse.Namespace) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
     problemen = validate(args.paden or None)
@@ -387,15 +387,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p: argparse.ArgumentParser = sub.add_parser("lessen", help="toon de lessen (nummer en titel)")
     add_model_options(p, ReportParams)
-    p.set_defaults(func=cmd_lessen)
+    p.set_defaults(func=cmd_lessons)
 
     p = _report_parser(sub, "les", "les", LesParams, "maak een rapport van één les (notebook + HTML)",
                        "Voert notebooks/lesson.ipynb uit met papermill en schrijft het uitgevoerde notebook en een\n"
                        "HTML-rapport zonder code naar MAP/les-N-<slug>/.", positional={"les": "N"})  # fmt: skip
-    p.set_defaults(func=cmd_les)
+    p.set_defaults(func=cmd_lesson)
 
     p = sub.add_parser("casussen", help="toon de casussen (id en naam)")
-    p.set_defaults(func=cmd_casussen)
+    p.set_defaults(func=cmd_cases)
 
     p = _report_parser(sub, "casus", "casus", CasusParams,
                        "maak een casusrapport, of een nieuwe casus (casus nieuw ID)",
@@ -403,14 +403,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "en een HTML-rapport zonder code naar MAP/casus-ID/. 'casus nieuw ID' maakt cases/ID/ met lege\n"
                        "bestanden en uitleg per veld.", positional={"casus": "ID"})  # fmt: skip
     p.add_argument("extra", nargs="*", metavar="NIEUW_ID", help="bij 'nieuw': de id van de nieuwe casus")
-    p.set_defaults(func=cmd_casus)
+    p.set_defaults(func=cmd_case)
 
     p = _report_parser(sub, "vergelijk", "vergelijking", VergelijkingParams,
                        "vergelijk casussen: bewijs per les, tijdlijnen, instrumenten, actoren",
                        "Voert notebooks/compare.ipynb uit en schrijft naar MAP/vergelijking/: een HTML-rapport zonder\n"
                        "code, de tabellen als CSV en één Excel-bestand. Standaard: alle casussen, alle lessen.",
                        formats=True)  # fmt: skip
-    p.set_defaults(func=cmd_vergelijk)
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser(
         "batch",
@@ -455,7 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "oogst van de antwoorden in MAP (JSON uit het formulier of CSV)",
                        "Voert notebooks/workshop_summary.ipynb uit en schrijft naar MAP/oogst/: HTML en Word.",
                        positional={"antwoorden": "MAP"})  # fmt: skip
-    q.set_defaults(func=cmd_workshop_oogst)
+    q.set_defaults(func=cmd_workshop_harvest)
 
     p = _report_parser(
         sub, "checklist", "checklist", ChecklistParams,
@@ -481,7 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("paden", nargs="*", type=Path, metavar="PAD", help="map of bestand (standaard: het hele project)")
-    p.set_defaults(func=cmd_valideer)
+    p.set_defaults(func=cmd_validate)
     return parser
 
 
@@ -527,7 +527,7 @@ def _logbook_parser(sub: Any) -> None:
                    help="checklistprofiel: groepen die gesproken moeten zijn")  # fmt: skip
     t = acties.add_parser("vergeet", help="wis de contactgegevens van een partij")
     t.add_argument("partij", metavar="PARTIJ")
-    p.set_defaults(func=cmd_logboek)
+    p.set_defaults(func=cmd_logbook)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

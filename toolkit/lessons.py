@@ -317,7 +317,7 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
         if les is not None and not fouten:
             lessen.append(les)
 
-    def over(les: Les, veld: str, melding: str, toegestaan: str) -> Problem:
+    def problem_in(les: Les, veld: str, melding: str, toegestaan: str) -> Problem:
         """A problem in the file of ``les``."""
         return Problem(shown_path(les.bestand or map_), veld, melding, toegestaan)
 
@@ -326,7 +326,7 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
         sleutel = (les.taal, les.nummer)
         if sleutel in gezien:
             ander_bestand = shown_path(gezien[sleutel].bestand or map_)
-            problemen.append(over(les, "nummer", f"les {les.nummer} ({les.taal}) staat ook in {ander_bestand}",
+            problemen.append(problem_in(les, "nummer", f"les {les.nummer} ({les.taal}) staat ook in {ander_bestand}",
                                   "elk nummer één keer per taal"))  # fmt: skip
         else:
             gezien[sleutel] = les
@@ -343,22 +343,22 @@ def check_lessons(map_: Path | None = None) -> tuple[list[Les], list[Problem]]:
         for ander_taal in (x for x in TALEN if x != "nl"):
             ander = gezien.get((ander_taal, nummer))
             if ander is None:
-                problemen.append(over(les, "taal", f"geen {ander_taal}-versie van les {nummer}",
+                problemen.append(problem_in(les, "taal", f"geen {ander_taal}-versie van les {nummer}",
                                       f"maak {les.nummer:02d}-{les.slug}.{ander_taal}.md"))  # fmt: skip
                 continue
             if [st.id for st in les.stellingen] != [st.id for st in ander.stellingen]:
                 ids = ", ".join(st.id for st in les.stellingen)
-                problemen.append(over(ander, "stellingen", "andere id's dan de nl-versie", ids))
+                problemen.append(problem_in(ander, "stellingen", "andere id's dan de nl-versie", ids))
             for veld in ("slug", "casus"):
                 if getattr(les, veld) != getattr(ander, veld):
                     melding = f"{getattr(ander, veld)!r} wijkt af van de nl-versie"
-                    problemen.append(over(ander, veld, melding, repr(getattr(les, veld))))
+                    problemen.append(problem_in(ander, veld, melding, repr(getattr(les, veld))))
     return sorted(lessen, key=lambda les: (les.taal, les.nummer)), problemen
 
 
 def load_lessons(taal: str = "nl", map_: Path | None = None) -> list[Les]:
     """All lessons in ``taal``, sorted by number. Raises :class:`ContentFout` if invalid."""
-    _check_taal(taal)
+    _check_language(taal)
     lessen, problemen = check_lessons(map_)
     if problemen:
         raise ContentError(problemen)
@@ -368,7 +368,7 @@ def load_lessons(taal: str = "nl", map_: Path | None = None) -> list[Les]:
 
 def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
     """Lesson ``nummer`` in ``taal``. Only that lesson's file has to be valid."""
-    _check_taal(taal)
+    _check_language(taal)
     map_ = map_ or paths.lessons_dir()
     if nummer not in lesson_numbers(map_):
         raise UserError(f"les: onbekend lesnummer {nummer} (toegestaan: {lesson_range_text(lesson_numbers(map_))})")
@@ -392,6 +392,6 @@ def load_lesson(nummer: int, taal: str = "nl", map_: Path | None = None) -> Les:
     return les
 
 
-def _check_taal(taal: str) -> None:
+def _check_language(taal: str) -> None:
     if taal not in TALEN:
         raise UserError(f"--lang: onbekende taal {taal!r} (toegestaan: {listing(TALEN)})")

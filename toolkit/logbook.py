@@ -138,7 +138,7 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 # --- checking values --------------------------------------------------------------------------------
 
 
-def _datum(waarde: Any, veld: str = "datum") -> str:
+def _date(waarde: Any, veld: str = "datum") -> str:
     if isinstance(waarde, date):
         return waarde.isoformat()
     try:
@@ -157,7 +157,7 @@ def _choice(waarde: Any, veld: str, toegestaan: tuple[str, ...]) -> str:
     raise UserError(f"{veld}: ongeldige waarde {str(waarde)!r} (toegestaan: {', '.join(toegestaan)})")
 
 
-def _lessen(waarde: Any) -> str:
+def _lesson_list(waarde: Any) -> str:
     delen = [d.strip() for d in str(waarde or "").replace(";", ",").split(",") if d.strip()]
     for d in delen:
         if not d.isdigit() or int(d) not in lesson_numbers():
@@ -220,12 +220,12 @@ def add_party(
 
 def add_conversation(db: sqlite3.Connection, datum: Any, partijen: Any, onderwerp: Any, lessen: Any = "",
                      samenvatting: Any = "") -> Toegevoegd:  # fmt: skip
-    datum, onderwerp = _datum(datum), _required(onderwerp, "onderwerp")
+    datum, onderwerp = _date(datum), _required(onderwerp, "onderwerp")
     namen = _names(partijen)
     if not namen:
         raise UserError("partijen: noem minstens één partij (gescheiden door ;)")
     ids = sorted({party_id(db, n) for n in namen})
-    lessen = _lessen(lessen)
+    lessen = _lesson_list(lessen)
     sleutel = _key("gesprek", datum, ids, onderwerp, lessen, str(samenvatting or ""))
     bestaand = db.execute("SELECT id FROM gesprekken WHERE sleutel = ?", (sleutel,)).fetchone()
     if bestaand:
@@ -241,7 +241,7 @@ def add_conversation(db: sqlite3.Connection, datum: Any, partijen: Any, onderwer
 def add_decision(db: sqlite3.Connection, datum: Any, besluit: Any, besloten_door: Any, trede: Any,
                  toelichting: Any = "", status: Any = "genomen", betreft: Any = "",
                  gecommuniceerd_aan: Any = "", kanaal: Any = "overig") -> Toegevoegd:  # fmt: skip
-    datum, besluit = _datum(datum), _required(besluit, "besluit")
+    datum, besluit = _date(datum), _required(besluit, "besluit")
     door, trede = _required(besloten_door, "besloten_door"), _choice(trede, "trede", TREDEN)
     status = _choice(status or "genomen", "status", STATUSSEN)
     betreft_ids = sorted({party_id(db, n) for n in _names(betreft)})
@@ -265,7 +265,7 @@ def add_decision(db: sqlite3.Connection, datum: Any, besluit: Any, besloten_door
 def add_follow_up(db: sqlite3.Connection, omschrijving: Any, eigenaar: Any, deadline: Any = None,
                   gedaan: Any = False, besluit_id: Any = None) -> Toegevoegd:  # fmt: skip
     omschrijving, eigenaar = _required(omschrijving, "omschrijving"), _required(eigenaar, "eigenaar")
-    deadline = _datum(deadline, "deadline") if str(deadline or "").strip() else None
+    deadline = _date(deadline, "deadline") if str(deadline or "").strip() else None
     klaar = str(gedaan).strip().lower() in {"1", "true", "ja", "gedaan", "x"}
     besluit = int(besluit_id) if str(besluit_id or "").strip() else None
     if besluit is not None and not db.execute("SELECT 1 FROM besluiten WHERE id = ?", (besluit,)).fetchone():
@@ -304,7 +304,7 @@ def add_communication(db: sqlite3.Connection, datum: Any, partij: Any, kanaal: A
     tabel, waarde = ("besluiten", besluit_id) if besluit_id is not None else ("gesprekken", gesprek_id)
     if not db.execute(f"SELECT 1 FROM {tabel} WHERE id = ?", (waarde,)).fetchone():  # noqa: S608 - fixed names
         raise UserError(f"communicatie: onbekend {tabel[:-2]} {waarde} (zie: warmtelessen logboek lijst {tabel})")
-    return _communicate(db, _datum(datum), party_id(db, _required(partij, "partij")),
+    return _communicate(db, _date(datum), party_id(db, _required(partij, "partij")),
                         _choice(kanaal, "kanaal", KANALEN), besluit_id, gesprek_id)  # fmt: skip
 
 

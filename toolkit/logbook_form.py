@@ -31,7 +31,7 @@ def logbook_form(db: str) -> Any:
     status = w.Dropdown(options=list(lb.STATUSSEN), value="genomen", description="status")
     uit = w.Output()
 
-    def opslaan(_: Any = None) -> None:
+    def save(_: Any = None) -> None:
         uit.clear_output()
         with uit:
             try:
@@ -50,7 +50,7 @@ def logbook_form(db: str) -> Any:
                 print(f"fout: {fout}")
 
     knop = w.Button(description="Opslaan", button_style="primary")
-    knop.on_click(opslaan)
+    knop.on_click(save)
     formulier = w.VBox([soort, datum, wie, onderwerp, lessen, tekst, door, trede, status, knop, uit])
     display(formulier)
     return formulier

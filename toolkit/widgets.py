@@ -125,35 +125,35 @@ def profile_form(profiel: dict[str, Any] | None = None, taal: str = "nl", tonen:
     bestand = w.Text(value="mijn-profiel.yaml", description="bestand")
     uit = w.Output()
 
-    def waarden() -> dict[str, Any]:
+    def form_values() -> dict[str, Any]:
         data = {k: v.value for k, v in velden.items()}
         for veld, soort in soorten.items():
             if soort == "getal":
                 data[veld] = data[veld] or None
         return data
 
-    def bijwerken(_: Any = None) -> None:
+    def update(_: Any = None) -> None:
         uit.clear_output()
         with uit:
             try:
                 display(
-                    HTML(str(render("checklist", "html-fragment", build(values_to_profile(waarden()), taal), taal)))
+                    HTML(str(render("checklist", "html-fragment", build(values_to_profile(form_values()), taal), taal)))
                 )
             except UserError as fout:
                 print(f"fout: {fout}")
 
-    def opslaan(_: Any = None) -> None:
+    def save(_: Any = None) -> None:
         with uit:
             try:
-                pad = save_profile(values_to_profile(waarden()), Path(bestand.value))
+                pad = save_profile(values_to_profile(form_values()), Path(bestand.value))
                 print(f"Opgeslagen: {pad}")
             except UserError as fout:
                 print(f"fout: {fout}")
 
     knop_bijwerken = w.Button(description="Bijwerken", button_style="primary")
     knop_opslaan = w.Button(description="Opslaan")
-    knop_bijwerken.on_click(bijwerken)
-    knop_opslaan.on_click(opslaan)
+    knop_bijwerken.on_click(update)
+    knop_opslaan.on_click(save)
     formulier = w.VBox([*velden.values(), w.HBox([knop_bijwerken, bestand, knop_opslaan]), uit])
     display(formulier)
     return formulier

@@ -55,30 +55,30 @@ def assessment_form(map_antwoorden: str, taal: str = "nl", lessen: list[int] | N
     grafiek = w.Output()
     melding = w.Output()
 
-    def antwoorden() -> list[dict[str, Any]]:
+    def current_answers() -> list[dict[str, Any]]:
         return answers_from_values({sid: (s.value, n.value) for sid, (s, n) in velden.items()}, les_van)
 
-    def teken(_: Any = None) -> None:
+    def draw(_: Any = None) -> None:
         grafiek.clear_output(wait=True)
         naam = groep.value or "groep"
-        beeld = radar({naam: lesson_means(antwoorden())}, [str(n) for n in lesson_numbers()], naam)
+        beeld = radar({naam: lesson_means(current_answers())}, [str(n) for n in lesson_numbers()], naam)
         with grafiek:
             display(HTML(f'<img style="max-width:26rem" src="{beeld}">'))
 
-    def opslaan(_: Any = None) -> None:
+    def save(_: Any = None) -> None:
         melding.clear_output()
         with melding:
             try:
-                pad = save_group(in_project(map_antwoorden), groep.value, gemeente.value, antwoorden())
+                pad = save_group(in_project(map_antwoorden), groep.value, gemeente.value, current_answers())
                 print(f"Opgeslagen: {pad}")
             except UserError as fout:
                 print(f"fout: {fout}")
 
     for score, _ in velden.values():
-        score.observe(teken, names="value")
+        score.observe(draw, names="value")
     knop = w.Button(description="Opslaan", button_style="primary")
-    knop.on_click(opslaan)
+    knop.on_click(save)
     formulier = w.HBox([w.VBox([*onderdelen, knop, melding]), grafiek])
     display(formulier)
-    teken()
+    draw()
     return formulier

@@ -21,7 +21,7 @@ def _md() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-def bron_sup(ids: Iterable[str], bron_index: Mapping[str, int], anker: str = "bron") -> Markup:
+def source_refs(ids: Iterable[str], bron_index: Mapping[str, int], anker: str = "bron") -> Markup:
     """Superscript links ``[1, 3]`` to the numbered source list (anchors ``#<anker>-N``)."""
     nummers = sorted({bron_index[i] for i in ids if i in bron_index})
     links = ", ".join(f'<a href="#{anker}-{n}">{n}</a>' for n in nummers)
@@ -30,7 +30,7 @@ def bron_sup(ids: Iterable[str], bron_index: Mapping[str, int], anker: str = "br
 
 def markers_to_html(html: str, bron_index: Mapping[str, int], taal: str) -> str:
     """Replace ``[bron: a, b]`` by numbered links and ``[eigen synthese]`` by a label."""
-    html = SOURCE_REF.sub(lambda m: bron_sup(split_ids(m.group(1)), bron_index), html)
+    html = SOURCE_REF.sub(lambda m: source_refs(split_ids(m.group(1)), bron_index), html)
     label = escape(t("eigen_synthese", taal))
     return OWN_SYNTHESIS.sub(f'<span class="synthese">{label}</span>', html)
 

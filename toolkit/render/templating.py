@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .. import paths
 from ..labels import pick, t
-from .markup import bron_sup, inline_html, markdown_html
+from .markup import inline_html, markdown_html, source_refs
 
 
 @lru_cache(maxsize=1)
@@ -22,14 +22,14 @@ def environment() -> Environment:
     )
     env.globals["t"] = t
     env.globals["pick"] = pick
-    env.globals["bron_sup"] = bron_sup
-    env.filters["getal"] = getal
+    env.globals["source_refs"] = source_refs
+    env.filters["number"] = number
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = inline_html
     return env
 
 
-def getal(waarde: object) -> object:
+def number(waarde: object) -> object:
     """12.0 -> 12, 12.5 -> 12.5; anything else unchanged."""
     if isinstance(waarde, float) and waarde.is_integer():
         return int(waarde)
