@@ -545,6 +545,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("warmtelessen: afgebroken", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went to a program that stopped reading (| head)
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

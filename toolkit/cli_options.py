@@ -8,7 +8,7 @@ import argparse
 import gettext
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -73,10 +73,21 @@ def add_model_options(
             if extra.get("optie_uit"):
                 groep.add_argument(extra["optie_uit"], dest=dest, action="store_const", const=False)
         elif extra.get("herhaalbaar"):
-            parser.add_argument(option_name(model, veld), dest=dest, action="append", metavar="WAARDE", help=hulp)
+            parser.add_argument(option_name(model, veld), dest=dest, action="append",
+                                metavar=extra.get("metavar", "WAARDE"), help=hulp)  # fmt: skip
         else:
-            metavar = "PAD" if extra.get("pad") else veld.upper()
-            parser.add_argument(option_name(model, veld), dest=dest, metavar=metavar, help=hulp)
+            parser.add_argument(option_name(model, veld), dest=dest, metavar=_metavar(veld, info, extra), help=hulp)
+
+
+def _metavar(veld: str, info: Any, extra: Mapping[str, Any]) -> str:
+    """What to type: a short list of choices (``ja|nee|onbekend``), a path, or the field's name."""
+    if extra.get("pad"):
+        return "PAD"
+    keuzes = [w for deel in (info.annotation, *get_args(info.annotation)) if get_origin(deel) is Literal
+              for w in get_args(deel)]  # fmt: skip
+    if extra.get("metavar"):
+        return str(extra["metavar"])
+    return "|".join(keuzes) if keuzes and len("|".join(keuzes)) <= 24 else veld.upper()
 
 
 def model_args(args: argparse.Namespace, model: type[BaseModel], prefix: str = "") -> dict[str, Any]:

@@ -44,11 +44,12 @@ def described(
     herhaalbaar: bool = False,
     pad: bool = False,
     optie_uit: str | None = None,
+    metavar: str | None = None,
 ) -> Any:
     """A field with its metadata: the Dutch help text (``description``, from the translations
     ``uitleg.<veld>``), the translation key for other languages, and for the command line the option
-    name (default ``--<veld>``), whether it repeats, whether it names a file or folder, and for a
-    yes/no field the option that says no. Without ``standaard`` the field is required."""
+    name (default ``--<veld>``), whether it repeats, whether it names a file or folder, for a yes/no
+    field the option that says no, and what to type (``metavar``). Without ``standaard`` the field is required."""
     from .labels import t
 
     extra: dict[str, Any] = {"uitleg": f"uitleg.{veld}"}
@@ -60,6 +61,8 @@ def described(
         extra["pad"] = True
     if optie_uit:
         extra["optie_uit"] = optie_uit
+    if metavar:
+        extra["metavar"] = metavar
     return Field(standaard, description=t(f"uitleg.{veld}", "nl"), json_schema_extra=extra)
 
 

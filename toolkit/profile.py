@@ -128,19 +128,21 @@ class Eigendom(StrictModel):
 class Profiel(StrictModel):
     """The profile as the user gave it (names not yet resolved)."""
 
-    gemeente: Annotated[str, Field(min_length=1, max_length=100)] = described("gemeente")
-    wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = described("wijk", None)
+    gemeente: Annotated[str, Field(min_length=1, max_length=100)] = described("gemeente", metavar="NAAM")
+    wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = described("wijk", None, metavar="NAAM")
     fase: Fase | None = described("fase", None)
-    groepen: list[Groep] | None = described("groepen", None, optie="--groep", herhaalbaar=True)
+    groepen: list[Groep] | None = described(
+        "groepen", None, optie="--groep", herhaalbaar=True, metavar="'NAAM;SOORT;ACTIEF'"
+    )
     aanspreekpunt: JaNee = described("aanspreekpunt", "onbekend")
     logboek: JaNee = described("logboek", "onbekend", optie="--logboek-bijgehouden")
     vergoeding_budget: JaNee = described("vergoeding_budget", "onbekend")
-    werkzaamheden: list[Werk] | None = described("werkzaamheden", None)
-    eigendom: Eigendom = described("eigendom", Eigendom())
+    werkzaamheden: list[Werk] | None = described("werkzaamheden", None, metavar="A,B")
+    eigendom: Eigendom = described("eigendom", Eigendom(), metavar="koop=62,corporatie=35")
     warmteoplossing: Warmte | None = described("warmteoplossing", None)
     raad_betrokken: JaNee = described("raad_betrokken", "onbekend")
-    capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = described("capaciteit_fte", None)
-    notities: Annotated[str, Field(max_length=5000)] | None = described("notities", None)
+    capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = described("capaciteit_fte", None, metavar="FTE")
+    notities: Annotated[str, Field(max_length=5000)] | None = described("notities", None, metavar="TEKST")
 
     @field_validator("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken", mode="before")
     @classmethod

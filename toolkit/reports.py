@@ -102,7 +102,7 @@ Minuten = Annotated[int, BeforeValidator(_minutes)]
 
 
 class ReportParams(StrictModel):
-    taal: Taal = described("taal", "nl", optie="--lang")
+    taal: Taal = described("taal", "nl", optie="--lang", metavar="nl|en")
 
 
 class LesParams(ReportParams):
@@ -116,13 +116,13 @@ class CasusParams(ReportParams):
 class ChecklistParams(ReportParams):
     profiel: dict[str, Any] | None = described("profiel", None)
     voortgang: str = described("voortgang", "", pad=True)
-    peildatum: Datum = described("peildatum", "")
+    peildatum: Datum = described("peildatum", "", metavar="JJJJ-MM-DD")
     logboek: str = described("logboek_db", "", optie="--logboek", pad=True)
 
 
 class VergelijkingParams(ReportParams):
-    casussen: Ids = described("casussen", [])
-    lessen: Lessen = described("lessen", [])
+    casussen: Ids = described("casussen", [], metavar="A,B")
+    lessen: Lessen = described("lessen", [], metavar="1,4")
 
 
 class OogstParams(ReportParams):
@@ -132,15 +132,15 @@ class OogstParams(ReportParams):
 
 class LogboekParams(ReportParams):
     db: str = described("db", pad=True)
-    peildatum: Datum = described("peildatum", "")
+    peildatum: Datum = described("peildatum", "", metavar="JJJJ-MM-DD")
     groepen: Ids = described("extra_groepen", [])
 
 
 class KitParams(ReportParams):
-    lessen: Lessen = described("kit_lessen")
-    minuten: Minuten = described("minuten")
-    publiek: str = described("publiek", "gemengd")
-    gemeente: str = described("kit_gemeente", "")
+    lessen: Lessen = described("kit_lessen", metavar="3,4")
+    minuten: Minuten = described("minuten", metavar="N")
+    publiek: str = described("publiek", "gemengd", metavar="gemeente|bewoners|gemengd")
+    gemeente: str = described("kit_gemeente", "", metavar="NAAM")
 
 
 # --- the registry ---------------------------------------------------------------------------------
