@@ -27,8 +27,8 @@ def test_each_mistake_is_reported_with_action_and_field() -> None:
     assert heeft("L4-02: tekst.nl", "onbekende invuller {buurman}", "{gemeente}")
     assert heeft("L4-02: prioriteit", "laatste regel heeft een 'als'")
     assert heeft("L4-03.eigenaar", "ongeldige waarde 'burgemeester'", "gemeente, initiatief, samen")
-    assert heeft("L4-04: bewijs", "geen rij 'b999' in cases/wageningen-benedenbuurt/bewijs.csv")
-    assert heeft("L4-04: bewijs", "onbekende casus 'amsterdam'")
+    # evidence lives with the cases now (bewijs.csv, column acties): an old link says where it went
+    assert heeft("L4-04: bewijs", "bewijs staat nu bij de casus", "kolom acties van cases/<casus>/bewijs.csv")
     assert heeft("L5-05.prioriteit[1].dan", "ongeldige waarde 'urgent'")
     assert all(
         r.startswith(str(FIXTURE.relative_to(Path.cwd())) if FIXTURE.is_relative_to(Path.cwd()) else str(FIXTURE))

@@ -38,7 +38,7 @@ def test_fixture_case_loads_with_typed_tables() -> None:
     assert t["onzeker"].dtype == bool and list(t["onzeker"]) == [False, True, False]
     assert t.loc[0, "actoren"] == ["gemeente", "bewoners"] and t.loc[2, "actoren"] == []
     assert t.loc[0, "gebeurtenis"] == "Start, met koffie"  # quoted comma survives
-    assert list(casus.actoren.columns) == ["id", "naam", "type", "rol", "rol_en", "bronnen"]
+    assert list(casus.actoren.columns) == ["id", "naam", "naam_en", "type", "rol", "rol_en", "bronnen"]
     # accents and case are folded onto the vocabulary: 'Energiecoöperatie' -> energiecooperatie
     assert list(casus.actoren["type"]) == ["gemeente", "energiecooperatie"]
     assert casus.bewijs["les"].dtype == "int64"
@@ -123,7 +123,9 @@ def test_new_case_skeleton_validates_and_refuses_existing(tmp_path: Path) -> Non
     assert "id: utrecht-overvecht" in (map_ / "casus.yaml").read_text()
     assert "# " in (map_ / "tijdlijn.csv").read_text()  # explanations for the editor
     casussen, problemen = check_cases(tmp_path)
-    assert problemen == [] and [c.id for c in casussen] == ["utrecht-overvecht"]
+    assert [c.id for c in casussen] == ["utrecht-overvecht"] and casussen[0].concept
+    # an untouched skeleton is valid, but reported as a concept (a warning, not an error)
+    assert [(p.field, p.warning) for p in problemen] == [("status", True)] and "concept" in problemen[0].message
     with pytest.raises(UserError, match="casus bestaat al"):
         new_case("utrecht-overvecht", tmp_path)
     with pytest.raises(UserError, match="ongeldige id"):

@@ -48,7 +48,8 @@ def test_selection_and_unknown_ids() -> None:
 
 def test_csv_and_xlsx_hold_the_tables(tmp_path: Path) -> None:
     t = tables(load_cases(), list(range(1, 8)))
-    geschreven = produce("vergelijking", {}, tmp_path, ["csv", "xlsx"], "inproces", subfolder=False).files
+    alle = {"met_fictief": True}  # the same cases as load_cases(): the fictional one too
+    geschreven = produce("vergelijking", alle, tmp_path, ["csv", "xlsx"], "inproces", subfolder=False).files
     assert {p.name for p in geschreven} == {f"{n}.csv" for n in t} | {"vergelijking.xlsx"}
     matrix = pd.read_csv(tmp_path / "bewijsmatrix.csv", index_col="les")
     assert matrix.equals(t["bewijsmatrix"].astype("int64"))
@@ -63,7 +64,7 @@ def test_a_new_case_appears_without_code_changes(tmp_path: Path) -> None:
     shutil.copytree(root / "data", home / "data")
     shutil.copytree(root / "notebooks", home / "notebooks")
     shutil.copytree(Path(__file__).parent / "fixtures/casussen/geldig/mini-casus", home / "cases/mini-casus")
-    res = run_cli("vergelijk", "--out", str(tmp_path / "out"), home=home)
+    res = run_cli("vergelijk", "--met-fictief", "--out", str(tmp_path / "out"), home=home)  # mini-casus is fictional
     assert res.returncode == 0, res.stderr
     map_ = tmp_path / "out/vergelijking"
     matrix = pd.read_csv(map_ / "bewijsmatrix.csv", index_col="les")

@@ -1,8 +1,9 @@
 """Checklist actions: typed model, reading ``lessons/acties/les-N.yaml``, and validation.
 
 ``lessons/acties/README.md`` documents the format and the rule language for the people who edit
-the actions. Checks: each field, each rule (see :mod:`toolkit.rules`), unique ids, placeholders,
-and that every evidence link points to a real row of a case's ``bewijs.csv``.
+the actions. Checks: each field, each rule (see :mod:`toolkit.rules`), unique ids and placeholders.
+The evidence for an action lives with the cases: a claim in ``cases/<id>/bewijs.csv`` names the
+actions it supports (column ``acties``), so a new case needs no edit here.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ class Actie(BaseModel):
     eigenaar: Eigenaar
     fasen: Annotated[list[Fase], Field(min_length=1)]
     tags: Tags = Tags()
-    bewijs: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = []
     bron: Literal["les", "eigen"]
     geldt_als: dict[str, Any] | None = None
     prioriteit: Annotated[list[PrioriteitsRegel], Field(min_length=1)]
@@ -61,7 +61,7 @@ def actions_dir() -> Path:
     return paths.lessons_dir() / "acties"
 
 
-def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> list[Problem]:
+def _check_action(actie: Actie, naam: str) -> list[Problem]:
     problemen: list[Problem] = []
     waar = actie.id
     if actie.les not in lesson_numbers():
@@ -93,27 +93,10 @@ def _check_action(actie: Actie, naam: str, bewijs_ids: dict[str, set[str]]) -> l
                             "toegestaan: " + ", ".join(f"{{{i}}}" for i in INVULLERS),
                         )
                     )
-    for link in actie.bewijs:
-        casus, _, rij = link.partition("/")
-        if casus not in bewijs_ids:
-            problemen.append(
-                Problem(
-                    naam, f"{waar}: bewijs", f"onbekende casus {casus!r}", "bekend: " + ", ".join(sorted(bewijs_ids))
-                )
-            )
-        elif rij not in bewijs_ids[casus]:
-            problemen.append(Problem(naam, f"{waar}: bewijs", f"geen rij {rij!r} in cases/{casus}/bewijs.csv"))
     return problemen
 
 
-def _evidence_ids() -> dict[str, set[str]]:
-    from .case_tables import read_table
-    from .catalog import case_dirs
-
-    return {map_.name: {r["id"] for r in read_table(map_ / "bewijs.csv", "bewijs")[0]} for map_ in case_dirs()}
-
-
-def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) -> tuple[list[Actie], list[Problem]]:
+def read_actions_file(pad: Path) -> tuple[list[Actie], list[Problem]]:
     """Read and check one ``les-N.yaml``."""
     naam = shown_path(pad)
     try:
@@ -127,10 +110,13 @@ def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) 
     match = re.match(r"^les-(\d+)\.yaml$", pad.name)
     if not match:
         return [], [Problem(naam, "bestandsnaam", "ongeldige naam", "les-N.yaml, N een lesnummer")]
-    bewijs_ids = _evidence_ids() if bewijs_ids is None else bewijs_ids
     acties: list[Actie] = []
     for i, ruw in enumerate(data, start=1):
         waar = ruw.get("id", f"actie {i}") if isinstance(ruw, dict) else f"actie {i}"
+        if isinstance(ruw, dict) and "bewijs" in ruw:  # the format before evidence moved to the cases
+            problemen.append(Problem(naam, f"{waar}: bewijs", "bewijs staat nu bij de casus",
+                                     "zet de actie-id in de kolom acties van cases/<casus>/bewijs.csv"))  # fmt: skip
+            ruw = {k: v for k, v in ruw.items() if k != "bewijs"}
         try:
             actie = Actie.model_validate(ruw)
         except ValidationError as exc:
@@ -138,7 +124,7 @@ def read_actions_file(pad: Path, bewijs_ids: dict[str, set[str]] | None = None) 
             continue
         if actie.les != int(match.group(1)):
             problemen.append(Problem(naam, f"{waar}: les", f"les {actie.les} in {pad.name}", f"les {match.group(1)}"))
-        problemen.extend(_check_action(actie, naam, bewijs_ids))
+        problemen.extend(_check_action(actie, naam))
         acties.append(actie)
     return acties, problemen
 
@@ -149,11 +135,10 @@ def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Problem]]
     bestanden = sorted(map_.glob("les-*.yaml"))
     if not bestanden:
         return [], [Problem(shown_path(map_), "", "geen actiebestanden gevonden", "les-N.yaml per les")]
-    bewijs_ids = _evidence_ids()
     acties: list[Actie] = []
     problemen: list[Problem] = []
     for pad in bestanden:
-        gelezen, fouten = read_actions_file(pad, bewijs_ids)
+        gelezen, fouten = read_actions_file(pad)
         acties.extend(gelezen)
         problemen.extend(fouten)
     gezien: set[str] = set()
@@ -179,5 +164,5 @@ def load_actions(map_: Path | None = None) -> list[Actie]:
     from .fileio import files_stamp
 
     map_ = (map_ or actions_dir()).resolve()
-    stempel = files_stamp((map_, "les-*.yaml"), (paths.cases_dir(), "*/bewijs.csv"))
+    stempel = files_stamp((map_, "les-*.yaml"))
     return list(_load_actions_cached(map_, stempel))

@@ -20,7 +20,8 @@ from .errors import Problem, shown_path
 from .text import fold
 from .vocab_cases import ACTORTYPES, FASEN, SOORTEN_BEWIJS, STERKTES, TREDEN
 
-Soort = Literal["tekst", "id", "enum", "datum", "datum_of_onbekend", "ids", "les", "janee", "url"]
+Soort = Literal["tekst", "id", "enum", "datum", "datum_of_onbekend", "ids", "actie_ids", "les", "janee", "url"]
+ACTIE_ID = re.compile(r"^L\d+-\d{2}$")
 ID_PATROON = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATUM_PATROON = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -43,11 +44,13 @@ ID, BRONNEN, ONZEKER = Kolom("id", "id"), Kolom("bronnen", "ids"), Kolom("onzeke
 TABELLEN: dict[str, tuple[Kolom, ...]] = {
     "tijdlijn": (Kolom("datum", "datum"), *_bilingual("gebeurtenis"), Kolom("fase", "enum", waarden=FASEN),
                  Kolom("actoren", "ids", verplicht=False), BRONNEN, ONZEKER),
-    "actoren": (ID, Kolom("naam", "tekst"), Kolom("type", "enum", waarden=ACTORTYPES), *_bilingual("rol"), BRONNEN),
+    "actoren": (ID, Kolom("naam", "tekst"), Kolom("naam_en", "tekst", verplicht=False),
+                Kolom("type", "enum", waarden=ACTORTYPES), *_bilingual("rol"), BRONNEN),
     "instrumenten": (*_bilingual("instrument"), Kolom("trede", "enum", waarden=TREDEN),
                      Kolom("datum", "datum_of_onbekend"), BRONNEN, ONZEKER),
     "bewijs": (ID, Kolom("les", "les"), Kolom("soort", "enum", waarden=SOORTEN_BEWIJS),
-               Kolom("sterkte", "enum", waarden=STERKTES), *_bilingual("claim"), BRONNEN),
+               Kolom("sterkte", "enum", waarden=STERKTES), *_bilingual("claim"), BRONNEN,
+               Kolom("acties", "actie_ids", verplicht=False)),
     "bronnen": (ID, Kolom("titel", "tekst"), Kolom("uitgever", "tekst"), Kolom("datum", "datum_of_onbekend"),
                 Kolom("url", "url")),
 }  # fmt: skip
@@ -90,7 +93,7 @@ def _cell_value(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
     if not ruw:
         if kolom.verplicht:
             return None, "leeg", "vul een waarde in"
-        return ([] if kolom.soort == "ids" else False if kolom.soort == "janee" else None), None, ""
+        return ([] if kolom.soort in {"ids", "actie_ids"} else False if kolom.soort == "janee" else None), None, ""
     if kolom.soort == "tekst":
         return ruw, None, ""
     if kolom.soort == "id":
@@ -115,6 +118,12 @@ def _cell_value(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
         fout = [i for i in ids if not ID_PATROON.match(i)]
         if fout:
             return None, f"ongeldige id {fout[0]!r}", "id's gescheiden door ;"
+        return ids, None, ""
+    if kolom.soort == "actie_ids":
+        ids = [i.upper() for i in _ids(ruw)]
+        fout = [i for i in ids if not ACTIE_ID.match(i)]
+        if fout:
+            return None, f"ongeldige actie-id {fout[0]!r}", "actie-id's zoals L4-03, gescheiden door ;"
         return ids, None, ""
     if kolom.soort == "les":
         if ruw.isdigit() and int(ruw) in lesson_numbers():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,7 +24,7 @@ from pydantic import (
 
 from . import paths
 from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
-from .catalog import case_dirs, case_ids
+from .catalog import action_ids, case_dirs, case_ids
 from .errors import ContentError, Problem, UserError, shown_path, unknown_ids
 from .models import Procent, StrictModel, TweeTalig, check_total_share
 from .schema_errors import problems_from_validation
@@ -128,6 +129,7 @@ class Beschrijving(StrictModel):
 
     id: Annotated[str, Field(pattern=ID_PATROON.pattern)]
     naam: Annotated[str, Field(min_length=1)]
+    status: Literal["concept", "klaar"] = "klaar"  # concept: not yet in comparisons and checklists
     fictief: bool = False
     samenvatting: TweeTalig
     kenmerken: Kenmerken
@@ -199,16 +201,25 @@ class Case:
     bewijs = cached_property(lambda self: self._frame("bewijs"))
     bronnen = cached_property(lambda self: self._frame("bronnen"))
 
+    @property
+    def concept(self) -> bool:
+        """Not finished: marked ``status: concept``, or still without a timeline and claims (an
+        untouched skeleton from ``casus nieuw``). A concept stays out of comparisons and checklists."""
+        return self.beschrijving.status == "concept" or not (self._rijen["tijdlijn"] or self._rijen["bewijs"])
+
     @cached_property
     def bron_index(self) -> dict[str, int]:
         """Source id -> its number (1-based) in the numbered source list."""
         return {rij["id"]: i for i, rij in enumerate(self._rijen["bronnen"], start=1)}
 
 
-def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str, Any]]], map_: Path) -> list[Problem]:
+def _check_references(
+    beschrijving: Beschrijving | None, rijen: dict[str, list[dict[str, Any]]], map_: Path
+) -> list[Problem]:
+    """Checks between the files of a case: ids, sources, actors and actions, and sources nothing cites."""
     problemen: list[Problem] = []
     yaml_naam = shown_path(map_ / BESCHRIJVING)
-    if beschrijving.id != map_.name:
+    if beschrijving is not None and beschrijving.id != map_.name:
         problemen.append(Problem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name))
     for tabel in ("bronnen", "actoren", "bewijs"):
         gezien: dict[str, int] = {}
@@ -238,7 +249,23 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
         problemen += unknown_ids(
             shown_path(map_ / "tijdlijn.csv"), waar, "actor", rij["actoren"] or [], actor_ids, toegestaan_actor
         )
-    for naam, kenmerk in beschrijving.kenmerken:
+    bekende_acties = set(action_ids())
+    for rij in rijen["bewijs"]:
+        for actie in rij.get("acties") or []:
+            if actie not in bekende_acties:
+                dichtbij = get_close_matches(actie, sorted(bekende_acties), n=3, cutoff=0.6)
+                toegestaan = (
+                    f"bedoelt u: {', '.join(dichtbij)}?" if dichtbij else "een id uit lessons/acties/les-N.yaml"
+                )
+                problemen.append(Problem(shown_path(map_ / "bewijs.csv"), f"regel {rij['_regel']}: acties",
+                                         f"onbekende actie {actie!r}", toegestaan))  # fmt: skip
+    genoemd = {
+        bron
+        for tabel in ("tijdlijn", "actoren", "instrumenten", "bewijs")
+        for rij in rijen[tabel]
+        for bron in rij["bronnen"]
+    }
+    for naam, kenmerk in beschrijving.kenmerken if beschrijving is not None else []:
         stukken: list[tuple[str, Herkomst, bool]] = [(naam, kenmerk, _has_known_value(naam, kenmerk))]
         if isinstance(kenmerk, Warmteoplossing):
             stukken += [(f"{naam}.verloop[{i}]", stap, True) for i, stap in enumerate(kenmerk.verloop, start=1)]
@@ -255,6 +282,12 @@ def _check_references(beschrijving: Beschrijving, rijen: dict[str, list[dict[str
                         "noem een bron-id, of schrijf onbekend",
                     )
                 )
+    if beschrijving is not None:
+        for rij in rijen["bronnen"]:
+            if rij["id"] not in genoemd:
+                problemen.append(Problem(shown_path(map_ / "bronnen.csv"), f"regel {rij['_regel']}: id",
+                                         f"bron {rij['id']!r} wordt nergens genoemd", "noem haar of haal haar weg",
+                                         "warning"))  # fmt: skip
     return problemen
 
 
@@ -302,11 +335,18 @@ def read_case(map_: Path) -> tuple[Case | None, list[Problem]]:
     for tabel in TABELLEN:
         rijen[tabel], fouten = read_table(map_ / f"{tabel}.csv", tabel)
         problemen.extend(fouten)
-    if beschrijving is not None and not problemen:
-        problemen.extend(_check_references(beschrijving, rijen, map_))
-    if problemen or beschrijving is None:
+    # All in one pass: references are checked on every row that could be read, so a user sees
+    # format errors, unknown ids and duplicates together, in file and line order.
+    problemen.extend(_check_references(beschrijving, rijen, map_))
+    problemen.sort(key=Problem.sort_key)
+    if beschrijving is None or any(not p.warning for p in problemen):
         return None, problemen
-    return Case(beschrijving.id, map_, beschrijving, rijen), []
+    casus = Case(beschrijving.id, map_, beschrijving, rijen)
+    if casus.concept:
+        melding = "concept: nog niet ingevuld, doet nog niet mee in vergelijkingen en checklists"
+        toegestaan = "vul tijdlijn.csv en bewijs.csv; haal 'status: concept' weg als de casus klaar is"
+        problemen.insert(0, Problem(naam, "status", melding, toegestaan, "warning"))
+    return casus, problemen
 
 
 def case_name(casus_id: str, map_: Path | None = None) -> str:
@@ -347,12 +387,13 @@ def load_case(casus_id: str, map_: Path | None = None) -> Case:
     return casus
 
 
-def load_cases(map_: Path | None = None) -> list[Case]:
-    """All cases, sorted by id. Raises :class:`ContentFout` if any case is invalid."""
+def load_cases(map_: Path | None = None, met_concepten: bool = False) -> list[Case]:
+    """All cases, sorted by id (concepts only when asked). Raises :class:`ContentError` if any case
+    is invalid."""
     casussen, problemen = check_cases(map_)
-    if problemen:
+    if any(not p.warning for p in problemen):
         raise ContentError(problemen)
-    return casussen
+    return [c for c in casussen if met_concepten or not c.concept]
 
 
 def new_case(casus_id: str, map_: Path | None = None, naam: str | None = None) -> Path:

@@ -42,3 +42,15 @@ def case_dirs(map_: Path | None = None) -> list[Path]:
 
 def case_ids(map_: Path | None = None) -> list[str]:
     return [p.name for p in case_dirs(map_)]
+
+
+def action_ids(map_: Path | None = None) -> list[str]:
+    """The ids of the checklist actions in ``lessons/acties/les-N.yaml`` (read, not validated)."""
+    from .yamlio import load_yaml
+
+    map_ = map_ or paths.lessons_dir() / "acties"
+    ids: list[str] = []
+    for pad in sorted(map_.glob("les-*.yaml")) if map_.is_dir() else []:
+        data, _ = load_yaml(pad.read_text(encoding="utf-8"), pad.name)
+        ids += [str(a["id"]) for a in data or [] if isinstance(a, dict) and "id" in a] if isinstance(data, list) else []
+    return ids

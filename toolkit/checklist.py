@@ -80,36 +80,40 @@ def _placeholders(profiel: Profiel, context: Context, taal: str) -> dict[str, st
 
 
 @lru_cache(maxsize=2)
-def _evidence_rows(_stempel: tuple[tuple[str, int], ...]) -> dict[str, dict[str, Any]]:
-    """Every evidence row of every case, keyed ``<case>/<id>`` (read once per content version)."""
-    from .case_tables import read_table
-    from .cases import case_name
-    from .catalog import case_dirs
+def _evidence_rows(_stempel: tuple[tuple[str, int], ...]) -> tuple[dict[str, Any], ...]:
+    """Every claim of every valid case that is not a concept, with the actions it supports (read
+    once per content version). A case that does not validate gives no evidence (``valideer`` says
+    why)."""
+    from .cases import check_cases
 
-    rijen: dict[str, dict[str, Any]] = {}
-    for map_ in case_dirs():
-        naam = case_name(map_.name)
-        for rij in read_table(map_ / "bewijs.csv", "bewijs")[0]:
-            rijen[f"{map_.name}/{rij['id']}"] = {**rij, "casus": map_.name, "casus_naam": naam}
-    return rijen
+    return tuple(
+        {**rij, "casus": casus.id, "casus_naam": casus.naam, "fictief": casus.fictief}
+        for casus in check_cases()[0]
+        if not casus.concept
+        for rij in casus._rijen["bewijs"]
+    )
 
 
-def _evidence(links: list[str], taal: str) -> list[dict[str, Any]]:
+def _evidence(actie_id: str, taal: str, met_fictief: bool) -> list[dict[str, Any]]:
+    """The claims that support ``actie_id`` (column ``acties`` of the cases' ``bewijs.csv``).
+    Claims from a fictional case only appear in a checklist for a fictional municipality."""
     from . import paths
     from .fileio import files_stamp
 
-    alle = _evidence_rows(files_stamp((paths.cases_dir(), "*/bewijs.csv"), (paths.cases_dir(), "*/casus.yaml")))
+    stempel = files_stamp((paths.cases_dir(), "*/*.csv"), (paths.cases_dir(), "*/casus.yaml"))
     return [
         {
-            "casus": alle[link]["casus"],
-            "casus_naam": alle[link]["casus_naam"],
-            "id": alle[link]["id"],
-            "les": alle[link]["les"],
-            "soort": alle[link]["soort"],
-            "sterkte": alle[link]["sterkte"],
-            "claim": pick(alle[link], "claim", taal),
+            "casus": rij["casus"],
+            "casus_naam": rij["casus_naam"],
+            "fictief": rij["fictief"],
+            "id": rij["id"],
+            "les": rij["les"],
+            "soort": rij["soort"],
+            "sterkte": rij["sterkte"],
+            "claim": pick(rij, "claim", taal),
         }
-        for link in links
+        for rij in _evidence_rows(stempel)
+        if actie_id in (rij.get("acties") or []) and (met_fictief or not rij["fictief"])
     ]
 
 
@@ -170,7 +174,7 @@ def build(
             "tags": actie.tags.model_dump(),
             "bron": actie.bron,
             "aanleiding": aanleiding,
-            "bewijs": _evidence(actie.bewijs, taal),
+            "bewijs": _evidence(actie.id, taal, context.fictief),
         }
         if logboek is not None and actie.logboek:
             rij["logboek"] = _logbook_note(logboek, taal)

@@ -87,8 +87,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
     casussen, problemen = check_cases()
     for casus in casussen:
         fictief = " (fictief)" if casus.fictief and "fictief" not in casus.naam else ""
-        print(f"{casus.id}: {casus.naam}{fictief}")
-    if problemen:
+        concept = " (concept)" if casus.concept else ""
+        print(f"{casus.id}: {casus.naam}{fictief}{concept}")
+    if any(not p.warning for p in problemen):
         geldig = {c.id for c in casussen}
         mappen = [i for i in case_ids() if i not in geldig]
         print(f"warmtelessen: fout: ongeldige casus: {', '.join(mappen)} (zie: warmtelessen valideer cases/)",
@@ -345,11 +346,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     problemen = validate(args.paden or None)
     for probleem in problemen:
-        print(probleem)
-    if problemen:
-        print(f"{len(problemen)} probleem/problemen gevonden.", file=sys.stderr)
+        print(f"let op: {probleem}" if probleem.warning else probleem)
+    fouten = [p for p in problemen if not p.warning]
+    if fouten:
+        print(f"{len(fouten)} probleem/problemen gevonden.", file=sys.stderr)
         return 1
-    print("Alles is geldig.")
+    print("Alles is geldig." + (f" ({len(problemen)} keer 'let op')" if problemen else ""))
     return 0
 
 

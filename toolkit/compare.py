@@ -159,28 +159,40 @@ class Vergelijking:
     lessen: list[int]
 
 
-def comparison(casus_ids: list[str] | None, lessen: list[int] | None, taal: str = "nl") -> Vergelijking:
-    """Compare the cases ``casus_ids`` (default: all) on ``lessen`` (default: all)."""
+def comparison(
+    casus_ids: list[str] | None, lessen: list[int] | None, taal: str = "nl", met_fictief: bool = False
+) -> Vergelijking:
+    """Compare the cases ``casus_ids`` (default: every real case that is not a concept; fictional
+    ones too with ``met_fictief``) on ``lessen`` (default: all)."""
     from .lessons import load_lessons
 
-    gekozen, lesnummers = select(casus_ids, lessen)
+    gekozen, lesnummers = select(casus_ids, lessen, met_fictief)
     titels = {les.nummer: les.titel for les in load_lessons(taal)}
     return Vergelijking(tables(gekozen, lesnummers, taal), titels, [c.id for c in gekozen], lesnummers)
 
 
-def select(casus_ids: list[str] | None, lessen: list[int] | None) -> tuple[list[Case], list[int]]:
-    """The cases and lessons to compare (default: all). Unknown ids give one clear error."""
-    from .cases import load_case
+def select(
+    casus_ids: list[str] | None, lessen: list[int] | None, met_fictief: bool = False
+) -> tuple[list[Case], list[int]]:
+    """The cases and lessons to compare. Default: every real case that is not a concept (with
+    ``met_fictief`` the fictional ones too) and every lesson. Unknown ids give one clear error."""
+    from .cases import load_case, load_cases
     from .catalog import case_ids, lesson_numbers, lesson_range_text
     from .errors import UserError
 
     bekend = case_ids()
-    gekozen = casus_ids or bekend
-    onbekend = [c for c in gekozen if c not in bekend]
+    onbekend = [c for c in casus_ids or [] if c not in bekend]
     if onbekend:
         raise UserError(f"--casussen: onbekende casus {onbekend[0]!r} (bekend: {', '.join(bekend)})")
     lessen = lessen or list(lesson_numbers())
     fout = [les for les in lessen if les not in lesson_numbers()]
     if fout:
         raise UserError(f"--lessen: onbekende les {fout[0]!r} (toegestaan: {lesson_range_text()})")
-    return [load_case(c) for c in gekozen], sorted(set(lessen))
+    if casus_ids:
+        gekozen = [load_case(c) for c in casus_ids]
+        concepten = [c.id for c in gekozen if c.concept]
+        if concepten:
+            raise UserError(f"--casussen: {concepten[0]} is nog een concept (vul de casus eerst in; zie valideer)")
+    else:
+        gekozen = [c for c in load_cases() if met_fictief or not c.fictief]
+    return gekozen, sorted(set(lessen))

@@ -13,9 +13,11 @@ whose problem it is, and so which exit code and which words the user gets:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,16 @@ class Problem:
     field: str
     message: str
     allowed: str = ""
+    severity: Literal["error", "warning"] = "error"  # a warning does not make content invalid
+
+    @property
+    def warning(self) -> bool:
+        return self.severity == "warning"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """File, then line (``regel N``), then field: the order a user fixes things in."""
+        regel = re.match(r"regel (\d+)", self.field)
+        return self.file, int(regel.group(1)) if regel else 0, self.field
 
     def __str__(self) -> str:
         tekst = f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
@@ -53,9 +65,9 @@ class ContentError(UserError):
     exit_code = 1
 
     def __init__(self, problemen: list[Problem]) -> None:
-        self.problemen = problemen
-        eerste = str(problemen[0]) if problemen else "ongeldige inhoud"
-        extra = f" (en nog {len(problemen) - 1} probleem/problemen)" if len(problemen) > 1 else ""
+        self.problemen = [p for p in problemen if not p.warning]
+        eerste = str(self.problemen[0]) if self.problemen else "ongeldige inhoud"
+        extra = f" (en nog {len(self.problemen) - 1} probleem/problemen)" if len(self.problemen) > 1 else ""
         super().__init__(eerste + extra)
 
 

@@ -40,7 +40,8 @@ def term(soort: str, waarde: str, taal: str) -> str:
 
 
 def pick(record: Mapping[str, Any], veld: str, taal: str) -> Any:
-    """``record[veld + "_en"]`` in English, else ``record[veld + "_nl"]`` or ``record[veld]``."""
-    if taal == "en" and f"{veld}_en" in record:
+    """``record[veld + "_en"]`` in English (when it has one), else ``record[veld + "_nl"]`` or
+    ``record[veld]``."""
+    if taal == "en" and record.get(f"{veld}_en") not in (None, ""):
         return record[f"{veld}_en"]
     return record[f"{veld}_nl"] if f"{veld}_nl" in record else record[veld]

@@ -123,6 +123,7 @@ class ChecklistParams(ReportParams):
 class VergelijkingParams(ReportParams):
     casussen: Ids = described("casussen", [], metavar="A,B")
     lessen: Lessen = described("lessen", [], metavar="1,4")
+    met_fictief: bool = described("met_fictief", False)
 
 
 class OogstParams(ReportParams):
@@ -393,7 +394,7 @@ def _checklist_meta(p: ChecklistParams, c: dict[str, Any]) -> Meta:
 def _build_comparison(p: VergelijkingParams) -> Any:
     from .compare import comparison
 
-    return comparison(p.casussen or None, p.lessen or None, p.taal)
+    return comparison(p.casussen or None, p.lessen or None, p.taal, p.met_fictief)
 
 
 def _comparison_meta(p: VergelijkingParams, _: Any = None) -> Meta:
@@ -403,7 +404,7 @@ def _comparison_meta(p: VergelijkingParams, _: Any = None) -> Meta:
 def _comparison_check(p: VergelijkingParams) -> Meta:
     from .compare import select
 
-    select(p.casussen or None, p.lessen or None)  # unknown ids fail before a kernel starts
+    select(p.casussen or None, p.lessen or None, p.met_fictief)  # unknown ids fail before a kernel starts
     return _comparison_meta(p)
 
 

@@ -18,6 +18,12 @@ from .templating import environment, page
 Checklist = dict[str, Any]
 
 
+def evidence_source(bewijs: dict[str, Any], taal: str) -> str:
+    """The case a claim comes from; a fictional case says so (only a fictional checklist shows it)."""
+    naam = str(bewijs["casus_naam"])
+    return f"{naam} ({t('fictief_bewijs', taal)})" if bewijs.get("fictief") and "fictief" not in naam else naam
+
+
 def _lesson_numbers(c: Checklist) -> list[int]:
     """The lessons that have actions in this checklist, in order."""
     return sorted({a["les"] for a in c["acties"]})
@@ -106,7 +112,7 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
             if a.get("logboek"):
                 regels.append(f"  {t('logboek_actie', taal)}: {a['logboek']}")
             for b in a["bewijs"]:
-                regels.append(f"  - {_md(b['casus_naam'])}: {_md(b['claim'])}")
+                regels.append(f"  - {_md(evidence_source(b, taal))}: {_md(b['claim'])}")
     if c["uitgesloten"]:
         regels += ["", f"## {t('uitgesloten', taal)}", ""]
         regels += [f"- {u['id']}: {_md(u['reden'])}" for u in c["uitgesloten"]]
@@ -139,7 +145,7 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
             actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
             if a.get("logboek"):
                 actie.append((f"{t('logboek_actie', taal)}: {a['logboek']}", False))
-            actie += [(f"{b['casus_naam']}: {b['claim']}", False) for b in a["bewijs"]]
+            actie += [(f"{evidence_source(b, taal)}: {b['claim']}", False) for b in a["bewijs"]]
             vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
             rijen.append([vink, actie, t(a["prioriteit"], taal), a["eigenaar"], ", ".join(a["fasen"])])
         word.table(doc, ["✓"] + [t(k, taal) for k in ("actie", "prioriteit", "eigenaar", "fasen")], rijen)
