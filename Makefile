@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.warmtelessen-installed
 OUT    ?= output
 
-.PHONY: help setup test demo lab lint format clean bench
+.PHONY: help setup test demo lab lint format clean bench chromium
 
 help:
 	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
@@ -25,7 +25,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
-test: lint
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not reachable).
+CHROMIUM := $(shell command -v chromium || echo /usr/bin/chromium)
+
+chromium:
+	@test -x $(CHROMIUM) || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "Chromium ontbreekt: installeer het pakket chromium (bijv. sudo apt-get install chromium)"; exit 1; }
+
+test: lint chromium
 	$(BIN)/python -m pytest -n auto -q
 
 demo: $(STAMP)

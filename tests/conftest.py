@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +44,24 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: 
     assert len(regels) == 1, result.stderr
     for fragment in fragments:
         assert fragment in regels[0], regels[0]
+
+
+#: Debian's Chromium (Playwright's own browser download is not reachable); `.ci/run` and
+#: `make test` install it when it is missing.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """A real browser (headless Chromium driven by Playwright). Browser tests never skip: without
+    Chromium they fail and say how to install it. Started per test: Playwright's event loop must not
+    outlive the test, or a later papermill run in the same worker waits for it."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium ontbreekt: apt-get install chromium (make test doet dat als root)"
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

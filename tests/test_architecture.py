@@ -23,7 +23,7 @@ LAGEN: list[set[str]] = [
     {"paths", "errors", "text", "labels", "yamlio", "fileio", "models", "markers", "catalog", "schema_errors",
      "markdown_doc", "vocabularies", "vocab_cases", "own_words", "sheets", "kernels"},
     {"lessons", "cases", "case_tables", "regions", "profile", "rules", "actions", "checklist", "compare", "workshop",
-     "workshop_kit", "logbook", "logbook_report", "progress", "validate"},
+     "workshop_kit", "logbook", "logbook_report", "progress", "validate", "case_export"},
     {"render", "charts"},
     {"reports", "runner", "batch", "batch_worker", "logbook_io"},
     {"cli", "cli_options", "display", "widgets", "workshop_form", "logbook_form", "__main__", "__init__"},

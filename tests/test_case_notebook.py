@@ -9,14 +9,10 @@ import pytest
 import toolkit
 from tests.conftest import assert_one_line_error, run_cli
 from tests.test_lesson_notebook import parse
+from toolkit.catalog import case_ids
 from toolkit.runner import notebook_path, run_notebook
 
-CASUSSEN = [
-    "wageningen-benedenbuurt",
-    "haarlem-ramplaankwartier",
-    "nijmegen-hengstdal",
-    "voorbeeldstad",
-]
+CASUSSEN = case_ids()  # whatever is shipped: a case added under cases/ is tested too
 
 
 @pytest.mark.parametrize("taal", ["nl", "en"])

@@ -238,7 +238,8 @@ def test_every_format_holds_every_action_and_escapes_user_text(tmp_path: Path) -
     assert keuzes and "open,bezig,gedaan,n.v.t." in keuzes[0].formula1
 
     md = (tmp_path / "checklist.md").read_text()
-    assert KWAAD not in md and "&lt;script&gt;" in md and all(t.split("<")[0] in md for t in teksten)
+    # user text is text: "<" shows as "<" (escaped for Markdown with a backslash), never as a tag or "&lt;"
+    assert KWAAD not in md and "\\<script\\>" in md and "&lt;" not in md and all(t.split("<")[0] in md for t in teksten)
     data = (tmp_path / "checklist.json").read_text()
     assert "<script>" not in data and json.loads(data)["profiel"]["notities"] == f"Notitie {KWAAD}"
 

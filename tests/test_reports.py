@@ -21,7 +21,16 @@ CSV = 'groep,les,stelling,score,notitie\nTafel 1,4,L4-S1,2,=HYPERLINK("http://x"
 
 
 def test_every_report_kind_is_registered() -> None:
-    assert set(SPECS) == {"les", "casus", "checklist", "vergelijking", "oogst", "logboek", "workshop-kit"}
+    assert set(SPECS) == {
+        "les",
+        "casus",
+        "checklist",
+        "vergelijking",
+        "oogst",
+        "logboek",
+        "workshop-kit",
+        "casussen-export",
+    }
 
 
 @pytest.mark.parametrize("kind", sorted(k for k, s in SPECS.items() if s.notebook))

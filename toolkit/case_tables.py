@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from .catalog import lesson_numbers, lesson_range_text
 from .errors import Problem, shown_path
 from .text import fold
-from .vocab_cases import ACTORTYPES, FASEN, SOORTEN_BEWIJS, STERKTES, TREDEN
+from .vocab_cases import ACTORTYPES, FASEN, OUDE_SOORTEN, SOORTEN_BEWIJS, STERKTES, TREDEN
 
 Soort = Literal["tekst", "id", "enum", "datum", "datum_of_onbekend", "ids", "actie_ids", "les", "janee", "url"]
 ACTIE_ID = re.compile(r"^L\d+-\d{2}$")
@@ -32,6 +33,7 @@ class Kolom:
     soort: Soort
     verplicht: bool = True
     waarden: tuple[str, ...] = ()
+    aliassen: Mapping[str, str] = field(default_factory=dict)  # old names still read, as the current one
 
 
 def _bilingual(naam: str) -> tuple[Kolom, Kolom]:
@@ -45,7 +47,7 @@ TABELLEN: dict[str, tuple[Kolom, ...]] = {
     "tijdlijn": (Kolom("datum", "datum"), *_bilingual("gebeurtenis"), Kolom("fase", "enum", waarden=FASEN),
                  Kolom("actoren", "ids", verplicht=False), BRONNEN, ONZEKER),
     "actoren": (ID, Kolom("naam", "tekst"), Kolom("naam_en", "tekst", verplicht=False),
-                Kolom("type", "enum", waarden=ACTORTYPES), *_bilingual("rol"), BRONNEN),
+                Kolom("type", "enum", waarden=ACTORTYPES, aliassen=OUDE_SOORTEN), *_bilingual("rol"), BRONNEN),
     "instrumenten": (*_bilingual("instrument"), Kolom("trede", "enum", waarden=TREDEN),
                      Kolom("datum", "datum_of_onbekend"), BRONNEN, ONZEKER),
     "bewijs": (ID, Kolom("les", "les"), Kolom("soort", "enum", waarden=SOORTEN_BEWIJS),
@@ -101,6 +103,7 @@ def _cell_value(kolom: Kolom, ruw: str) -> tuple[Any, str | None, str]:
             return ruw, None, ""
         return None, f"ongeldige id {ruw!r}", "kleine letters, cijfers en streepjes"
     if kolom.soort == "enum":
+        ruw = kolom.aliassen.get(fold(ruw), ruw)
         for waarde in kolom.waarden:
             if fold(ruw) == fold(waarde):
                 return waarde, None, ""
@@ -159,8 +162,10 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
         regelnummers.append(nummer)
     if not regels:
         return [], [Problem(naam, "kopregel", "ontbreekt", ", ".join(k.naam for k in kolommen))]
+    # Dutch Excel saves CSV with ';' between fields: read such a file as it is.
+    scheider = ";" if "," not in regels[0] and ";" in regels[0] else ","
     try:
-        lezer = csv.reader(io.StringIO("\n".join(regels)), strict=True)
+        lezer = csv.reader(io.StringIO("\n".join(regels)), delimiter=scheider, strict=True)
         rijen = [(regelnummers[min(lezer.line_num, len(regels)) - 1], rij) for rij in lezer]
     except csv.Error as exc:
         return [], [

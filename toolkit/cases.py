@@ -53,7 +53,14 @@ class Wijk(Herkomst):
 
 class Woningen(Herkomst):
     waarde: Annotated[int, Field(ge=0)] | Onbekend
-    bereik: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = None
+    bereik: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = None  # [laagste, hoogste]
+
+    @field_validator("bereik")
+    @classmethod
+    def _order(cls, bereik: tuple[int, int] | None) -> tuple[int, int] | None:
+        if bereik is not None and bereik[0] > bereik[1]:
+            raise ValueError(f"laagste {bereik[0]} ligt boven hoogste {bereik[1]} || [laagste, hoogste]")
+        return bereik
 
 
 class Eigendom(Herkomst):
@@ -105,11 +112,12 @@ class Status(TekstKenmerk):
         """YAML reads an unquoted 2024-05-01 as a date; accept it as the text it was."""
         return waarde.isoformat() if isinstance(waarde, date) else waarde
 
-    @model_validator(mode="after")
-    def _datum(self) -> Status:
-        if self.datum != "onbekend" and parse_datum(self.datum) is None:
-            raise ValueError(f"ongeldige datum {self.datum!r} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend")
-        return self
+    @field_validator("datum")
+    @classmethod
+    def _date(cls, waarde: str) -> str:
+        if waarde != "onbekend" and parse_datum(waarde) is None:
+            raise ValueError(f"ongeldige datum {waarde!r} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend")
+        return waarde
 
 
 class Kenmerken(StrictModel):
@@ -220,7 +228,8 @@ def _check_references(
     problemen: list[Problem] = []
     yaml_naam = shown_path(map_ / BESCHRIJVING)
     if beschrijving is not None and beschrijving.id != map_.name:
-        problemen.append(Problem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam", map_.name))
+        anders = " en is al de id van een andere casus" if beschrijving.id in case_ids(map_.parent) else ""
+        problemen.append(Problem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam{anders}", map_.name))
     for tabel in ("bronnen", "actoren", "bewijs"):
         gezien: dict[str, int] = {}
         for rij in rijen[tabel]:
@@ -270,6 +279,7 @@ def _check_references(
         if isinstance(kenmerk, Warmteoplossing):
             stukken += [(f"{naam}.verloop[{i}]", stap, True) for i, stap in enumerate(kenmerk.verloop, start=1)]
         for veld, stuk, bekend in stukken:
+            genoemd.update(stuk.bronnen)
             problemen += unknown_ids(
                 yaml_naam, f"kenmerken.{veld}.bronnen", "bron", stuk.bronnen, bron_ids, toegestaan_bron
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -67,17 +68,18 @@ def timeline_chart(
     """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
+    # Events on the same date in the same lane are spread over the lane's height, so none hides
+    # another (or its uncertain mark): the k-th of n sits at k / n of the lane.
+    aantal = Counter(zip(datums, banen, strict=True))
+    gezien: Counter[tuple[date, int]] = Counter()
     for d, baan, twijfel, nummer in zip(datums, banen, onzeker, nummers, strict=True):
         kleur = KLEUREN[baan % len(KLEUREN)]
-        ax.scatter([d], [baan], s=46, zorder=3, facecolors="white" if twijfel else kleur, edgecolors=kleur)
-        ax.annotate(
-            str(nummer),
-            (d, baan),
-            xytext=(0, 6),
-            textcoords="offset points",
-            ha="center",
-            fontsize=7,
-        )
+        k, n = gezien[(d, baan)], aantal[(d, baan)]
+        gezien[(d, baan)] += 1
+        y = baan + (k - (n - 1) / 2) * min(0.28, 0.8 / n)
+        ax.scatter([d], [y], s=46, zorder=4 if twijfel else 3, facecolors="white" if twijfel else kleur,
+                   edgecolors=kleur, linewidths=1.6 if twijfel else 1.0)  # fmt: skip
+        ax.annotate(str(nummer), (d, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)
     ax.set_yticks(range(len(baan_labels)), baan_labels)
     ax.set_ylim(-0.6, len(baan_labels) - 0.4)
     ax.invert_yaxis()

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_options import Parser, add_formats, add_model_options, add_out, model_args, option_names
+from .cli_options import OUT_STANDAARD, Parser, add_formats, add_model_options, add_out, model_args, option_names
 from .errors import KernelError, UserError, WarmteError, shown_path
+from .labels import t
 from .profile import Profiel
 from .reports import (
     CasusParams,
     ChecklistParams,
+    ExportParams,
     KitParams,
     LesParams,
     LogboekParams,
@@ -60,6 +62,8 @@ def _print_produced(gemaakt: Produced) -> int:
     for pad in gemaakt.files:
         if pad != rapport:
             print(f"Notebook: {shown_path(pad)}" if pad.suffix == ".ipynb" else shown_path(pad))
+    for pad in gemaakt.gekoppeld:
+        print(f"{t('gekoppeld', 'nl')}: {shown_path(pad)}")
     if gemaakt.meta.summary:
         print(gemaakt.meta.summary)
     return 0
@@ -99,6 +103,12 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
+    if args.casus == "export":
+        params = _params("casussen-export", ExportParams, args, {"casussen": args.extra})
+        formats = parse_formats(args.formats) if args.formats else None
+        return _print_produced(
+            produce("casussen-export", params, args.out, formats, subfolder=args.out == OUT_STANDAARD)
+        )
     if args.casus == "nieuw":
         from .cases import new_case
 
@@ -110,7 +120,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         return 0
     if args.extra:
         raise UserError(f"casus: onverwacht argument {args.extra[0]!r} (gebruik: casus ID of casus nieuw ID)")
-    return _produce("casus", _params("casus", CasusParams, args, positional={"casus": "ID"}), args)
+    return _print_produced(produce("casus", _params("casus", CasusParams, args, positional={"casus": "ID"}), args.out))
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -403,8 +413,18 @@ def build_parser() -> argparse.ArgumentParser:
                        "maak een casusrapport, of een nieuwe casus (casus nieuw ID)",
                        "'casus ID' voert notebooks/case.ipynb uit met papermill en schrijft het uitgevoerde notebook\n"
                        "en een HTML-rapport zonder code naar MAP/casus-ID/. 'casus nieuw ID' maakt cases/ID/ met lege\n"
-                       "bestanden en uitleg per veld.", positional={"casus": "ID"})  # fmt: skip
-    p.add_argument("extra", nargs="*", metavar="NIEUW_ID", help="bij 'nieuw': de id van de nieuwe casus")
+                       "bestanden en uitleg per veld. 'casus export [ID ...] --out MAP' schrijft de casussen als\n"
+                       "Frictionless data package (CSV en datapackage.json) en de bronnen als BibTeX en CSL-JSON.",
+                       positional={"casus": "ID"})  # fmt: skip
+    p.add_argument(
+        "extra",
+        nargs="*",
+        metavar="NIEUW_ID",
+        help="bij 'nieuw': de id van de nieuwe casus; bij 'export': de casussen (standaard: alle)",
+    )
+    p.add_argument("--met-fictief", dest="met_fictief", action="store_const", const=True,
+                   help="export: ook verzonnen casussen (Voorbeeldstad)")  # fmt: skip
+    p.add_argument("--formats", metavar="LIJST", help="export: datapackage,bibtex,csl (standaard: alle)")
     p.set_defaults(func=cmd_case)
 
     p = _report_parser(sub, "vergelijk", "vergelijking", VergelijkingParams,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cases import Case
-from .labels import pick
+from .labels import column
 from .vocab_cases import ACTORTYPES, TREDEN
 
 #: Weight of a piece of evidence by strength; a counter-example counts negative.
@@ -77,8 +77,9 @@ def timelines(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
                     "jaar": t["jaar"],
                     "jaren_sinds_start": ((t["datum_begin"] - start).dt.days / 365.25).round(2),
                     "fase": t["fase"].astype(str),
-                    "gebeurtenis": pick(t, "gebeurtenis", taal),
+                    "gebeurtenis": t[column(t.columns, "gebeurtenis", taal)],
                     "onzeker": t["onzeker"],
+                    "bronnen": [";".join(b) for b in t["bronnen"]],
                 }
             )
         )
@@ -92,6 +93,7 @@ def timelines(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
         "fase",
         "gebeurtenis",
         "onzeker",
+        "bronnen",
     ]
     return pd.concat(delen, ignore_index=True) if delen else pd.DataFrame(columns=kolommen)
 
@@ -123,6 +125,8 @@ def roles_and_status(casussen: list[Case], taal: str = "nl") -> pd.DataFrame:
                 "fictief": c.fictief,
                 "gemeente": k.gemeente.naam,
                 "woningen": k.woningen.waarde,
+                "woningen_laagste": k.woningen.bereik[0] if k.woningen.bereik else None,  # sources disagree:
+                "woningen_hoogste": k.woningen.bereik[1] if k.woningen.bereik else None,  # the range they give
                 "gemeentelijke_rol": k.gemeentelijke_rol.waarde,
                 "status": k.status.in_language(taal),
                 "status_datum": k.status.datum,

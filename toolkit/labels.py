@@ -10,7 +10,7 @@ every language); content itself lives in the content files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -45,3 +45,30 @@ def pick(record: Mapping[str, Any], veld: str, taal: str) -> Any:
     if taal == "en" and record.get(f"{veld}_en") not in (None, ""):
         return record[f"{veld}_en"]
     return record[f"{veld}_nl"] if f"{veld}_nl" in record else record[veld]
+
+
+def column(kolommen: Iterable[str], veld: str, taal: str) -> str:
+    """The column to read ``veld`` from in ``taal``: ``<veld>_en`` in English when there is one."""
+    return f"{veld}_en" if taal == "en" and f"{veld}_en" in kolommen else veld
+
+
+#: The locale numbers are written in, per language.
+_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def number(waarde: float | int, taal: str, decimalen: int = 1) -> str:
+    """A number as a reader of ``taal`` writes it: ``3.500`` and ``12,4`` in Dutch, ``3,500`` and
+    ``12.4`` in English; whole numbers without decimals."""
+    from babel.numbers import format_decimal
+
+    getal = round(float(waarde), decimalen)
+    formaat = "#,##0" if getal.is_integer() else "#,##0." + "#" * decimalen
+    return str(format_decimal(getal, format=formaat, locale=_LOCALE.get(taal, "nl_NL")))
+
+
+def quantity(waarde: float | int, eenheid: str, taal: str) -> str:
+    """A number with its unit, in ``taal``: ``12,4 %`` (nl), ``12.4%`` (en), ``3.500 woningen``."""
+    getal = number(waarde, taal)
+    if eenheid == "%":
+        return t("procent", taal, getal=getal)
+    return f"{getal} {term('eenheid', eenheid, taal)}" if eenheid else getal

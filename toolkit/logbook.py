@@ -22,7 +22,7 @@ from typing import Any
 
 from .catalog import lesson_numbers, lesson_range_text
 from .errors import UserError, shown_path
-from .vocab_cases import ACTORTYPES, TREDEN
+from .vocab_cases import ACTORTYPES, TREDEN, party_kind
 
 APP = "warmtelessen-logboek"
 STATUSSEN = ("voorgenomen", "genomen", "herzien", "ingetrokken")
@@ -207,7 +207,7 @@ def add_party(
     db: sqlite3.Connection, naam: Any, type: Any = "overig", contactrol: Any = "", contact: Any = None
 ) -> Toegevoegd:
     naam = _required(naam, "naam")
-    soort = _choice(type or "overig", "type", ACTORTYPES)
+    soort = _choice(party_kind(str(type or "overig")), "type", ACTORTYPES)
     bestaand = db.execute("SELECT id FROM partijen WHERE naam = ?", (naam,)).fetchone()
     if bestaand:
         return Toegevoegd("partij", int(bestaand[0]), False)

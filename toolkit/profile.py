@@ -26,14 +26,12 @@ from .models import Procent, StrictModel, check_total_share, described
 from .regions import Cijfer, Gebied, find_gemeente, find_wijk, gemeente_figures, provincies, wijk_figures
 from .schema_errors import problems_from_validation
 from .text import fold, slugify
+from .vocab_cases import SoortPartij, party_kind
 from .yamlio import load_yaml
 
 JaNee = Literal["ja", "nee", "onbekend"]
 Fase = Literal["transitievisie", "orientatie", "planvorming", "uitvoering", "gebruik"]
-SoortGroep = Literal[
-    "energiecooperatie", "bewonersvereniging", "wijkraad", "huurdersvereniging", "vve", "sportclub", "groen",
-    "buurtinitiatief", "religieus", "school", "ondernemers", "overig",
-]  # fmt: skip
+SoortGroep = SoortPartij  # one vocabulary with case actors and logbook parties
 Activiteit = Literal["ja", "beetje", "nee", "onbekend"]
 Werk = Literal["riolering", "herinrichting", "gasnet", "groot_onderhoud", "geen"]
 Warmte = Literal["warmtenet", "all-electric", "hybride", "open"]
@@ -81,10 +79,15 @@ class Groep(StrictModel):
     def _from_line(cls, waarde: Any) -> Any:
         return parse_group_line(waarde) if isinstance(waarde, str) else waarde
 
-    @field_validator("soort", "actief", mode="before")
+    @field_validator("soort", mode="before")
+    @classmethod
+    def _kind(cls, waarde: Any) -> Any:
+        return party_kind(waarde) if isinstance(waarde, str) else waarde
+
+    @field_validator("actief", mode="before")
     @classmethod
     def _clean(cls, waarde: Any) -> Any:
-        return fold(waarde).replace("-", "_") if isinstance(waarde, str) else _yes_no(waarde)
+        return fold(waarde) if isinstance(waarde, str) else _yes_no(waarde)
 
 
 class Eigendom(StrictModel):

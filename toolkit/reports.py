@@ -137,6 +137,11 @@ class LogboekParams(ReportParams):
     groepen: Ids = described("extra_groepen", [])
 
 
+class ExportParams(ReportParams):
+    casussen: Ids = described("casussen_export", [], metavar="A,B")
+    met_fictief: bool = described("met_fictief", False)
+
+
 class KitParams(ReportParams):
     lessen: Lessen = described("kit_lessen", metavar="3,4")
     minuten: Minuten = described("minuten", metavar="N")
@@ -171,6 +176,7 @@ class ReportSpec:
     notebook_html: bool = True  # papermill: the html format is the executed notebook with the code hidden
     notebook_extra: Mapping[str, Any] = field(default_factory=dict)  # more notebook parameters
     check: Callable[[Any], Meta] | None = None  # a cheaper check than build, before a kernel starts
+    links: Callable[[Any], list[tuple[str, dict[str, Any]]]] | None = None  # reports its HTML links to
 
     def formats_for(self, engine: str) -> tuple[str, ...]:
         """The formats ``engine`` can make for this kind, in the order of :attr:`files`."""
@@ -270,6 +276,7 @@ class Produced:
     files: list[Path]
     obj: Any = None  # the report object (in-process only)
     duur: float = 0.0
+    gekoppeld: list[Path] = field(default_factory=list)  # linked reports made next to it
 
 
 def describe(kind: str, params: Mapping[str, Any] | BaseModel) -> Meta:
@@ -292,9 +299,11 @@ def produce(
     formats: Sequence[str] | None = None,
     engine: str | None = None,
     subfolder: bool = True,
+    linked: bool = True,
 ) -> Produced:
     """Make a ``kind`` report with ``params`` in ``formats`` into ``out/<folder>/`` (``subfolder``)
-    or straight into ``out``. ``out=None`` builds the report object only. See the module docstring
+    or straight into ``out``. ``out=None`` builds the report object only. With ``linked`` (and a
+    subfolder), the reports its HTML links to are made next to it when missing. See the module docstring
     for the order of the steps."""
     start = time.perf_counter()
     spec = get_spec(kind)
@@ -316,7 +325,20 @@ def produce(
         bestanden = write_formats(kind, obj, p.taal, folder, gekozen, spec.file_names(meta))
     else:
         bestanden = _run_notebook(spec, p, meta, folder, gekozen)
-    return Produced(kind, p, meta, engine, folder, bestanden, obj, time.perf_counter() - start)
+    gekoppeld = _make_linked(spec, p, out) if linked and subfolder and "html" in gekozen else []
+    return Produced(kind, p, meta, engine, folder, bestanden, obj, time.perf_counter() - start, gekoppeld)
+
+
+def _make_linked(spec: ReportSpec, p: ReportParams, out: Path) -> list[Path]:
+    """The reports this report's HTML links to, made next to it (in-process, HTML only) when they
+    are not there yet, so every link in it works."""
+    gemaakt: list[Path] = []
+    for kind, params in spec.links(p) if spec.links else []:
+        doel = get_spec(kind)
+        meta = describe(kind, params)
+        if not (out / meta.folder / doel.file_names(meta)["html"]).exists():
+            gemaakt += produce(kind, params, out, ["html"], "inproces", linked=False).files
+    return gemaakt
 
 
 def notebook_parameters(spec: ReportSpec, p: ReportParams, folder: Path, formats: Sequence[str]) -> dict[str, Any]:
@@ -361,6 +383,17 @@ def _build_lesson(p: LesParams) -> Any:
 def _lesson_meta(p: LesParams, les: Any) -> Meta:
     naam = f"les-{les.nummer}-{les.slug}"
     return Meta(naam, f"{naam}.{p.taal}", f"{les.nummer}. {les.titel}")
+
+
+def _lesson_links(p: LesParams) -> list[tuple[str, dict[str, Any]]]:
+    from .lessons import load_lesson
+
+    les = load_lesson(p.les, p.taal)
+    return [("casus", {"casus": les.casus, "taal": p.taal})] if les.casus else []
+
+
+def _case_links(p: CasusParams) -> list[tuple[str, dict[str, Any]]]:
+    return [("les", {"les": nummer, "taal": p.taal}) for nummer in lesson_numbers()]
 
 
 def _build_case(p: CasusParams) -> Any:
@@ -436,6 +469,17 @@ def _logbook_check(p: LogboekParams) -> Meta:
     return _logbook_meta(p)
 
 
+def _build_export(p: ExportParams) -> Any:
+    from .case_export import export_tables
+    from .compare import select
+
+    return export_tables(select(p.casussen or None, None, p.met_fictief)[0])
+
+
+def _export_meta(p: ExportParams, _: Any) -> Meta:
+    return Meta("casussen-export", "casussen", t("export_titel", p.taal))
+
+
 def _build_kit(p: KitParams) -> Any:
     from .workshop_kit import prepare_kit
 
@@ -458,9 +502,9 @@ _CHECKLIST_NAMEN = {f: f"checklist.{f}" for f in ("html", "docx", "md", "json", 
 
 for _spec in (
     ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("html", "ipynb", "md", "json"), ("html", "ipynb"),
-               notebook="lesson"),
+               notebook="lesson", links=_lesson_links),
     ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb"), ("html", "ipynb"),
-               notebook="case"),
+               notebook="case", links=_case_links),
     ReportSpec("checklist", ChecklistParams, _build_checklist, _checklist_meta,
                _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
                ("html", "docx", "xlsx", "md", "json", "ipynb"), notebook="checklist",
@@ -477,5 +521,8 @@ for _spec in (
                notebook="logbook_report", notebook_writes=("docx", "bewoners"), check=_logbook_check),
     ReportSpec("workshop-kit", KitParams, _build_kit, _kit_meta, _files("html", "docx", html="", docx=""),
                ("html", "docx")),
+    ReportSpec("casussen-export", ExportParams, _build_export, _export_meta,
+               _files("datapackage", "bibtex", "csl", datapackage="", bibtex="", csl=""),
+               ("datapackage", "bibtex", "csl")),
 ):  # fmt: skip
     register_spec(_spec)

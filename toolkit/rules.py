@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .profile import Context, Profiel
+from .vocab_cases import OUDE_SOORTEN
 
 Feiten = dict[str, Any]
 
@@ -126,6 +127,15 @@ def _words(waarde: Any) -> str:
     return str(waarde)
 
 
+def _current_names(voorwaarde: dict[str, Any]) -> dict[str, Any]:
+    """A rule written with an old name of a kind of group (``buurtinitiatief``) means the current one."""
+
+    def nieuw(w: Any) -> Any:
+        return [nieuw(x) for x in w] if isinstance(w, list) else OUDE_SOORTEN.get(w, w) if isinstance(w, str) else w
+
+    return {k: (v if k == "veld" else nieuw(v)) for k, v in voorwaarde.items()}
+
+
 def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
     """Evaluate a (checked) condition against the facts."""
     if "alle" in voorwaarde:
@@ -144,6 +154,7 @@ def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
     veld = voorwaarde["veld"]
     waarde = feiten.get(veld)
     feit = (veld, _words(waarde))
+    voorwaarde = _current_names(voorwaarde)
     if "onbekend" in voorwaarde:
         return Uitkomst((waarde is None) == bool(voorwaarde["onbekend"]), (feit,))
     if "leeg" in voorwaarde:
@@ -211,7 +222,7 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
     lijst = arg if op in {"in", "bevat_een_van"} else [arg]
     if op in {"in", "bevat_een_van"} and not isinstance(arg, list):
         return [(f"{pad}.{op}", "moet een lijst zijn", "bijv. [riolering, herinrichting]")]
-    fout = [w for w in lijst if waarden and w not in waarden]
+    fout = [w for w in lijst if waarden and OUDE_SOORTEN.get(w, w) not in waarden]
     if fout:
         return [(f"{pad}.{op}", f"onbekende waarde {fout[0]!r} voor {veld}", "toegestaan: " + ", ".join(waarden))]
     return []

@@ -1,13 +1,33 @@
-"""Turn pydantic validation errors into one-line problems in plain Dutch."""
+"""Turn pydantic validation errors into one-line problems in plain Dutch.
+
+The user never sees the library's words: no type names (``constrained-int``, ``literal['…']``), no
+English messages. A field that may hold one of several kinds of value (``100`` or ``onbekend``)
+gives one problem that lists what is allowed, at the exact field path (``kenmerken.status.datum``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+
+#: Field names in the content models are lowercase words; anything else in a location is the name
+#: pydantic gives a member of a union (``constrained-int``, ``literal['onbekend']``, ``int``).
+_VELDNAAM = re.compile(r"^[a-z_][a-z0-9_]*$")
+_TYPENAMEN = {"int", "str", "float", "bool", "list", "dict", "tuple", "none", "function-after", "function-before"}
+
+#: Regular expressions of the models, in words.
+VORMEN = {
+    r"^GM\d{4}$": "GM en 4 cijfers, bijv. GM0289",
+    r"^WK\d{6}$": "WK en 6 cijfers, bijv. WK028907",
+    r"^L\d+-S\d+$": "L<les>-S<nummer>, bijv. L4-S2",
+    r"^L\d+-\d{2}$": "L<les>-<twee cijfers>, bijv. L4-03",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "kleine letters, cijfers en streepjes",
+}
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -20,6 +40,11 @@ def _field_path(loc: tuple[Any, ...]) -> str:
         else:
             delen.append(str(deel))
     return "".join(delen) or "(bestand)"
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The location without the names of union members."""
+    return tuple(d for d in loc if isinstance(d, int) or (_VELDNAAM.match(str(d)) and str(d) not in _TYPENAMEN))
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
@@ -42,6 +67,61 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     return ", ".join(velden) if velden else ""
 
 
+def _bounds(soort: str, ctx: Mapping[str, Any]) -> str:
+    return {
+        "greater_than_equal": f">= {ctx.get('ge')}",
+        "less_than_equal": f"<= {ctx.get('le')}",
+        "greater_than": f"> {ctx.get('gt')}",
+        "less_than": f"< {ctx.get('lt')}",
+    }[soort]
+
+
+def _describe(fout: Mapping[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str, str]:
+    """(message, allowed, what kind of value is allowed — for a union) for one pydantic error."""
+    soort = fout.get("type", "")
+    ctx = fout.get("ctx", {}) or {}
+    invoer = fout.get("input")
+    if soort == "missing":
+        return "verplicht veld ontbreekt", "", ""
+    if soort == "extra_forbidden":
+        toegestaan = _allowed_fields(model, loc)
+        return "onbekend veld", f"toegestaan: {toegestaan}" if toegestaan else "", ""
+    if soort == "literal_error":
+        verwacht = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}", verwacht
+    if soort in {"int_type", "int_parsing", "int_from_float"}:
+        return f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4", "een geheel getal"
+    if soort in {"float_type", "float_parsing"}:
+        return f"moet een getal zijn, niet {invoer!r}", "", "een getal"
+    if soort in {"bool_type", "bool_parsing"}:
+        return f"moet ja of nee zijn, niet {invoer!r}", "true of false", "true of false"
+    if soort == "string_type":
+        return f"moet tekst zijn, niet {invoer!r}", "", "tekst"
+    if soort in {"list_type", "tuple_type"}:
+        return "moet een lijst zijn", "bijv. [a, b]", "een lijst"
+    if soort in {"dict_type", "model_type", "model_attributes_type"}:
+        return "moet een groep velden zijn", "sleutel: waarde", "een groep velden"
+    if soort == "too_short":
+        return f"te weinig: {ctx.get('actual_length', '?')}", f"minstens {ctx.get('min_length')}", ""
+    if soort == "too_long":
+        return f"te veel: {ctx.get('actual_length', '?')}", f"hooguit {ctx.get('max_length')}", ""
+    if soort == "string_too_short":
+        return "is leeg", "vul tekst in", "tekst"
+    if soort == "string_too_long":
+        return "is te lang", f"hooguit {ctx.get('max_length')} tekens", ""
+    if soort in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        grens = _bounds(soort, ctx)
+        return f"waarde {invoer!r} buiten bereik", grens, f"een getal {grens}"
+    if soort == "string_pattern_mismatch":
+        vorm = VORMEN.get(str(ctx.get("pattern", "")), f"de vorm {ctx.get('pattern', '')}")
+        return f"ongeldige vorm {invoer!r}", vorm, vorm
+    if soort == "value_error":
+        tekst = str(ctx.get("error", fout.get("msg", "")))
+        melding, _, toegestaan = tekst.partition(" || ")
+        return melding, toegestaan, toegestaan
+    return f"ongeldige waarde {invoer!r}", "", ""
+
+
 def problems_from_validation(
     exc: ValidationError,
     bestand: str,
@@ -49,76 +129,24 @@ def problems_from_validation(
     prefix: str = "",
     veldnamen: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """One :class:`Problem` per pydantic error, with a Dutch message and the allowed values.
+    """One :class:`Problem` per wrong field, with a Dutch message and the allowed values.
 
     ``veldnamen`` renames top-level fields as the user typed them (``eigendom`` -> ``--eigendom``)."""
-    problemen: list[Problem] = []
+    per_veld: dict[tuple[tuple[Any, ...], str], list[tuple[str, str, str]]] = {}
     for fout in exc.errors():
-        loc = tuple(fout.get("loc", ()))
+        loc = _clean_loc(tuple(fout.get("loc", ())))
+        per_veld.setdefault((loc, repr(fout.get("input"))), []).append(_describe(fout, model, loc))
+    problemen: list[Problem] = []
+    for (loc, invoer), beschrijvingen in per_veld.items():
         if veldnamen and loc and str(loc[0]) in veldnamen:
             loc = (veldnamen[str(loc[0])], *loc[1:])
         veld = (prefix + "." if prefix and loc else prefix) + _field_path(loc)
-        soort = fout.get("type", "")
-        ctx = fout.get("ctx", {}) or {}
-        invoer = fout.get("input")
-        if soort == "missing":
-            problemen.append(Problem(bestand, veld, "verplicht veld ontbreekt"))
-        elif soort == "extra_forbidden":
-            toegestaan = _allowed_fields(model, loc)
-            problemen.append(
-                Problem(
-                    bestand,
-                    veld,
-                    "onbekend veld",
-                    f"toegestaan: {toegestaan}" if toegestaan else "",
-                )
-            )
-        elif soort == "literal_error":
-            verwacht = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-            problemen.append(Problem(bestand, veld, f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}"))
-        elif soort in {"int_type", "int_parsing", "int_from_float"}:
-            problemen.append(Problem(bestand, veld, f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4"))
-        elif soort in {"float_type", "float_parsing"}:
-            problemen.append(Problem(bestand, veld, f"moet een getal zijn, niet {invoer!r}"))
-        elif soort in {"string_type"}:
-            problemen.append(Problem(bestand, veld, f"moet tekst zijn, niet {invoer!r}"))
-        elif soort in {"list_type"}:
-            problemen.append(Problem(bestand, veld, "moet een lijst zijn", "bijv. [a, b]"))
-        elif soort in {"dict_type", "model_type", "model_attributes_type"}:
-            problemen.append(Problem(bestand, veld, "moet een groep velden zijn", "sleutel: waarde"))
-        elif soort == "too_short":
-            minimum = ctx.get("min_length")
-            problemen.append(
-                Problem(
-                    bestand,
-                    veld,
-                    f"te weinig: {ctx.get('actual_length', '?')}",
-                    f"minstens {minimum}",
-                )
-            )
-        elif soort == "string_too_short":
-            problemen.append(Problem(bestand, veld, "is leeg", "vul tekst in"))
-        elif soort in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-            grenzen = {
-                "greater_than_equal": f">= {ctx.get('ge')}",
-                "less_than_equal": f"<= {ctx.get('le')}",
-                "greater_than": f"> {ctx.get('gt')}",
-                "less_than": f"< {ctx.get('lt')}",
-            }
-            problemen.append(Problem(bestand, veld, f"waarde {invoer!r} buiten bereik", grenzen[soort]))
-        elif soort == "string_pattern_mismatch":
-            problemen.append(
-                Problem(
-                    bestand,
-                    veld,
-                    f"ongeldige vorm {invoer!r}",
-                    "kleine letters, cijfers en streepjes",
-                )
-            )
-        elif soort == "value_error":
-            tekst = str(ctx.get("error", fout.get("msg", "")))
-            melding, _, toegestaan = tekst.partition(" || ")
+        if len(beschrijvingen) == 1:
+            melding, toegestaan, _ = beschrijvingen[0]
             problemen.append(Problem(bestand, veld, melding, toegestaan))
-        else:
-            problemen.append(Problem(bestand, veld, str(fout.get("msg", "ongeldig"))))
+        else:  # one value, several kinds allowed (a union): say all of them at once
+            soorten = list(dict.fromkeys(s for _, _, s in beschrijvingen if s))
+            problemen.append(
+                Problem(bestand, veld, f"ongeldige waarde {invoer}", "toegestaan: " + " of ".join(soorten))
+            )
     return problemen

@@ -49,24 +49,28 @@ def append_row(blad: Any, waarden: Sequence[Any]) -> None:
             cel.data_type = "s"
 
 
-def frame_table(frame: Any, index: bool) -> tuple[list[str], list[list[Any]]]:
-    """A pandas DataFrame as (header, rows) of plain values: dates as dates, missing as empty."""
+def plain(waarde: Any) -> Any:
+    """A value from a pandas frame as plain Python: dates as dates, numpy scalars as numbers, and
+    every kind of missing (``NaN``, ``NaT``, ``<NA>``) as ``None`` (which every output shows as
+    *onbekend* or leaves empty, never as "nan")."""
     import pandas as pd
 
+    if isinstance(waarde, pd.Timestamp | datetime):
+        return None if waarde is pd.NaT else waarde.date()
+    if waarde is pd.NaT or waarde is pd.NA or (isinstance(waarde, float) and math.isnan(waarde)):
+        return None
+    return waarde.item() if hasattr(waarde, "item") else waarde
+
+
+def plain_records(frame: Any) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts of plain values (see :func:`plain`)."""
+    return [{k: plain(v) for k, v in rij.items()} for rij in frame.to_dict("records")]
+
+
+def frame_table(frame: Any, index: bool) -> tuple[list[str], list[list[Any]]]:
+    """A pandas DataFrame as (header, rows) of plain values: dates as dates, missing as empty."""
     uit = frame.reset_index() if index else frame
-    rijen: list[list[Any]] = []
-    for rij in uit.itertuples(index=False):
-        waarden = []
-        for waarde in rij:
-            if isinstance(waarde, pd.Timestamp | datetime):
-                waarde = waarde.date()
-            elif waarde is pd.NaT or waarde is pd.NA or (isinstance(waarde, float) and math.isnan(waarde)):
-                waarde = None
-            elif hasattr(waarde, "item"):  # numpy scalars
-                waarde = waarde.item()
-            waarden.append(waarde)
-        rijen.append(waarden)
-    return [str(k) for k in uit.columns], rijen
+    return [str(k) for k in uit.columns], [[plain(w) for w in rij] for rij in uit.itertuples(index=False)]
 
 
 def workbook(bladen: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 FASEN: tuple[str, ...] = ("transitievisie", "orientatie", "planvorming", "uitvoering", "gebruik")
-ACTORTYPES: tuple[str, ...] = (
-    "gemeente",
-    "raad",
-    "bewonersinitiatief",
-    "energiecooperatie",
-    "woningcorporatie",
-    "huurders",
-    "netbeheerder",
-    "adviseur",
-    "kennisinstelling",
-    "provincie",
-    "rijk",
-    "marktpartij",
-    "overig",
-)
+#: One vocabulary for the parties and groups in a wijk: a case's actors, a profile's groups and a
+#: logbook's parties all use it (labels: translations ``partij.<soort>``).
+SoortPartij = Literal[
+    "gemeente", "raad", "provincie", "rijk", "netbeheerder", "woningcorporatie", "energiecooperatie",
+    "bewonersinitiatief", "bewonersvereniging", "wijkraad", "huurders", "huurdersvereniging", "vve", "sportclub",
+    "groen", "religieus", "school", "ondernemers", "marktpartij", "adviseur", "kennisinstelling", "overig",
+]  # fmt: skip
+SOORTEN_PARTIJ: tuple[str, ...] = get_args(SoortPartij)
+#: Names used before the vocabularies were one: still accepted, read as the current name.
+OUDE_SOORTEN: dict[str, str] = {"buurtinitiatief": "bewonersinitiatief"}
+ACTORTYPES = SOORTEN_PARTIJ
+
+
+def party_kind(waarde: str) -> str:
+    """The current name of a kind of party: ``buurtinitiatief`` -> ``bewonersinitiatief``."""
+    from .text import fold
+
+    schoon = fold(waarde).replace("-", "_")
+    return OUDE_SOORTEN.get(schoon, schoon)
+
+
 TREDEN: tuple[str, ...] = (
     "informeren",
     "raadplegen",

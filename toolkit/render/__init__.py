@@ -53,7 +53,8 @@ def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
 
 #: The module that registers the renderers of each kind of report.
 _MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare",
-            "oogst": "workshop", "workshop-kit": "workshop", "logboek": "logbook"}  # fmt: skip
+            "oogst": "workshop", "workshop-kit": "workshop", "logboek": "logbook",
+            "casussen-export": "export"}  # fmt: skip
 
 
 def _load_builtin(soort: str) -> None:

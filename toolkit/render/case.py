@@ -14,6 +14,7 @@ from ..charts import bar_chart, timeline_chart
 from ..labels import pick, t, term
 from ..lessons import load_lessons
 from ..regions import Cijfer, gemeente_figures, wijk_figures
+from ..sheets import plain_records
 from ..vocab_cases import ACTORTYPES, FASEN, TREDEN
 from . import register
 from .links import lesson_report_link
@@ -54,14 +55,14 @@ def _context(casus: Case, taal: str) -> dict[str, Any]:
         "lessen": lessen,
         "les_link": lambda les: lesson_report_link(les.nummer, les.slug, taal),
         "fase_label": lambda f: term("fase", f, taal),
-        "type_label": lambda f: term("actortype", f, taal),
+        "type_label": lambda f: term("partij", f, taal),
         "trede_label": lambda f: term("trede", f, taal),
         "pick": lambda rij, veld: pick(rij, veld, taal),
-        "tijdlijn": tijdlijn.to_dict("records"),
-        "actoren": casus.actoren.to_dict("records"),
-        "instrumenten": casus.instrumenten.to_dict("records"),
-        "bewijs": casus.bewijs.to_dict("records"),
-        "bronnen": casus.bronnen.to_dict("records"),
+        "tijdlijn": plain_records(tijdlijn),
+        "actoren": plain_records(casus.actoren),
+        "instrumenten": plain_records(casus.instrumenten),
+        "bewijs": plain_records(casus.bewijs),
+        "bronnen": plain_records(casus.bronnen),
         "cijfers": figures(casus),
     }
 
@@ -82,7 +83,7 @@ def _actors_svg(casus: Case, taal: str) -> str:
     telling = Counter(casus.actoren["type"])
     typen = [a for a in ACTORTYPES if telling.get(a)]
     return bar_chart(
-        [term("actortype", a, taal) for a in typen],
+        [term("partij", a, taal) for a in typen],
         [telling[a] for a in typen],
         t("actoren_per_type", taal),
         t("aantal", taal),

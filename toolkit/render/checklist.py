@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
-from ..labels import pick, t
+from ..labels import pick, quantity, t
 from ..sheets import append_row
 from . import register, word
 from .templating import environment, page
@@ -82,9 +83,14 @@ def _progress_lines(c: Checklist) -> list[str]:
     return regels
 
 
+_MD_TEKENS = re.compile(r"([\\`*_\[\]<>&#|])")
+
+
 def _md(tekst: Any) -> str:
-    """User text in Markdown: shown as text, never as HTML."""
-    return str(tekst).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """User text in Markdown: shown as the text it is, never as HTML or markup. Characters that mean
+    something in Markdown get a backslash (CommonMark), so a reader of the file sees ``<`` and a
+    Markdown viewer shows ``<`` too (not ``&lt;``)."""
+    return _MD_TEKENS.sub(r"\\\1", str(tekst))
 
 
 @register("checklist", "md")
@@ -95,7 +101,9 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
     regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
     for x in c["context"]["cijfers"]:
         label = pick(x, "label", taal)
-        regels.append(f"- {_md(x['gebied'])}, {label}: {x['waarde']:g} {x['eenheid']} ({x['jaar']}, {x['bron']})")
+        regels.append(
+            f"- {_md(x['gebied'])}, {label}: {quantity(x['waarde'], x['eenheid'], taal)} ({x['jaar']}, {x['bron']})"
+        )
     if c.get("voortgang"):
         regels += ["", f"## {t('voortgang', taal)} ({c['voortgang']['peildatum']})", ""]
         regels += [f"- {regel}" for regel in _progress_lines(c)]
@@ -130,7 +138,12 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
             doc,
             [t(k, taal) for k in ("gebied", "kenmerk", "waarde", "bron")],
             [
-                [x["gebied"], pick(x, "label", taal), f"{x['waarde']:g} {x['eenheid']}", f"{x['bron']}, {x['jaar']}"]
+                [
+                    x["gebied"],
+                    pick(x, "label", taal),
+                    quantity(x["waarde"], x["eenheid"], taal),
+                    f"{x['bron']}, {x['jaar']}",
+                ]
                 for x in c["context"]["cijfers"]
             ],
         )

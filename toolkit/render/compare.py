@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -23,7 +24,7 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
         m = tabellen["bewijsmatrix"]
         context["grafiek"] = heatmap(
             m.values,
-            [f"{les}. {titels.get(les, '')[:38]}" for les in m.index],
+            [textwrap.fill(f"{les}. {titels.get(les, '')}", 34) for les in m.index],  # wrapped, never cut
             list(m.columns),
             t("bewijsmatrix", taal),
             t("bewijsmatrix_uitleg", taal).split(":")[0],
@@ -47,7 +48,7 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
         context["grafiek"] = stacked_bars(tabel, t("instrumenten_trede_casus", taal), t("aantal", taal))
         context["tabel"] = tabel
     elif deel == "actortypen":
-        tabel = tabellen["actortypen"].rename(columns=lambda k: term("actortype", k, taal))
+        tabel = tabellen["actortypen"].rename(columns=lambda k: term("partij", k, taal))
         context["grafiek"] = stacked_bars(tabel, t("actortypen", taal), t("aantal", taal))
         context["tabel"] = tabel.loc[:, (tabel != 0).any(axis=0)]
     return environment().get_template("vergelijking.html.j2").render(**context)

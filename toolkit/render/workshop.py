@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..charts import radar
-from ..labels import pick, t
+from ..labels import number, pick, quantity, t
 from ..lessons import Les
 from ..markers import strip_markers
 from ..paths import templates_dir
@@ -56,8 +56,13 @@ def harvest_docx(r: OogstRapport, taal: str) -> bytes:
     doc.add_heading(t("alle_groepen", taal), level=1)
     kop = [t("les", taal), t("gemiddeld", taal), t("spreiding", taal), t("weet_niet", taal), *oogst.groepen]
     rijen = [
-        [f"{n}. {lessen[n].titel}", _num(oogst.gemiddeld[n]), _num(oogst.spreiding[n]), str(oogst.weet_niet[n])]
-        + [_num(oogst.per_groep[g][n]) for g in oogst.groepen]
+        [
+            f"{n}. {lessen[n].titel}",
+            _num(oogst.gemiddeld[n], taal),
+            _num(oogst.spreiding[n], taal),
+            str(oogst.weet_niet[n]),
+        ]
+        + [_num(oogst.per_groep[g][n], taal) for g in oogst.groepen]
         for n in oogst.lessen
     ]
     word.table(doc, kop, rijen)
@@ -72,8 +77,8 @@ def harvest_docx(r: OogstRapport, taal: str) -> bytes:
     return word.to_bytes(doc)
 
 
-def _num(waarde: float | None) -> str:
-    return "–" if waarde is None else f"{waarde:g}"
+def _num(waarde: float | None, taal: str) -> str:
+    return "–" if waarde is None else number(waarde, taal, 2)
 
 
 # --- the kit --------------------------------------------------------------------------------------
@@ -153,7 +158,7 @@ def slides_notebook(kit: WorkshopKit, taal: str) -> Any:
         + f"\n\n<span class='meta'>{t('publiek', taal)}: {kit.publiek}</span>"
     ]
     if kit.gemeente:
-        regels = [f"- {pick(c, 'label', taal)}: {c['waarde']:g} {c['eenheid']} ({c['jaar']})"
+        regels = [f"- {pick(c, 'label', taal)}: {quantity(c['waarde'], c['eenheid'], taal)} ({c['jaar']})"
                   for c in kit.gemeente["cijfers"][:5]]  # fmt: skip
         cellen.append(f"## {kit.gemeente['naam']}\n\n" + "\n".join(regels))
         cellen.append(
