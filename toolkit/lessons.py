@@ -21,7 +21,6 @@ from .markdown_doc import bullet_items, read_markdown_doc
 from .markers import cited_ids, split_point
 from .schema_errors import problems_from_validation
 from .vocabularies import (
-    STANDAARD_CASUSSEN,
     TALEN,
     CoalitieFase,
     NplwStap,
@@ -120,7 +119,7 @@ class Les(BaseModel):
             return waarde
         from .catalog import case_ids
 
-        bekend = sorted(set(STANDAARD_CASUSSEN) | set(case_ids()))
+        bekend = case_ids()
         if waarde not in bekend:
             raise ValueError(f"onbekende casus {waarde!r} || toegestaan: null, {listing(bekend)}")
         return waarde

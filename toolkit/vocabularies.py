@@ -1,4 +1,4 @@
-"""Fixed vocabularies used in content files (tags, languages, case ids).
+"""Fixed vocabularies used in content files (tags, languages).
 
 The phase vocabularies come from the tools Dutch municipalities already use
 (see ``docs``/README): TNO *De energieke gemeente*, the NPLW *participatieroute* and the
@@ -17,13 +17,6 @@ TnoFase = Literal["voorbereiding", "wijkonderzoek-en-participatieplan", "bewustw
 NplwStap = Literal["voorbereiden", "ontwerpen", "uitvoeren"]
 CoalitieFase = Literal["transitievisie-warmte", "orientatiefase", "ontwikkelfase", "uitvoeringsfase", "gebruiksfase"]
 
-#: The cases the toolkit ships with (``cases/<id>/``).
-STANDAARD_CASUSSEN: tuple[str, ...] = (
-    "wageningen-benedenbuurt",
-    "haarlem-ramplaankwartier",
-    "nijmegen-hengstdal",
-    "voorbeeldstad",
-)
 
 
 def listing(waarden: tuple[str, ...] | list[str]) -> str:
