@@ -57,6 +57,19 @@ def bar_chart(labels: Sequence[str], waarden: Sequence[float], titel: str, xlabe
     return _svg_data_uri(fig)
 
 
+def lane_positions(datums: Sequence[date], banen: Sequence[int]) -> list[float]:
+    """The height of each event in the timeline: events on the same date in the same lane are
+    spread over the lane, so none hides another (or its uncertain mark)."""
+    aantal = Counter(zip(datums, banen, strict=True))
+    gezien: Counter[tuple[date, int]] = Counter()
+    posities = []
+    for d, baan in zip(datums, banen, strict=True):
+        k, n = gezien[(d, baan)], aantal[(d, baan)]
+        gezien[(d, baan)] += 1
+        posities.append(baan + (k - (n - 1) / 2) * min(0.28, 0.8 / n))
+    return posities
+
+
 def timeline_chart(
     datums: Sequence[date],
     banen: Sequence[int],
@@ -68,15 +81,8 @@ def timeline_chart(
     """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
-    # Events on the same date in the same lane are spread over the lane's height, so none hides
-    # another (or its uncertain mark): the k-th of n sits at k / n of the lane.
-    aantal = Counter(zip(datums, banen, strict=True))
-    gezien: Counter[tuple[date, int]] = Counter()
-    for d, baan, twijfel, nummer in zip(datums, banen, onzeker, nummers, strict=True):
+    for d, baan, y, twijfel, nummer in zip(datums, banen, lane_positions(datums, banen), onzeker, nummers, strict=True):
         kleur = KLEUREN[baan % len(KLEUREN)]
-        k, n = gezien[(d, baan)], aantal[(d, baan)]
-        gezien[(d, baan)] += 1
-        y = baan + (k - (n - 1) / 2) * min(0.28, 0.8 / n)
         ax.scatter([d], [y], s=46, zorder=4 if twijfel else 3, facecolors="white" if twijfel else kleur,
                    edgecolors=kleur, linewidths=1.6 if twijfel else 1.0)  # fmt: skip
         ax.annotate(str(nummer), (d, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)

@@ -18,7 +18,6 @@ NplwStap = Literal["voorbereiden", "ontwerpen", "uitvoeren"]
 CoalitieFase = Literal["transitievisie-warmte", "orientatiefase", "ontwikkelfase", "uitvoeringsfase", "gebruiksfase"]
 
 
-
 def listing(waarden: tuple[str, ...] | list[str]) -> str:
     """``a, b, c`` for an 'allowed values' hint."""
     return ", ".join(str(w) for w in waarden)

@@ -17,6 +17,11 @@ from .templating import environment, page
 DELEN = ("inleiding", "bewijsmatrix", "tijdlijnen", "instrumenten", "actortypen", "rol_en_status", "open_vragen")
 
 
+def matrix_labels(lessen: list[int], titels: dict[int, str]) -> list[str]:
+    """Row labels of the evidence matrix: the whole title of each lesson, wrapped (never cut off)."""
+    return [textwrap.fill(f"{les}. {titels.get(les, '')}", 34) for les in lessen]
+
+
 def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels: dict[int, str]) -> str:
     """One part of the comparison report as HTML."""
     context: dict[str, Any] = {"taal": taal, "deel": deel, "tabellen": tabellen, "titels": titels}
@@ -24,7 +29,7 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
         m = tabellen["bewijsmatrix"]
         context["grafiek"] = heatmap(
             m.values,
-            [textwrap.fill(f"{les}. {titels.get(les, '')}", 34) for les in m.index],  # wrapped, never cut
+            matrix_labels(list(m.index), titels),
             list(m.columns),
             t("bewijsmatrix", taal),
             t("bewijsmatrix_uitleg", taal).split(":")[0],
