@@ -226,3 +226,36 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
     if fout:
         return [(f"{pad}.{op}", f"onbekende waarde {fout[0]!r} voor {veld}", "toegestaan: " + ", ".join(waarden))]
     return []
+
+
+def explain_condition(voorwaarde: dict[str, Any], taal: str) -> str:
+    """A condition in words: ``{veld: aanspreekpunt, is: nee}`` -> ``zichtbaar aanspreekpunt is nee``."""
+    from .labels import t, term
+
+    if "alle" in voorwaarde:
+        return f" {t('regel.en', taal)} ".join(_grouped(v, taal) for v in voorwaarde["alle"])
+    if "een_van" in voorwaarde:
+        return f" {t('regel.of', taal)} ".join(_grouped(v, taal) for v in voorwaarde["een_van"])
+    if "niet" in voorwaarde:
+        return t("regel.niet", taal, voorwaarde=explain_condition(voorwaarde["niet"], taal))
+    veld = voorwaarde["veld"]
+    naam = term("veld", veld, taal)
+    (op,) = [k for k in voorwaarde if k != "veld"]
+    arg = voorwaarde[op]
+
+    def woord(w: Any) -> str:
+        if isinstance(w, bool | int | float) and not isinstance(w, bool):
+            return f"{w:g}"
+        soort = {"groepen.soort": "partij", "fase": "fase"}.get(veld, "waarde")
+        return term(soort, OUDE_SOORTEN.get(str(w), str(w)), taal)
+
+    if op in {"onbekend", "leeg"}:
+        return t(f"regel.{op}" if arg else f"regel.niet_{op}", taal, veld=naam)
+    if op in {"in", "bevat_een_van"}:
+        return t(f"regel.{op}", taal, veld=naam, waarden=f" {t('regel.of', taal)} ".join(map(woord, arg)))
+    return t(f"regel.{op}", taal, veld=naam, waarde=woord(arg))
+
+
+def _grouped(voorwaarde: dict[str, Any], taal: str) -> str:
+    tekst = explain_condition(voorwaarde, taal)
+    return f"({tekst})" if any(k in voorwaarde for k in ("alle", "een_van")) else tekst

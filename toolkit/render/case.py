@@ -67,7 +67,7 @@ def _context(casus: Case, taal: str) -> dict[str, Any]:
     }
 
 
-def _timeline_svg(casus: Case, taal: str) -> str:
+def timeline_svg(casus: Case, taal: str) -> str:
     df = casus.tijdlijn
     return timeline_chart(
         [d.date() for d in df["datum_begin"]],
@@ -79,7 +79,7 @@ def _timeline_svg(casus: Case, taal: str) -> str:
     )
 
 
-def _actors_svg(casus: Case, taal: str) -> str:
+def actors_svg(casus: Case, taal: str) -> str:
     telling = Counter(casus.actoren["type"])
     typen = [a for a in ACTORTYPES if telling.get(a)]
     return bar_chart(
@@ -90,7 +90,7 @@ def _actors_svg(casus: Case, taal: str) -> str:
     )
 
 
-def _instruments_svg(casus: Case, taal: str) -> str:
+def instruments_svg(casus: Case, taal: str) -> str:
     telling = Counter(casus.instrumenten["trede"])
     return bar_chart(
         [term("trede", r, taal) for r in TREDEN],
@@ -106,11 +106,11 @@ def render_part(casus: Case, deel: str, taal: str = "nl") -> str:
         raise ValueError(f"onbekend deel {deel!r}")
     context = _context(casus, taal)
     if deel == "tijdlijn":
-        context["grafiek"] = _timeline_svg(casus, taal) if len(casus.tijdlijn) else ""
+        context["grafiek"] = timeline_svg(casus, taal) if len(casus.tijdlijn) else ""
     elif deel == "actoren":
-        context["grafiek"] = _actors_svg(casus, taal) if len(casus.actoren) else ""
+        context["grafiek"] = actors_svg(casus, taal) if len(casus.actoren) else ""
     elif deel == "instrumenten":
-        context["grafiek"] = _instruments_svg(casus, taal) if len(casus.instrumenten) else ""
+        context["grafiek"] = instruments_svg(casus, taal) if len(casus.instrumenten) else ""
     macro = getattr(environment().get_template("casus.html.j2").module, deel)
     return str(macro(**context))
 

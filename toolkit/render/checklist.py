@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import Any
 
 from ..labels import pick, quantity, t
 from ..sheets import append_row
 from . import register, word
+from .markup import markdown_text
 from .templating import environment, page
 
 Checklist = dict[str, Any]
@@ -83,27 +83,16 @@ def _progress_lines(c: Checklist) -> list[str]:
     return regels
 
 
-_MD_TEKENS = re.compile(r"([\\`*_\[\]<>&#|])")
-
-
-def _md(tekst: Any) -> str:
-    """User text in Markdown: shown as the text it is, never as HTML or markup. Characters that mean
-    something in Markdown get a backslash (CommonMark), so a reader of the file sees ``<`` and a
-    Markdown viewer shows ``<`` too (not ``&lt;``)."""
-    return _MD_TEKENS.sub(r"\\\1", str(tekst))
-
-
 @register("checklist", "md")
 def checklist_markdown(c: Checklist, taal: str) -> str:
-    regels = [f"# {_md(_title(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
+    regels = [f"# {markdown_text(_title(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
     for sleutel, waarde in _profile_rows(c):
-        regels.append(f"- **{sleutel}**: {_md(waarde)}")
+        regels.append(f"- **{sleutel}**: {markdown_text(waarde)}")
     regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
     for x in c["context"]["cijfers"]:
         label = pick(x, "label", taal)
-        regels.append(
-            f"- {_md(x['gebied'])}, {label}: {quantity(x['waarde'], x['eenheid'], taal)} ({x['jaar']}, {x['bron']})"
-        )
+        waarde = quantity(x["waarde"], x["eenheid"], taal)
+        regels.append(f"- {markdown_text(x['gebied'])}, {label}: {waarde} ({x['jaar']}, {x['bron']})")
     if c.get("voortgang"):
         regels += ["", f"## {t('voortgang', taal)} ({c['voortgang']['peildatum']})", ""]
         regels += [f"- {regel}" for regel in _progress_lines(c)]
@@ -114,16 +103,17 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
         regels += ["", f"## {t('les', taal)} {nummer}. {acties[0]['les_titel']}", ""]
         for a in acties:
             vink = "x" if a.get("voortgang", {}).get("status") == "gedaan" else " "
-            regels.append(f"- [{vink}] **{_md(a['tekst'])}** ({t(a['prioriteit'], taal)}, {a['eigenaar']}, {a['id']})")
-            regels.append(f"  {_md(a['waarom'])}")
-            regels.append(f"  *{t('waarom_opgenomen', taal)}: {_md('; '.join(a['aanleiding']))}*")
+            meta = f"({t(a['prioriteit'], taal)}, {a['eigenaar']}, {a['id']})"
+            regels.append(f"- [{vink}] **{markdown_text(a['tekst'])}** {meta}")
+            regels.append(f"  {markdown_text(a['waarom'])}")
+            regels.append(f"  *{t('waarom_opgenomen', taal)}: {markdown_text('; '.join(a['aanleiding']))}*")
             if a.get("logboek"):
                 regels.append(f"  {t('logboek_actie', taal)}: {a['logboek']}")
             for b in a["bewijs"]:
-                regels.append(f"  - {_md(evidence_source(b, taal))}: {_md(b['claim'])}")
+                regels.append(f"  - {markdown_text(evidence_source(b, taal))}: {markdown_text(b['claim'])}")
     if c["uitgesloten"]:
         regels += ["", f"## {t('uitgesloten', taal)}", ""]
-        regels += [f"- {u['id']}: {_md(u['reden'])}" for u in c["uitgesloten"]]
+        regels += [f"- {u['id']}: {markdown_text(u['reden'])}" for u in c["uitgesloten"]]
     return "\n".join(regels) + "\n"
 
 

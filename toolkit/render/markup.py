@@ -6,6 +6,7 @@ user typed that looks like a tag is shown as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -43,3 +44,17 @@ def markdown_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal:
 def inline_html(tekst: str, bron_index: Mapping[str, int] | None = None, taal: str = "nl") -> Markup:
     """Inline Markdown (one bullet, one title) to HTML, with source markers resolved."""
     return Markup(markers_to_html(_md().renderInline(tekst), bron_index or {}, taal))
+
+
+_MD_TEKENS = re.compile(r"([\\`*_\[\]<>&#|])")
+
+
+def markdown_text(tekst: object) -> str:
+    """Plain text (a name, a note, a claim) in Markdown: shown as the text it is, never as HTML or
+    markup. Characters that mean something in Markdown get a backslash (CommonMark)."""
+    return _MD_TEKENS.sub(r"\\\1", " ".join(str(tekst).split()))
+
+
+def markdown_without_html(tekst: str) -> str:
+    """Markdown from a content file with any raw HTML shown as text (``<`` and ``>`` escaped)."""
+    return tekst.replace("<", "\\<").replace(">", "\\>")
