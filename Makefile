@@ -5,14 +5,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.warmtelessen-installed
 OUT    ?= output
 
-.PHONY: help setup test demo lab lint format clean bench chromium
+.PHONY: help setup test demo site lab lint format clean bench chromium
 
 help:
 	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
+	@echo "make site   - bouw de kennisbank als website in ./$(OUT)/site/ (open index.html)"
 	@echo "make test   - draai alle tests (ruff, mypy, pytest, notebooks via papermill)"
 	@echo "make lint   - alleen ruff en mypy"
 	@echo "make lab    - open JupyterLab op notebooks/"
-	@echo "make bench  - meet de snelheid van de checklist-routes (enkele minuten)"
+	@echo "make bench  - meet de snelheid van de checklist-routes en de site (enkele minuten)"
 	@echo "make format - formatteer de code met ruff"
 	@echo "make clean  - verwijder .venv en ./$(OUT)/"
 
@@ -38,6 +39,9 @@ test: lint chromium
 
 demo: $(STAMP)
 	$(BIN)/warmtelessen checklist --out $(OUT)
+
+site: $(STAMP)
+	$(BIN)/warmtelessen site --out $(OUT)/site
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -8,9 +8,11 @@
 (c) one checklist in-process (toolkit.reports.produce, engine inproces: the same formats without .ipynb)
 (d) batch checklists --alle-gemeenten --fast (342 municipalities, every format but .ipynb)
 (e) batch of N municipalities through papermill, --jobs 1 and --jobs 2
+(f) the knowledge-base site, both languages, from nothing (a copy of the content in a temp folder)
+(g) the same site again after editing one lesson (incremental: only what changed is rebuilt)
 
 Timings are wall-clock medians; ratios are what to read (the machine is printed with them).
-Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6.
+Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6, f < 60 s, g < 10 s.
 """
 
 from __future__ import annotations
@@ -78,6 +80,35 @@ def checklist_in_process(tmp: Path) -> None:
     produce("checklist", {"profiel": PROFIEL}, tmp / "c", formats, engine="inproces", subfolder=False)
 
 
+def site_builds(tmp: Path) -> tuple[float, float]:
+    """(f) a full build of both languages, (g) a rebuild after one lesson changed. On a copy of the
+    content (``WARMTELESSEN_HOME``), so the benchmark edits no file of the project."""
+    import shutil
+
+    from toolkit.site_build import build_site
+
+    thuis = tmp / "inhoud"
+    for naam in ("lessons", "cases", "data", "docs", "notebooks", "profielen"):
+        shutil.copytree(ROOT / naam, thuis / naam)
+    oud = os.environ.get("WARMTELESSEN_HOME")
+    os.environ["WARMTELESSEN_HOME"] = str(thuis)
+    try:
+        start = time.perf_counter()
+        build_site(tmp / "site")
+        f = time.perf_counter() - start
+        les = next((thuis / "lessons").glob("04-*.nl.md"))
+        les.write_text(les.read_text(encoding="utf-8") + "\nEen extra zin voor de meting.\n", encoding="utf-8")
+        start = time.perf_counter()
+        build_site(tmp / "site")
+        g = time.perf_counter() - start
+    finally:
+        if oud is None:
+            os.environ.pop("WARMTELESSEN_HOME", None)
+        else:
+            os.environ["WARMTELESSEN_HOME"] = oud
+    return f, g
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gemeenten", type=int, default=20, help="aantal gemeenten voor (e)")
@@ -95,6 +126,7 @@ def main() -> None:
         deel = plan_all_municipalities(tmp / "e", "nl", list(FORMATEN))[: args.gemeenten]
         e1 = _median(1, lambda: run_batch(deel, tmp / "e1", jobs=1, force=True, voortgangsbalk=False))
         e2 = _median(1, lambda: run_batch(deel, tmp / "e2", jobs=2, force=True, voortgangsbalk=False))
+        f, g = site_builds(tmp)
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -105,8 +137,10 @@ def main() -> None:
             "d_alle_gemeenten_fast": d,
             "e_jobs1": e1,
             "e_jobs2": e2,
+            "f_site_volledig": f,
+            "g_site_na_een_les": g,
         },  # fmt: skip
-        "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2},
+        "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2, "f/g": f / g},
     }
     print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
     print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
@@ -120,6 +154,8 @@ def main() -> None:
         ("(d) batch --alle-gemeenten --fast (342, 2 processen)", d),
         (f"(e) batch {args.gemeenten} gemeenten via papermill, --jobs 1", e1),
         (f"(e) batch {args.gemeenten} gemeenten via papermill, --jobs 2", e2),
+        ("(f) site, nl en en, helemaal opnieuw", f),
+        ("(g) site opnieuw na het wijzigen van één les", g),
     ]
     for naam, waarde in regels:
         print(f"{naam:<58}{waarde:>10.3f}")
@@ -129,6 +165,9 @@ def main() -> None:
     print(f"{'b / c  (papermill t.o.v. in-proces, per checklist)':<58}{b / c:>10.1f}  >= 50")
     print(f"{'d      (alle 342 gemeenten, --fast)':<58}{d:>9.1f}s  < 60 s")
     print(f"{'e1/e2  (--jobs 1 t.o.v. --jobs 2)':<58}{e1 / e2:>10.2f}  >= 1.6")
+    print(f"{'f      (site, beide talen, vanaf niets)':<58}{f:>9.1f}s  < 60 s")
+    print(f"{'g      (site na één gewijzigde les)':<58}{g:>9.1f}s  < 10 s")
+    print(f"{'f / g  (volledig t.o.v. na één les)':<58}{f / g:>10.1f}")
     uit = ROOT / "benchmarks" / "laatste.json"
     uit.write_text(json.dumps(resultaat, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"\nopgeslagen: {uit.relative_to(ROOT)}")

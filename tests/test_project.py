@@ -73,6 +73,8 @@ def test_environment_yml_names_the_same_dependencies_as_pyproject() -> None:
     pip_deps |= {_naam(d) for d in project["optional-dependencies"]["test"]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {_naam(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    via_pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda |= {_naam(d) for d in via_pip if not d.startswith("-e")}
     assert conda == pip_deps
 
 

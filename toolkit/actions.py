@@ -23,7 +23,7 @@ from .models import TweeTalig
 from .profile import Fase
 from .rules import check_condition
 from .schema_errors import problems_from_validation
-from .yamlio import load_yaml
+from .yamlio import load_yaml_file
 
 Prioriteit = Literal["hoog", "midden", "laag"]
 PRIORITEITEN: tuple[str, ...] = ("hoog", "midden", "laag")
@@ -55,6 +55,13 @@ class Actie(BaseModel):
     geldt_als: dict[str, Any] | None = None
     prioriteit: Annotated[list[PrioriteitsRegel], Field(min_length=1)]
     logboek: bool = False  # true: the checklist shows what the participation logbook already covers
+
+
+def general_text(tekst: str, taal: str) -> str:
+    """An action's text for no municipality in particular: ``{wijk}`` -> "de wijk" (the site)."""
+    from .labels import t
+
+    return _INVULLER.sub(lambda m: t(f"invuller.{m.group(1)}", taal), tekst)
 
 
 def actions_dir() -> Path:
@@ -99,14 +106,9 @@ def _check_action(actie: Actie, naam: str) -> list[Problem]:
 def read_actions_file(pad: Path) -> tuple[list[Actie], list[Problem]]:
     """Read and check one ``les-N.yaml``."""
     naam = shown_path(pad)
-    try:
-        data, problemen = load_yaml(pad.read_text(encoding="utf-8"), naam)
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(naam, "", f"kan bestand niet lezen: {exc}")]
-    if problemen:
+    data, problemen = load_yaml_file(pad, list, "moet een lijst van acties zijn", "elke actie begint met '- id: …'")
+    if data is None:
         return [], problemen
-    if not isinstance(data, list):
-        return [], [Problem(naam, "", "moet een lijst van acties zijn", "elke actie begint met '- id: …'")]
     match = re.match(r"^les-(\d+)\.yaml$", pad.name)
     if not match:
         return [], [Problem(naam, "bestandsnaam", "ongeldige naam", "les-N.yaml, N een lesnummer")]

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__
 from .cli_options import OUT_STANDAARD, Parser, add_formats, add_model_options, add_out, model_args, option_names
-from .errors import KernelError, UserError, WarmteError, shown_path
+from .errors import ContentError, KernelError, UserError, WarmteError, shown_path
 from .labels import t
 from .profile import Profiel
 from .reports import (
@@ -351,6 +351,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if problemen or any(u.status == "mislukt" for u in uitkomsten) else 0
 
 
+def cmd_site(args: argparse.Namespace) -> int:
+    from .site_build import build_site, site_summary
+
+    try:
+        print(site_summary(build_site(args.out, args.lang)))
+    except ContentError as fout:  # every problem the validator found, one line each
+        for probleem in fout.problemen:
+            print(f"warmtelessen: fout: {probleem}", file=sys.stderr)
+        return fout.exit_code
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
@@ -493,6 +505,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_options(p.add_argument_group("velden van het profiel"), Profiel, prefix=PROFIEL_DEST)
     p.add_argument("--uitleg", action="store_true", help="toon per actie waarom die er wel of niet in staat")
     p.set_defaults(func=cmd_checklist)
+
+    p = sub.add_parser(
+        "site",
+        help="bouw de kennisbank als website (offline, doorzoekbaar, nl en en)",
+        description="Bouwt de kennisbank als statische website met Sphinx naar MAP (standaard ./output/site/):\n"
+        "lessen, casussen, acties, bewijs, begrippen, bronnen en fasen, in het Nederlands en Engels. Werkt ook\n"
+        "zonder internet en vanaf een USB-stick (open index.html).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--lang", metavar="nl,en", help="talen (standaard: nl,en)")
+    p.add_argument(
+        "--out", type=Path, default=OUT_STANDAARD / "site", metavar="MAP",
+        help="map voor de site; die wordt bij elke bouw als geheel vervangen (standaard: ./output/site/)",
+    )  # fmt: skip
+    p.set_defaults(func=cmd_site)
 
     p = sub.add_parser(
         "valideer",

@@ -9,6 +9,7 @@ shown on the user's terminal.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,12 @@ from traitlets import CaselessStrEnum, default
 
 class IpcKernelManager(AsyncKernelManager):
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+    #: Extra environment variables for the kernel process (see :func:`with_environment`).
+    extra_env: dict[str, str] = {}
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        if self.extra_env:
+            kw["env"] = {**kw.get("env", os.environ), **self.extra_env}
         # The kernel's own stdout/stderr carry only its housekeeping (for instance a warning when it
         # is interrupted while shutting down); what a notebook prints or raises comes back through
         # the kernel protocol into the executed notebook. Keep the user's terminal clean.
@@ -37,3 +42,11 @@ class IpcKernelManager(AsyncKernelManager):
         runtime = Path(jupyter_runtime_dir())
         runtime.mkdir(parents=True, exist_ok=True)
         return str(runtime / f"warmtelessen-{uuid4().hex}-ipc")
+
+
+def with_environment(env: dict[str, str]) -> type[IpcKernelManager]:
+    """The kernel manager for one run whose kernel gets ``env`` on top of this process's environment
+    (papermill takes a class; a class per run keeps parallel runs from seeing each other's values)."""
+    if not env:
+        return IpcKernelManager
+    return type("IpcKernelManagerMetOmgeving", (IpcKernelManager,), {"extra_env": dict(env)})

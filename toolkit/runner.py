@@ -59,6 +59,16 @@ def check_parameters(notebook: Path, parameters: dict[str, Any]) -> int:
     return next((i for i, c in enumerate(cellen) if "parameters" in c.get("metadata", {}).get("tags", [])), -1)
 
 
+def _kernel_manager(out_dir: Path, taal: str) -> type[Any]:
+    """Papermill's kernel manager; the kernel learns where a site next to ``out_dir`` is, so the
+    report it renders links to its pages (:mod:`toolkit.render.links`)."""
+    from .kernels import with_environment
+    from .render.links import SITE_ENV, site_base_next_to
+
+    base = site_base_next_to(out_dir, taal)
+    return with_environment({SITE_ENV: base} if base else {})
+
+
 def run_notebook(
     notebook: Path,
     parameters: dict[str, Any],
@@ -103,7 +113,7 @@ def run_notebook(
                 progress_bar=False,
                 cwd=str(paths.project_root()),
                 log_output=False,
-                kernel_manager_class="toolkit.kernels.IpcKernelManager",
+                kernel_manager_class=_kernel_manager(out_dir, taal),
             )
         except PapermillExecutionError as exc:
             mislukt = out_dir / f"{naam}.mislukt.ipynb"

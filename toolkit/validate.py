@@ -9,17 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import paths
+from . import glossary, paths, phases
 from .actions import check_actions, read_actions_file
 from .cases import BESCHRIJVING, check_cases, read_case
 from .errors import Problem, shown_path
+from .glossary import check_glossary
 from .lessons import check_lessons, read_lesson_file
+from .phases import check_phases
 
 Checker = Callable[[Path], list[Problem]]
 
 
 def _lessons_folder(map_: Path) -> list[Problem]:
-    return check_lessons(map_)[1]
+    """The lessons, and the glossary and phase explanations that live next to them."""
+    return check_lessons(map_)[1] + check_glossary(map_ / glossary.BESTAND)[1] + check_phases(map_ / phases.BESTAND)[1]
 
 
 def _lesson_file(pad: Path) -> list[Problem]:
@@ -47,11 +50,15 @@ def _is_lessons_folder(pad: Path) -> bool:
     return pad.is_dir() and any(p.suffix == ".md" and p.name.lower() != "readme.md" for p in pad.iterdir())
 
 
-#: (which sub-folder of a project holds this content, how to check a folder, how to check a file)
+#: (which sub-folder of a project holds this content ("": none of its own), how to check a folder,
+#: which files are of this type, how to check such a file)
 CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
     ("lessons", _lessons_folder, lambda p: p.suffix == ".md", _lesson_file),
     ("cases", _cases_folder, _in_case_folder, _case_file),
     ("lessons/acties", lambda m: check_actions(m)[1], _is_actions_file, lambda p: read_actions_file(p)[1]),
+    # checked with the lessons folder (above); these lines let a single file be checked
+    ("", lambda m: [], lambda p: p.name == glossary.BESTAND, lambda p: check_glossary(p)[1]),
+    ("", lambda m: [], lambda p: p.name == phases.BESTAND, lambda p: check_phases(p)[1]),
 ]
 
 
@@ -71,7 +78,7 @@ def _validate_one(doel: Path) -> list[Problem]:
             if past(doel):
                 return controleer(doel)
         return [Problem(shown_path(doel), "", "onbekend soort bestand", "een les (.md) of casusbestand")]
-    projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if (doel / sub).is_dir()]
+    projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if sub and (doel / sub).is_dir()]
     if projectdelen:
         return [p for sub, check in projectdelen for p in check(doel / sub)]
     if any(doel.glob("les-*.yaml")):

@@ -21,3 +21,7 @@ CoalitieFase = Literal["transitievisie-warmte", "orientatiefase", "ontwikkelfase
 def listing(waarden: tuple[str, ...] | list[str]) -> str:
     """``a, b, c`` for an 'allowed values' hint."""
     return ", ".join(str(w) for w in waarden)
+
+
+#: The phase vocabularies lessons and actions are tagged with (the fields of ``Tags``).
+VOCABULAIRES: tuple[str, ...] = ("tno", "nplw", "participatiecoalitie")

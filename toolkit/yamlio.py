@@ -24,6 +24,23 @@ def load_yaml(tekst: str, bestand: str, eerste_regel: int = 1) -> tuple[Any, lis
         return None, [Problem(bestand, waar, f"YAML-fout: {reden}", "geldige YAML")]
 
 
+def load_yaml_file(pad: Path, soort: type, moet: str, hoe: str) -> tuple[Any, list[Problem]]:
+    """A content file users edit: its data when it parses and is a ``soort`` (list, dict), else
+    ``None`` and the problem (``moet``: what it must be, ``hoe``: how that looks)."""
+    from .errors import shown_path
+
+    naam = shown_path(pad)
+    try:
+        data, problemen = load_yaml(pad.read_text(encoding="utf-8"), naam)
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(naam, "", f"kan bestand niet lezen: {exc}")]
+    if problemen:
+        return None, problemen
+    if not isinstance(data, soort):
+        return None, [Problem(naam, "", moet, hoe)]
+    return data, []
+
+
 def read_yaml_file(pad: Path) -> Any:
     """A YAML file the toolkit ships (translations): read with the fast loader."""
     return yaml.load(pad.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader

@@ -8,6 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .. import paths
 from ..labels import pick, quantity, t
+from . import links
 from .markup import inline_html, markdown_html, source_refs
 
 
@@ -24,6 +25,8 @@ def environment() -> Environment:
     env.globals["pick"] = pick
     env.globals["quantity"] = quantity
     env.globals["source_refs"] = source_refs
+    env.globals["site_link"] = links.site_link
+    env.globals["site"] = links
     env.filters["number"] = number
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = inline_html

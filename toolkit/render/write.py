@@ -8,6 +8,7 @@ from typing import Any
 
 from ..fileio import ensure_dir, write_bytes_atomic, write_text_atomic
 from . import render
+from .links import linking_to_site, site_base_next_to
 
 
 def write_file(doel: Path, inhoud: str | bytes) -> Path:
@@ -24,10 +25,11 @@ def write_formats(
     mapping) writes them under the names the renderer chose."""
     ensure_dir(map_)
     geschreven: list[Path] = []
-    for formaat in formats:
-        inhoud = render(soort, formaat, obj, taal)
-        if isinstance(inhoud, Mapping):
-            geschreven += [write_file(map_ / naam, deel) for naam, deel in inhoud.items()]
-        else:
-            geschreven.append(write_file(map_ / namen[formaat], inhoud))
+    with linking_to_site(site_base_next_to(map_, taal)):
+        for formaat in formats:
+            inhoud = render(soort, formaat, obj, taal)
+            if isinstance(inhoud, Mapping):
+                geschreven += [write_file(map_ / naam, deel) for naam, deel in inhoud.items()]
+            else:
+                geschreven.append(write_file(map_ / namen[formaat], inhoud))
     return geschreven

@@ -1,0 +1,300 @@
+"""``warmtelessen site``: build the knowledge base as a static, offline website with Sphinx.
+
+Steps, in this order (the order is what makes a rebuild fast and a failed build harmless):
+
+1. validate all content: a problem stops the build with the validator's lines, before anything;
+2. write each language's pages (:mod:`toolkit.site_pages`) into a lasting work folder next to the
+   site (``.<site>-bouw/``), touching only pages whose text changed;
+3. let Sphinx build each language from there, both at once, each in its own process; Sphinx keeps
+   its own cache in the work folder, so after editing one lesson it rebuilds only what changed;
+4. put the built languages and a language-choice page into a temporary folder, then swap it in
+   for the site in one rename: a visitor never sees a half-built site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__, paths
+from .errors import ContentError, Problem, UserError, shown_path
+from .fileio import write_text_atomic
+from .labels import LANGUAGES, t
+
+CONF = """# Made by warmtelessen site: the Sphinx configuration of the knowledge base ({taal}).
+project = {project!r}
+language = {taal!r}
+extensions = ["myst_parser", "toolkit.site_search"]
+myst_enable_extensions = ["attrs_block", "attrs_inline"]
+myst_heading_anchors = 3
+html_theme = "pydata_sphinx_theme"
+html_title = {project!r}
+html_static_path = [{static!r}]
+html_css_files = ["warmtelessen.css"]
+templates_path = [{templates!r}]
+html_copy_source = False
+html_show_sourcelink = False
+html_search_language = {taal!r}
+html_last_updated_fmt = None
+locale_dirs = [str(__import__("pathlib").Path(__file__).parent / "locale")]
+html_context = {{"ander_taal": {ander!r}, "ander_taal_naam": {ander_naam!r}, "default_mode": "light",
+                 "voettekst": {voettekst!r}}}
+html_theme_options = {{
+    "navbar_end": ["taalkeuze"],
+    "navbar_persistent": ["search-button"],
+    "header_dropdown_text": {meer!r},
+    "search_bar_text": {zoek!r},
+    "footer_start": ["voettekst"],
+    "footer_end": [],
+    "show_prev_next": False,
+    "navigation_with_keys": False,
+    "use_edit_page_button": False,
+    "secondary_sidebar_items": ["page-toc"],
+}}
+html_sidebars = {{"**": ["sidebar-nav-bs"], "index": [], "bewijs": [], "bronnen": [], "begrippen": []}}
+suppress_warnings = ["myst.header"]
+"""
+
+TAALNAMEN = {"nl": "Nederlands", "en": "English"}
+
+#: A file in the root of every site this command builds: only such a folder is ever replaced.
+MERKTEKEN = ".warmtelessen-site"
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    map: Path
+    talen: list[str]
+    paginas: int
+    herschreven: int
+    duur: float
+
+
+def parse_languages(tekst: str | Sequence[str] | None) -> list[str]:
+    """``"nl,en"`` -> ``["nl", "en"]``; an unknown language is one clear line."""
+    if tekst is None:
+        return list(LANGUAGES)
+    talen = [d.strip() for d in (tekst.split(",") if isinstance(tekst, str) else tekst) if d.strip()]
+    onbekend = [x for x in talen if x not in LANGUAGES]
+    if onbekend or not talen:
+        raise UserError(f"--lang: onbekende taal {(onbekend or [''])[0]!r} (toegestaan: {', '.join(LANGUAGES)})")
+    return list(dict.fromkeys(talen))
+
+
+def _validate() -> None:
+    from .validate import validate
+
+    fouten = [p for p in validate() if not p.warning]
+    if fouten:
+        raise ContentError(fouten)
+
+
+def _conf(taal: str) -> str:
+    sjablonen = paths.templates_dir() / "site"
+    ander = next((x for x in LANGUAGES if x != taal), taal)
+    return CONF.format(
+        taal=taal, project=t("site.titel", taal), static=str(sjablonen / "_static"),
+        templates=str(sjablonen / "_templates"), ander=ander, ander_naam=TAALNAMEN[ander],
+        voettekst=f"Warmtelessen {__version__}. {t('site.copyright', taal)}",
+        meer=t("site.meer", taal), zoek=t("site.zoek_op_site", taal),
+    )  # fmt: skip
+
+
+def _catalog(taal: str) -> dict[str, bytes | str]:
+    """The theme's and the search page's interface texts in ``taal`` where the theme or Sphinx
+    has none: our ``.po``, compiled for the pages (``sphinx.mo``) and for the search script
+    (``sphinx.js``: Sphinx's own texts with ours on top, and a plural rule that gives a number)."""
+    import json
+    from io import BytesIO
+
+    import sphinx
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = paths.templates_dir() / "site" / "locale" / taal / "LC_MESSAGES" / "sphinx.po"
+    if not po.is_file():
+        return {}
+    with po.open("rb") as f:
+        catalogus = read_po(f, locale=taal)
+    mo = BytesIO()
+    write_mo(mo, catalogus)
+    eigen_js = Path(sphinx.__file__).parent / "locale" / taal / "LC_MESSAGES" / "sphinx.js"
+    js: dict[str, Any] = {"messages": {}, "locale": taal}
+    if eigen_js.is_file():
+        tekst = eigen_js.read_text(encoding="utf-8")
+        js = json.loads(tekst[tekst.index("(") + 1 : tekst.rindex(")")])
+    for bericht in catalogus:
+        if bericht.id and bericht.string and all(bericht.string if bericht.pluralizable else [bericht.string]):
+            sleutel = bericht.id[0] if bericht.pluralizable else bericht.id
+            js["messages"][sleutel] = list(bericht.string) if bericht.pluralizable else bericht.string
+    js["plural_expr"] = "(n != 1) ? 1 : 0"
+    map_ = f"locale/{taal}/LC_MESSAGES"
+    return {
+        f"{map_}/sphinx.mo": mo.getvalue(),
+        f"{map_}/sphinx.js": f"Documentation.addTranslations({json.dumps(js, ensure_ascii=False, indent=1)});\n",
+    }
+
+
+def build_site(out: Path, talen: Sequence[str] | None = None, stil: bool = True) -> SiteResult:
+    """Build the site into ``out`` (``out/<taal>/`` per language, ``out/index.html`` to choose)."""
+    from .site_pages import site_pages, write_sources
+
+    start = time.perf_counter()
+    talen = parse_languages(talen)
+    _check_target(out)
+    werk = _work_folder(out)
+    _validate()
+    paginas = herschreven = 0
+    for taal in talen:
+        bron = werk / "bron" / taal
+        inhoud = site_pages(taal)
+        inhoud["conf.py"] = _conf(taal)
+        inhoud.update(_catalog(taal))
+        paginas += sum(1 for n in inhoud if n.endswith(".md"))
+        herschreven += write_sources(inhoud, bron)
+    _run_sphinx(werk, talen, stil)
+    _swap_in(werk, out, talen)
+    return SiteResult(out, talen, paginas, herschreven, time.perf_counter() - start)
+
+
+def _check_target(out: Path) -> None:
+    """The site replaces ``out`` as a whole: refuse a folder that holds anything else."""
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {shown_path(out)}: is een bestand (kies een map voor de site)")
+    if out.is_dir() and any(out.iterdir()) and not (out / MERKTEKEN).is_file():
+        raise UserError(
+            f"--out {shown_path(out)}: map bestaat al en is geen Warmtelessen-site "
+            "(kies een nieuwe map, bijvoorbeeld output/site; de site vervangt de hele map)"
+        )
+
+
+def _work_folder(out: Path) -> Path:
+    """The lasting work folder next to the site (``.<naam>-bouw``), or one line saying why not."""
+    werk = out.parent / f".{out.name}-bouw"
+    try:
+        (werk / "bron").mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=werk):
+            pass
+    except (OSError, ValueError) as exc:
+        reden = getattr(exc, "strerror", None) or str(exc)
+        raise UserError(
+            f"--out {shown_path(out)}: hier kan geen site komen: {reden} (kies een map waarin u mag schrijven)"
+        ) from None
+    return werk
+
+
+def _run_sphinx(werk: Path, talen: list[str], stil: bool) -> None:
+    """Both languages at once, each in its own process (Sphinx keeps global state per process)."""
+    processen = []
+    for taal in talen:
+        opdracht = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-d",
+                    str(werk / "cache" / taal), str(werk / "bron" / taal), str(werk / "html" / taal)]  # fmt: skip
+        omgeving = {
+            **os.environ,
+            "PYTHONPATH": str(paths.PACKAGE_DIR.parent) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        }
+        processen.append(
+            (taal, subprocess.Popen(opdracht, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=omgeving))
+        )
+    problemen: list[Problem] = []
+    for taal, proces in processen:
+        uit, err = proces.communicate()
+        if proces.returncode:
+            # Sphinx would not read an unchanged page again, so the next build would pass without
+            # the warning: forget what it cached, and the next build looks at every page again.
+            shutil.rmtree(werk / "cache" / taal, ignore_errors=True)
+            regels = [r.strip() for r in (err or uit).splitlines() if r.strip()] or ["sphinx stopte zonder melding"]
+            meldingen = [r for r in regels if _SPHINX_REGEL.match(r)] or regels[:1]
+            problemen += [_sphinx_problem(r, werk / "bron" / taal, taal) for r in meldingen]
+    if problemen:
+        raise ContentError(problemen)
+
+
+_SPHINX_REGEL = re.compile(
+    r"^(?P<pad>\S+?\.md)(?::(?P<regel>\d+))?: (?:WARNING|ERROR|CRITICAL): (?P<wat>.*?)(?: \[[\w.]+\])?$"
+)
+
+
+#: Sphinx's most common complaints about a page, in the user's words (the rest stay as Sphinx says).
+_IN_WOORDEN = [
+    (
+        re.compile(r"'myst' cross-reference target not found: '(.+)'"),
+        "link naar '{0}': die pagina of dat kopje bestaat niet",
+    ),
+    (re.compile(r"undefined label: '(.+)'"), "verwijzing naar '{0}': dat label bestaat niet"),
+]
+
+
+def _in_words(wat: str) -> str:
+    for patroon, tekst in _IN_WOORDEN:
+        if m := patroon.fullmatch(wat):
+            return tekst.format(*m.groups())
+    return wat
+
+
+def _sphinx_problem(regel: str, bron: Path, taal: str) -> Problem:
+    """A line of Sphinx's output as a problem in the file the user wrote: a guide page is
+    ``docs/<taal>/<naam>.md``; any other page is made by the toolkit from the content."""
+    m = _SPHINX_REGEL.match(regel.strip())
+    if not m:
+        return Problem("site", taal, regel.strip())
+    pad = Path(m["pad"])
+    try:
+        naam = pad.relative_to(bron).as_posix()
+    except ValueError:
+        naam = pad.name
+    bestand = f"docs/{taal}/{naam.removeprefix('gids/')}" if naam.startswith("gids/") else f"site-pagina {taal}/{naam}"
+    return Problem(bestand, f"regel {m['regel']}" if m["regel"] else "", _in_words(m["wat"]))
+
+
+def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
+    """The new site in a temporary folder next to ``out``, then one rename: never half a site."""
+    nieuw = Path(tempfile.mkdtemp(prefix=f".{out.name}-nieuw-", dir=out.parent))
+    try:
+        for taal in talen:
+            shutil.copytree(
+                werk / "html" / taal, nieuw / taal, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
+            )
+        write_text_atomic(nieuw / "index.html", _choice_page(talen))
+        write_text_atomic(nieuw / MERKTEKEN, "Gemaakt door warmtelessen site; wordt bij elke bouw vervangen.\n")
+        oud = out.parent / f".{out.name}-oud"
+        if oud.exists():
+            shutil.rmtree(oud)
+        if out.exists():
+            out.rename(oud)
+        nieuw.rename(out)
+        if oud.exists():
+            shutil.rmtree(oud)
+    finally:
+        if nieuw.exists():
+            shutil.rmtree(nieuw)
+
+
+def _choice_page(talen: list[str]) -> str:
+    """``index.html`` at the top: choose a language (and go to the first one by itself)."""
+    from markupsafe import escape
+
+    links = "".join(f'<li><a href="{x}/index.html" lang="{x}" hreflang="{x}">{TAALNAMEN[x]}</a></li>' for x in talen)
+    titel = escape(t("site.titel", talen[0]))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{talen[0]}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="refresh" content="0; url={talen[0]}/index.html"><title>{titel}</title></head>'
+        f"<body><main><h1>{titel}</h1><ul>{links}</ul></main></body></html>\n"
+    )
+
+
+def site_summary(resultaat: SiteResult) -> str:
+    return (
+        f"Site: {shown_path(resultaat.map / 'index.html')} ({', '.join(resultaat.talen)}; "
+        f"{resultaat.paginas} pagina's, {resultaat.herschreven} bijgewerkt, {resultaat.duur:.1f} s)"
+    )
