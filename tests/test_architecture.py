@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Each module's layer; a module imports only from its own layer or those below it.
 LAGEN: list[set[str]] = [
     {"paths", "errors", "text", "labels", "yamlio", "fileio", "models", "markers", "catalog", "schema_errors",
-     "markdown_doc", "vocabularies", "vocab_cases", "own_words", "sheets", "kernels", "site_search"},
+     "markdown_doc", "vocabularies", "vocab_cases", "own_words", "sheets", "kernels", "site_sphinx"},
     {"lessons", "cases", "case_tables", "regions", "profile", "rules", "actions", "checklist", "compare", "workshop",
      "workshop_kit", "logbook", "logbook_report", "progress", "validate", "case_export", "glossary", "phases"},
     {"render", "charts", "site_pages"},

@@ -228,7 +228,7 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
     return []
 
 
-def explain_condition(voorwaarde: dict[str, Any], taal: str) -> str:
+def explain_condition(voorwaarde: dict[str, Any], taal: str, ontkend: bool = False) -> str:
     """A condition in words: ``{veld: aanspreekpunt, is: nee}`` -> ``zichtbaar aanspreekpunt is nee``."""
     from .labels import t, term
 
@@ -237,7 +237,10 @@ def explain_condition(voorwaarde: dict[str, Any], taal: str) -> str:
     if "een_van" in voorwaarde:
         return f" {t('regel.of', taal)} ".join(_grouped(v, taal) for v in voorwaarde["een_van"])
     if "niet" in voorwaarde:
-        return t("regel.niet", taal, voorwaarde=explain_condition(voorwaarde["niet"], taal))
+        binnen = voorwaarde["niet"]
+        if "veld" in binnen:  # a single test reads better turned round: "is ingevuld", "is geen …"
+            return explain_condition(binnen, taal, ontkend=True)
+        return t("regel.niet", taal, voorwaarde=explain_condition(binnen, taal))
     veld = voorwaarde["veld"]
     naam = term("veld", veld, taal)
     (op,) = [k for k in voorwaarde if k != "veld"]
@@ -250,10 +253,13 @@ def explain_condition(voorwaarde: dict[str, Any], taal: str) -> str:
         return term(soort, OUDE_SOORTEN.get(str(w), str(w)), taal)
 
     if op in {"onbekend", "leeg"}:
-        return t(f"regel.{op}" if arg else f"regel.niet_{op}", taal, veld=naam)
+        return t(f"regel.{op}" if bool(arg) != ontkend else f"regel.niet_{op}", taal, veld=naam)
+    if ontkend and op not in {"is", "in", "bevat", "bevat_een_van"}:  # minstens, meer_dan …: say it whole
+        return t("regel.niet", taal, voorwaarde=explain_condition(voorwaarde, taal))
+    sleutel = f"regel.{op}_niet" if ontkend else f"regel.{op}"
     if op in {"in", "bevat_een_van"}:
-        return t(f"regel.{op}", taal, veld=naam, waarden=f" {t('regel.of', taal)} ".join(map(woord, arg)))
-    return t(f"regel.{op}", taal, veld=naam, waarde=woord(arg))
+        return t(sleutel, taal, veld=naam, waarden=f" {t('regel.of', taal)} ".join(map(woord, arg)))
+    return t(sleutel, taal, veld=naam, waarde=woord(arg))
 
 
 def _grouped(voorwaarde: dict[str, Any], taal: str) -> str:

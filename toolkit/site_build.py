@@ -33,7 +33,7 @@ from .labels import LANGUAGES, t
 CONF = """# Made by warmtelessen site: the Sphinx configuration of the knowledge base ({taal}).
 project = {project!r}
 language = {taal!r}
-extensions = ["myst_parser", "toolkit.site_search"]
+extensions = ["myst_parser", "toolkit.site_sphinx"]
 myst_enable_extensions = ["attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
 html_theme = "pydata_sphinx_theme"
@@ -47,7 +47,7 @@ html_search_language = {taal!r}
 html_last_updated_fmt = None
 locale_dirs = [str(__import__("pathlib").Path(__file__).parent / "locale")]
 html_context = {{"ander_taal": {ander!r}, "ander_taal_naam": {ander_naam!r}, "default_mode": "light",
-                 "voettekst": {voettekst!r}}}
+                 "voettekst": {voettekst!r}, "bouwstempel": {stempel!r}}}
 html_theme_options = {{
     "navbar_end": ["taalkeuze"],
     "navbar_persistent": ["search-button"],
@@ -105,8 +105,21 @@ def _conf(taal: str) -> str:
         taal=taal, project=t("site.titel", taal), static=str(sjablonen / "_static"),
         templates=str(sjablonen / "_templates"), ander=ander, ander_naam=TAALNAMEN[ander],
         voettekst=f"Warmtelessen {__version__}. {t('site.copyright', taal)}",
-        meer=t("site.meer", taal), zoek=t("site.zoek_op_site", taal),
+        meer=t("site.meer", taal), zoek=t("site.zoek_op_site", taal), stempel=_build_stamp(),
     )  # fmt: skip
+
+
+def _build_stamp() -> str:
+    """A fingerprint of what shapes every page besides the content (the toolkit's version, the
+    Sphinx extension, the templates): when it changes, the configuration changes, and Sphinx
+    rebuilds every page instead of keeping pages made by older code."""
+    import hashlib
+
+    h = hashlib.sha256(__version__.encode())
+    for pad in [paths.PACKAGE_DIR / "site_sphinx.py", *sorted((paths.templates_dir() / "site").rglob("*"))]:
+        if pad.is_file():
+            h.update(pad.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _catalog(taal: str) -> dict[str, bytes | str]:
@@ -262,7 +275,9 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
     try:
         for taal in talen:
             shutil.copytree(
-                werk / "html" / taal, nieuw / taal, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
+                werk / "html" / taal,
+                nieuw / taal,
+                ignore=shutil.ignore_patterns(".buildinfo*", ".doctrees", "_sources", "webpack-macros.html"),
             )
         write_text_atomic(nieuw / "index.html", _choice_page(talen))
         write_text_atomic(nieuw / MERKTEKEN, "Gemaakt door warmtelessen site; wordt bij elke bouw vervangen.\n")
@@ -279,17 +294,29 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
             shutil.rmtree(nieuw)
 
 
+_KEUZE_CSS = (
+    "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;"
+    "line-height:1.5}a{color:#0b5cad;font-size:1.25rem}a:focus-visible{outline:3px solid #0b5cad;"
+    "outline-offset:2px}li{margin:.75rem 0}"
+)
+
+
 def _choice_page(talen: list[str]) -> str:
-    """``index.html`` at the top: choose a language (and go to the first one by itself)."""
+    """``index.html`` at the top: one sentence per language and a link to each (no redirect, so
+    the choice is the reader's, and it works from a USB stick as well as from a server)."""
     from markupsafe import escape
 
-    links = "".join(f'<li><a href="{x}/index.html" lang="{x}" hreflang="{x}">{TAALNAMEN[x]}</a></li>' for x in talen)
+    items = "".join(
+        f'<li lang="{x}"><a href="{x}/index.html" hreflang="{x}">{TAALNAMEN[x]}</a>: '
+        f"{escape(t('site.kies_uitleg', x))}</li>"
+        for x in talen
+    )
     titel = escape(t("site.titel", talen[0]))
     return (
         f'<!DOCTYPE html>\n<html lang="{talen[0]}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta http-equiv="refresh" content="0; url={talen[0]}/index.html"><title>{titel}</title></head>'
-        f"<body><main><h1>{titel}</h1><ul>{links}</ul></main></body></html>\n"
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{titel}</title>'
+        f"<style>{_KEUZE_CSS}</style></head>"
+        f"<body><main><h1>{titel}</h1><ul>{items}</ul></main></body></html>\n"
     )
 
 

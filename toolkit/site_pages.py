@@ -102,7 +102,7 @@ class Kennis:
 
 
 def knowledge(taal: str) -> Kennis:
-    casussen = sorted(load_cases(), key=lambda c: (c.fictief, c.concept, c.id))  # real cases first
+    casussen = sorted(load_cases(met_concepten=True), key=lambda c: (c.fictief, c.concept, c.id))  # real cases first
     bewijs = [
         {**rij, "casus": c.id, "casus_naam": c.naam, "fictief": c.fictief, "acties": rij.get("acties") or []}
         for c in casussen
@@ -357,9 +357,13 @@ def rule_in_words(actie: Actie, taal: str) -> list[str]:
     return regels
 
 
+#: Where a clause ends: . : ; , before a space (not after an abbreviation such as "bijv.").
+_CLAUSE_END = re.compile(r"(?<!\bbijv)(?<!\bo\.a)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)[.:;,](?:\s|$)")
+
+
 def short_title(tekst: str, lengte: int = 70) -> str:
     """The first clause of an action, at most ``lengte`` characters (page titles, navigation)."""
-    eerste = re.split(r"(?<=[^A-Z])[.:;,](?:\s|$)", tekst.strip(), maxsplit=1)[0].strip()
+    eerste = _CLAUSE_END.split(tekst.strip(), maxsplit=1)[0].strip()
     if len(eerste) <= lengte:
         return eerste
     return eerste[: eerste.rfind(" ", 0, lengte)].rstrip(",;:") + " …"

@@ -1,4 +1,5 @@
-"""A Sphinx extension for the knowledge base: offline search that ignores accents.
+"""The knowledge base's Sphinx extension: offline search that ignores accents, and named
+navigation toggles.
 
 Sphinx's own offline search (``searchindex.js``, loaded with a script tag, so it works from
 ``file://``) stems words with the Snowball stemmer of the page's language. Dutch writes
@@ -11,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from markupsafe import Markup
 from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
 from sphinx.search.nl import SearchDutch
@@ -58,8 +60,32 @@ class FoldingEnglish(SearchEnglish):
 _NO_SNIPPETS_FROM_FILES = 'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
 
 
+def _named_toggles(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The theme's side navigation opens a branch with a ``<summary>`` holding only an icon: give
+    it a name a screen reader can say (WCAG 4.1.2)."""
+    maak = context.get("generate_toctree_html")
+    if maak is None:
+        return
+    naam = _TOGGLE_NAME.get(app.config.language, _TOGGLE_NAME["en"])
+
+    def met_namen(*args: Any, **kwargs: Any) -> Any:
+        html = maak(*args, **kwargs)
+        if hasattr(html, "find_all"):  # the theme hands the template a BeautifulSoup (it may cache it)
+            for summary in html.find_all("summary"):
+                summary["aria-label"] = naam
+            return html
+        # str() first: Markup.replace would escape the tags it is given and find nothing
+        return Markup(str.replace(str(html), "<summary>", f'<summary aria-label="{naam}">'))
+
+    context["generate_toctree_html"] = met_namen
+
+
+_TOGGLE_NAME = {"nl": "Onderdelen tonen of verbergen", "en": "Show or hide the sub-pages"}
+
+
 def setup(app: Any) -> dict[str, Any]:
     languages["nl"] = FoldingDutch
     languages["en"] = FoldingEnglish
     app.add_js_file(None, body=_NO_SNIPPETS_FROM_FILES)
+    app.connect("html-page-context", _named_toggles, priority=900)  # after the theme sets the function
     return {"parallel_read_safe": True, "parallel_write_safe": True}
