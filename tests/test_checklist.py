@@ -316,3 +316,15 @@ def test_register_errors(tmp_path: Path) -> None:
     fout = _register(tmp_path, {"L4-01": ("klaar", None)})
     with pytest.raises(UserError, match=r"rij \d+: status: ongeldige waarde 'klaar'"):
         _make(BASIS, voortgang=fout)
+
+
+def test_an_english_checklist_names_owners_and_phases_in_english() -> None:
+    """The owner and the phases are vocabulary values; a reader sees their label in the language."""
+    from toolkit.profile import Profiel
+
+    c = build(Profiel.model_validate({"gemeente": "Wageningen"}), taal="en")
+    html = str(render("checklist", "html", c, "en"))
+    assert "Owner: municipality" in html and "Heat vision" in html
+    assert "Owner: gemeente" not in html and "transitievisie" not in html
+    md = str(render("checklist", "md", c, "en"))
+    assert ", municipality, L1-01)" in md

@@ -194,3 +194,11 @@ def test_content_that_does_not_validate_stops_the_build_before_anything(tmp_path
     assert any("bewijs.csv" in r and "illustreerd" in r for r in regels), regels
     assert any("begrippen.yaml: X" in r for r in regels), regels
     assert not (tmp_path / "site").exists()
+
+
+def test_english_pages_show_vocabulary_values_in_english(paginas: dict[str, dict[str, str | bytes]]) -> None:
+    en, nl = paginas["en"], paginas["nl"]
+    assert "| Owner | municipality |" in _tekst(en["acties/l1-01.md"])
+    assert "| Eigenaar | gemeente |" in _tekst(nl["acties/l1-01.md"])
+    haarlem = _tekst(en["casussen/haarlem-ramplaankwartier.md"])
+    assert "| Municipal role (Platform31) | networking" in haarlem and "netwerkend" not in haarlem

@@ -238,7 +238,9 @@ def _case_characteristics(casus: Case, taal: str) -> list[list[str]]:
     )
     oplossing = esc(k.warmteoplossing.in_language(taal))
     if k.warmteoplossing.verloop:
-        stappen = "; ".join(f"{s.jaar}: {esc(s.in_language(taal))}" for s in k.warmteoplossing.verloop)
+        stappen = " ".join(
+            f"{s.jaar}: {esc(s.in_language(taal))}{_uncertain(s.onzeker, taal)}" for s in k.warmteoplossing.verloop
+        )
         oplossing += f" — {t('verloop', taal)}: {stappen}"
     status = f"{esc(k.status.in_language(taal))} ({t('stand_per', taal)} {onb(k.status.datum)})"
     return [
@@ -249,7 +251,10 @@ def _case_characteristics(casus: Case, taal: str) -> list[list[str]]:
         [t("bouwperiode", taal), f"{onb(k.bouwperiode.van)} – {onb(k.bouwperiode.tot)}{herkomst(k.bouwperiode)}"],
         [t("aanleiding", taal), esc(k.aanleiding.in_language(taal)) + herkomst(k.aanleiding)],
         [t("warmteoplossing", taal), oplossing + herkomst(k.warmteoplossing)],
-        [t("gemeentelijke_rol", taal), onb(k.gemeentelijke_rol.waarde) + herkomst(k.gemeentelijke_rol)],
+        [
+            t("gemeentelijke_rol", taal),
+            onb(term("gemeenterol", k.gemeentelijke_rol.waarde, taal)) + herkomst(k.gemeentelijke_rol),
+        ],
         [t("status", taal), status + herkomst(k.status)],
     ]
 
@@ -379,7 +384,7 @@ def action_page(actie: Actie, kennis: Kennis) -> str:
     herkomst = t("eigen_synthese", taal) if actie.bron == "eigen" else t("site.uit_de_les", taal)
     regels += _table([t("veld", taal), t("waarde", taal)], [
         [t("les", taal), page_link(f"{les.nummer}. {esc(les.titel)}", van, les_doc(les.nummer))],
-        [t("eigenaar", taal), esc(actie.eigenaar)],
+        [t("eigenaar", taal), term("eigenaar", actie.eigenaar, taal)],
         [t("bron", taal), herkomst],
     ])  # fmt: skip
     regels += [f"## {t('tags', taal)}", "", *_tags(van, actie.tags, kennis), ""]

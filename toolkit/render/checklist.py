@@ -10,7 +10,7 @@ import io
 import json
 from typing import Any
 
-from ..labels import pick, quantity, t
+from ..labels import pick, quantity, t, term
 from ..sheets import append_row
 from . import register, word
 from .markup import markdown_text
@@ -103,7 +103,7 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
         regels += ["", f"## {t('les', taal)} {nummer}. {acties[0]['les_titel']}", ""]
         for a in acties:
             vink = "x" if a.get("voortgang", {}).get("status") == "gedaan" else " "
-            meta = f"({t(a['prioriteit'], taal)}, {a['eigenaar']}, {a['id']})"
+            meta = f"({t(a['prioriteit'], taal)}, {term('eigenaar', a['eigenaar'], taal)}, {a['id']})"
             regels.append(f"- [{vink}] **{markdown_text(a['tekst'])}** {meta}")
             regels.append(f"  {markdown_text(a['waarom'])}")
             regels.append(f"  *{t('waarom_opgenomen', taal)}: {markdown_text('; '.join(a['aanleiding']))}*")
@@ -150,7 +150,8 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
                 actie.append((f"{t('logboek_actie', taal)}: {a['logboek']}", False))
             actie += [(f"{evidence_source(b, taal)}: {b['claim']}", False) for b in a["bewijs"]]
             vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
-            rijen.append([vink, actie, t(a["prioriteit"], taal), a["eigenaar"], ", ".join(a["fasen"])])
+            fasen = ", ".join(term("fase", f, taal) for f in a["fasen"])
+            rijen.append([vink, actie, t(a["prioriteit"], taal), term("eigenaar", a["eigenaar"], taal), fasen])
         word.table(doc, ["✓"] + [t(k, taal) for k in ("actie", "prioriteit", "eigenaar", "fasen")], rijen)
     return word.to_bytes(doc)
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .. import paths
-from ..labels import pick, quantity, t
+from ..labels import pick, quantity, t, term
 from . import links
 from .markup import inline_html, markdown_html, source_refs
 
@@ -22,6 +22,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["t"] = t
+    env.globals["term"] = term
     env.globals["pick"] = pick
     env.globals["quantity"] = quantity
     env.globals["source_refs"] = source_refs
