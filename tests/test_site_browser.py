@@ -336,6 +336,7 @@ def test_a_new_case_appears_on_the_case_index_the_matrix_and_its_action(site_wit
     pagina.get_by_role("link", name="Testwijk, Onderzoeksstad").first.click()
     assert pagina.url.endswith("casussen/onderzoeksstad-testwijk.html")
     assert pagina.inner_text("h1").strip() == "Testwijk, Onderzoeksstad"
+    assert pagina.locator("a.taalkeuze").count() == 0  # only Dutch was built: no switch to a missing page
     pagina.goto((site_with_new_case / "nl/bewijs.html").as_uri())
     koppen = pagina.eval_on_selector_all("main table th", "els => els.map(e => e.innerText.trim())")
     assert "Testwijk, Onderzoeksstad" in koppen

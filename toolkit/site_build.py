@@ -98,12 +98,13 @@ def _validate() -> None:
         raise ContentError(fouten)
 
 
-def _conf(taal: str) -> str:
+def _conf(taal: str, talen: list[str]) -> str:
+    """Sphinx's configuration for ``taal``; the language switch only to a language also built."""
     sjablonen = paths.templates_dir() / "site"
-    ander = next((x for x in LANGUAGES if x != taal), taal)
+    ander = next((x for x in talen if x != taal), "")
     return CONF.format(
         taal=taal, project=t("site.titel", taal), static=str(sjablonen / "_static"),
-        templates=str(sjablonen / "_templates"), ander=ander, ander_naam=TAALNAMEN[ander],
+        templates=str(sjablonen / "_templates"), ander=ander, ander_naam=TAALNAMEN.get(ander, ""),
         voettekst=f"Warmtelessen {__version__}. {t('site.copyright', taal)}",
         meer=t("site.meer", taal), zoek=t("site.zoek_op_site", taal), stempel=_build_stamp(),
     )  # fmt: skip
@@ -170,7 +171,7 @@ def build_site(out: Path, talen: Sequence[str] | None = None, stil: bool = True)
     for taal in talen:
         bron = werk / "bron" / taal
         inhoud = site_pages(taal)
-        inhoud["conf.py"] = _conf(taal)
+        inhoud["conf.py"] = _conf(taal, talen)
         inhoud.update(_catalog(taal))
         paginas += sum(1 for n in inhoud if n.endswith(".md"))
         herschreven += write_sources(inhoud, bron)
