@@ -1,10 +1,7 @@
 """The participation logbook: who was spoken to, what was decided, and who was told.
 
-One SQLite file per wijk or project. Reliability, in this order of defence: every change is one
-transaction; write-ahead logging (WAL) so readers never block writers and a killed process leaves
-the last committed state; a busy timeout so two processes adding entries both land; a schema
-version (``PRAGMA user_version``) with migrations that run on open; a marker table so a file that
-is not a logbook is refused instead of changed.
+One SQLite file per wijk or project, opened through :mod:`toolkit.sqlite_store` (transactions,
+WAL, busy timeout, migrations, a marker so another file is refused instead of changed).
 """
 
 from __future__ import annotations
@@ -12,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
@@ -21,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import lesson_numbers, lesson_range_text
-from .errors import UserError, shown_path
+from .errors import UserError
+from .sqlite_store import open_store, run_script, transaction
 from .vocab_cases import ACTORTYPES, TREDEN, party_kind
 
 APP = "warmtelessen-logboek"
@@ -30,15 +27,8 @@ KANALEN = ("brief", "nieuwsbrief", "bijeenkomst", "website", "e-mail", "huisbezo
 SOORTEN = ("partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie")
 
 
-def _script(db: sqlite3.Connection, sql: str) -> None:
-    """Run several statements inside the current transaction (``executescript`` would commit first)."""
-    for opdracht in sql.split(";"):
-        if opdracht.strip():
-            db.execute(opdracht)
-
-
 def _v1(db: sqlite3.Connection) -> None:
-    _script(
+    run_script(
         db,
         """
         CREATE TABLE meta (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
@@ -69,7 +59,7 @@ def _v1(db: sqlite3.Connection) -> None:
 def _v2(db: sqlite3.Connection) -> None:
     """Version 2: which parties a decision concerns (to flag decisions not yet communicated to
     them), and when a contact's personal data was erased."""
-    _script(
+    run_script(
         db,
         """
         CREATE TABLE besluit_partijen (
@@ -87,52 +77,7 @@ VERSIE = len(MIGRATIES)
 
 def connect(pad: Path) -> sqlite3.Connection:
     """Open (or create) a logbook and bring its schema up to date. Refuses other files."""
-    naam = shown_path(pad)
-    nieuw = not pad.exists() or pad.stat().st_size == 0
-    if pad.exists() and pad.is_dir():
-        raise UserError(f"{naam}: --db: is een map, geen logboekbestand")
-    try:
-        db = sqlite3.connect(pad, timeout=30, isolation_level=None)
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA busy_timeout = 30000")
-        if not nieuw:
-            tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            app = db.execute("SELECT waarde FROM meta WHERE sleutel='app'").fetchone() if "meta" in tabellen else None
-            if app is None or app[0] != APP:
-                db.close()
-                raise UserError(
-                    f"{naam}: --db: geen logboek van warmtelessen (kies een nieuw bestand of het juiste logboek)"
-                )
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        _migrate(db)
-    except sqlite3.DatabaseError as exc:
-        raise UserError(f"{naam}: --db: geen logboek van warmtelessen ({exc})") from None
-    return db
-
-
-def _migrate(db: sqlite3.Connection) -> None:
-    with transaction(db):
-        versie = db.execute("PRAGMA user_version").fetchone()[0]
-        if versie > VERSIE:
-            raise UserError(
-                f"logboek heeft schemaversie {versie}; deze toolkit kent tot en met {VERSIE} (werk de toolkit bij)"
-            )
-        for nummer in range(versie, VERSIE):
-            MIGRATIES[nummer](db)
-            db.execute(f"PRAGMA user_version = {nummer + 1}")
-
-
-@contextmanager
-def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One all-or-nothing change (BEGIN IMMEDIATE takes the write lock up front)."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+    return open_store(pad, APP, MIGRATIES, "--db", "logboek")
 
 
 # --- checking values --------------------------------------------------------------------------------

@@ -1,0 +1,83 @@
+"""One SQLite file that more than one process writes to at once: the logbook, a live workshop.
+
+Reliability, in this order of defence: every change is one transaction (``BEGIN IMMEDIATE`` takes
+the write lock up front); write-ahead logging (WAL) so readers never block writers and a killed
+process leaves the last committed state; a busy timeout so two processes writing both land; a
+schema version (``PRAGMA user_version``) with migrations that run on open; a marker (``meta.app``)
+so a file that belongs to something else is refused instead of changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import UserError, shown_path
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def run_script(db: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the current transaction (``executescript`` would commit first)."""
+    for opdracht in sql.split(";"):
+        if opdracht.strip():
+            db.execute(opdracht)
+
+
+def open_store(pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str) -> sqlite3.Connection:
+    """Open (or create) the store ``app`` at ``pad`` and bring its schema up to date.
+
+    The first migration must create ``meta(sleutel, waarde)`` and insert ``('app', app)``. A file
+    that is not such a store is refused with one line: ``<pad>: <optie>: geen <wat> van warmtelessen``.
+    """
+    naam = shown_path(pad)
+    nieuw = not pad.exists() or pad.stat().st_size == 0
+    if pad.exists() and pad.is_dir():
+        raise UserError(f"{naam}: {optie}: is een map, geen {wat}bestand")
+    try:
+        db = sqlite3.connect(pad, timeout=30, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout = 30000")
+        if not nieuw:
+            tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            eigen = db.execute("SELECT waarde FROM meta WHERE sleutel='app'").fetchone() if "meta" in tabellen else None
+            if eigen is None or eigen[0] != app:
+                db.close()
+                raise UserError(
+                    f"{naam}: {optie}: geen {wat} van warmtelessen (kies een nieuw bestand of het juiste {wat})"
+                )
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        _migrate(db, migraties, wat)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{naam}: {optie}: geen {wat} van warmtelessen ({exc})") from None
+    except OSError as exc:
+        raise UserError(f"{naam}: {optie}: kan niet openen: {exc.strerror or exc}") from None
+    return db
+
+
+def _migrate(db: sqlite3.Connection, migraties: Sequence[Migration], wat: str) -> None:
+    with transaction(db):
+        versie = db.execute("PRAGMA user_version").fetchone()[0]
+        if versie > len(migraties):
+            raise UserError(
+                f"{wat} heeft schemaversie {versie}; "
+                f"deze toolkit kent tot en met {len(migraties)} (werk de toolkit bij)"
+            )
+        for nummer in range(versie, len(migraties)):
+            migraties[nummer](db)
+            db.execute(f"PRAGMA user_version = {nummer + 1}")
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing change (BEGIN IMMEDIATE takes the write lock up front)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
