@@ -12,17 +12,26 @@ STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
 KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen")
 
 
-def read_register(pad: Path) -> dict[str, dict[str, Any]]:
-    """Statuses, deadlines and notes per action id from an action register written by the toolkit.
+#: The sheet that says which checklist a register belongs to, and its rows.
+OVER = "Over"
+OVER_RIJEN = ("gemeente", "wijk")
+#: The key :func:`read_register` stores the register's owner under (not an action id).
+EIGENAAR = "__voor__"
 
-    Raises one clear line when the file is not such a register or holds a value that is not allowed.
+
+def read_register(pad: Path, naam: str | None = None) -> dict[str, dict[str, Any]]:
+    """Statuses, deadlines and notes per action id from an action register written by the toolkit
+    (and, under :data:`EIGENAAR`, the municipality and wijk it was made for, when it says so).
+
+    ``naam`` is how the file is named in messages (an upload's own name). Raises one clear line when
+    the file is not such a register or holds a value that is not allowed.
     """
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    naam = shown_path(pad)
+    naam = naam or shown_path(pad)
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -68,8 +77,35 @@ def read_register(pad: Path) -> dict[str, dict[str, Any]]:
             "deadline": deadline.isoformat() if deadline else None,
             "opmerkingen": str(opmerking) if opmerking is not None else "",
         }
+    if OVER in boek.sheetnames:
+        over = {str(r[0]): r[1] for r in boek[OVER].iter_rows(values_only=True) if r and r[0] in OVER_RIJEN}
+        uit[EIGENAAR] = {"gemeente": over.get("gemeente") or "", "wijk": over.get("wijk") or "", "bestand": naam}
     boek.close()
     return uit
+
+
+def register_owner(register: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    return register.get(EIGENAAR)
+
+
+def check_register_fits(naam: str, register: dict[str, dict[str, Any]], checklist: dict[str, Any]) -> None:
+    """A register made for another municipality or wijk, or that shares no action with this
+    checklist, is refused with one line (its statuses would land on the wrong actions)."""
+    from .text import fold
+
+    eigenaar = register_owner(register)
+    context = checklist["context"]
+    hier = (context["gemeente"], context.get("wijk") or "")
+    if eigenaar is not None and (fold(eigenaar["gemeente"]), fold(eigenaar["wijk"])) != tuple(map(fold, hier)):
+        daar = ", ".join(x for x in (eigenaar["gemeente"], eigenaar["wijk"]) if x)
+        raise UserError(
+            f"{naam}: --voortgang: dit register hoort bij {daar}, niet bij {', '.join(x for x in hier if x)} "
+            "(maak de checklist met het profiel van dat register, of begin met het nieuwe register)"
+        )
+    ids = {k for k in register if k != EIGENAAR}
+    if ids and not ids & {a["id"] for a in checklist["acties"]}:
+        raise UserError(f"{naam}: --voortgang: geen enkele actie van dit register staat in deze checklist "
+                        "(is het het register van een ander profiel?)")  # fmt: skip
 
 
 def summarise(acties: list[dict[str, Any]], peildatum: date) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, BeforeValidator, ValidationError
 
 from .catalog import lesson_numbers, lesson_range_text
-from .errors import UserError
+from .errors import UserError, shown_path
 from .fileio import ensure_dir
 from .labels import LANGUAGES, t
 from .models import StrictModel, described
@@ -409,13 +409,16 @@ def _case_meta(p: CasusParams, casus: Any) -> Meta:
 def _build_checklist(p: ChecklistParams) -> dict[str, Any]:
     from .checklist import build, default_profile_path, logbook_stats
     from .profile import read_profile
-    from .progress import read_register
+    from .progress import check_register_fits, read_register
 
     profiel = read_profile(default_profile_path()) if p.profiel is None else p.profiel
     register = read_register(in_project(p.voortgang)) if p.voortgang else None
     peildatum = date.fromisoformat(p.peildatum) if p.peildatum else None
     logboek = logbook_stats(in_project(p.logboek)) if p.logboek else None
-    return build(profiel, p.taal, register, peildatum, logboek=logboek)
+    checklist = build(profiel, p.taal, register, peildatum, logboek=logboek)
+    if register is not None:
+        check_register_fits(shown_path(in_project(p.voortgang)), register, checklist)
+    return checklist
 
 
 def _checklist_meta(p: ChecklistParams, c: dict[str, Any]) -> Meta:

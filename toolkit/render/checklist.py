@@ -167,7 +167,7 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..progress import KOLOMMEN, STATUSSEN
+    from ..progress import KOLOMMEN, OVER, STATUSSEN
 
     boek = Workbook()
     blad = boek.worksheets[0]
@@ -208,6 +208,9 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
         append_row(voortgang, [t("voortgang", taal), c["voortgang"]["peildatum"]])
         for regel in _progress_lines(c):
             append_row(voortgang, [regel])
+    over = boek.create_sheet(OVER)  # which checklist this register belongs to (checked when read back)
+    append_row(over, ["gemeente", c["context"]["gemeente"]])
+    append_row(over, ["wijk", c["context"].get("wijk") or ""])
     profiel = boek.create_sheet("Profiel")
     append_row(profiel, ["veld", "waarde"])
     for sleutel, waarde in _profile_rows(c):
