@@ -5,13 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.warmtelessen-installed
 OUT    ?= output
 
-.PHONY: help setup test demo site lab lint format clean bench chromium
+.PHONY: help setup test demo site app lab lint format clean bench chromium
 
 help:
 	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
 	@echo "make site   - bouw de kennisbank als website in ./$(OUT)/site/ (open index.html)"
 	@echo "make test   - draai alle tests (ruff, mypy, pytest, notebooks via papermill)"
 	@echo "make lint   - alleen ruff en mypy"
+	@echo "make app    - start de web-app op http://127.0.0.1:8866/ (checklist op maat, kennisbank; stoppen: Ctrl-C)"
 	@echo "make lab    - open JupyterLab op notebooks/"
 	@echo "make bench  - meet de snelheid van de checklist-routes en de site (enkele minuten)"
 	@echo "make format - formatteer de code met ruff"
@@ -42,6 +43,9 @@ demo: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/warmtelessen site --out $(OUT)/site
+
+app: $(STAMP)
+	$(BIN)/warmtelessen app
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

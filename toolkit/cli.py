@@ -351,6 +351,63 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if problemen or any(u.status == "mislukt" for u in uitkomsten) else 0
 
 
+def _print_address(regels: list[str]) -> Any:
+    def gestart(adres: str) -> None:
+        for regel in regels:
+            print(regel.format(adres=adres), flush=True)
+
+    return gestart
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from .app_server import LOOPBACK, app_pages, serve
+    from .labels import t
+    from .live import new_code, normalise_code
+    from .paths import notebooks_dir
+
+    taal = args.lang
+    site = args.site if args.site.exists() else None
+    code = normalise_code(args.code or "") or ("" if args.host in LOOPBACK else new_code())  # beyond: with a code
+    regels = [t("app.draait", taal, adres="{adres}" + (f"?token={code}" if code else ""))]
+    regels += [t("app.code", taal, code=code)] * bool(code) + [t("app.stoppen", taal)]
+    return serve(
+        notebooks_dir() / "app", args.werkmap, args.port, args.host, taal, t("app.titel", taal),
+        t("app.start_uitleg", taal), app_pages(taal), code=code, site=site, gestart=_print_address(regels),
+    )  # fmt: skip
+
+
+def cmd_workshop_live(args: argparse.Namespace) -> int:
+    from .app_server import ENV, LOOPBACK, Pagina, address, check_port, serve
+    from .live import new_session, open_session, parse_lessons
+    from .paths import notebooks_dir
+
+    taal = args.lang
+    check_port(args.host, args.port)  # before a session is made for nothing
+    if args.sessie:
+        sessie = open_session(args.map, args.sessie)
+    else:
+        sessie = new_session(args.map, parse_lessons(args.lessen), taal)
+    taal = sessie.taal
+    code = sessie.code if (args.host not in LOOPBACK or args.met_code) else ""
+    basis = address(args.host, args.port) + "voila/render/"
+    groepen = basis + "groep.ipynb" + (f"?token={code}" if code else "")
+    trainer = basis + f"trainer.ipynb?trainer={sessie.trainer_code}" + (f"&token={code}" if code else "")
+    regels = [
+        t("live.cli_sessie", taal, lessen=", ".join(map(str, sessie.lessen)), code=sessie.code),
+        t("live.cli_groepen", taal, adres=groepen),
+        t("live.cli_trainer", taal, adres=trainer),
+        t("live.cli_antwoorden", taal, pad=shown_path(sessie.pad), code=sessie.code),
+        t("app.stoppen", taal),
+    ]
+    omgeving = {ENV["sessie"]: str(sessie.pad.resolve()), ENV["adres"]: groepen, ENV["uit"]: str(args.out.resolve())}
+    paginas = [Pagina("groep.ipynb", t("live.groep_titel", taal), t("live.pagina_groep_uitleg", taal))]
+    return serve(
+        notebooks_dir() / "live", args.werkmap, args.port, args.host, taal, t("live.trainer_titel", taal),
+        t("live.start_uitleg", taal), paginas, code=code, omgeving=omgeving, gestart=_print_address(regels),
+        voorraad={"groep.ipynb": 3},  # groups arrive at once: three pages ready, more on the way
+    )  # fmt: skip
+
+
 def cmd_site(args: argparse.Namespace) -> int:
     from .site_build import build_site, site_summary
 
@@ -490,6 +547,30 @@ def build_parser() -> argparse.ArgumentParser:
                        "Voert notebooks/workshop_summary.ipynb uit en schrijft naar MAP/oogst/: HTML en Word.",
                        positional={"antwoorden": "MAP"})  # fmt: skip
     q.set_defaults(func=cmd_workshop_harvest)
+    q = acties.add_parser(
+        "live",
+        help="zelfscan live in de zaal: groepen vullen in op hun telefoon, de trainer ziet de oogst groeien",
+        description="Start de zelfscan als web-app (Voilà). Groepen openen het getoonde adres (of scannen de\n"
+        "QR-code op het scherm van de trainer) en versturen hun scores; de trainerspagina toont de oogst en\n"
+        "werkt zichzelf bij. Antwoorden worden meteen opgeslagen (SQLite in --map); na een herstart gaat u\n"
+        "verder met --sessie CODE. Met --host 0.0.0.0 (de zaal op hetzelfde netwerk) is de sessiecode nodig.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("--lessen", default="", metavar="3,4", help="de lessen van de zelfscan (standaard: alle)")
+    q.add_argument(
+        "--host", default="127.0.0.1", help="adres om op te luisteren; 0.0.0.0 = ook voor anderen op het netwerk"
+    )
+    q.add_argument("--port", type=int, default=8866, help="poort (standaard: 8866)")
+    q.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal (standaard: nl)")
+    q.add_argument("--map", type=Path, default=OUT_STANDAARD / "workshop-live", metavar="MAP",
+                   help="map voor de antwoorden, één SQLite-bestand per sessie (standaard: ./output/workshop-live/)")  # fmt: skip
+    q.add_argument("--sessie", metavar="CODE", help="ga verder met een bestaande sessie (na een herstart)")
+    q.add_argument("--met-code", action="store_true", help="vraag de sessiecode ook op deze computer (127.0.0.1)")
+    add_out(q)
+    q.add_argument(
+        "--werkmap", type=Path, default=OUT_STANDAARD / ".workshop-live", metavar="MAP", help=argparse.SUPPRESS
+    )
+    q.set_defaults(func=cmd_workshop_live)
 
     p = _report_parser(
         sub, "checklist", "checklist", ChecklistParams,
@@ -505,6 +586,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_options(p.add_argument_group("velden van het profiel"), Profiel, prefix=PROFIEL_DEST)
     p.add_argument("--uitleg", action="store_true", help="toon per actie waarom die er wel of niet in staat")
     p.set_defaults(func=cmd_checklist)
+
+    p = sub.add_parser(
+        "app",
+        help="start de web-app in de browser: checklist op maat en kennisbank",
+        description="Start de web-app (Voilà) op http://127.0.0.1:8866/: de checklist op maat met formulier en\n"
+        "downloads, en de kennisbank. Opent niets vanzelf; stoppen met Ctrl-C.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--port", type=int, default=8866, help="poort (standaard: 8866)")
+    p.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: alleen deze computer)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van de app (standaard: nl)")
+    p.add_argument("--site", type=Path, default=OUT_STANDAARD / "site", metavar="MAP",
+                   help="een gebouwde kennisbank om naar te linken (standaard: ./output/site/)")  # fmt: skip
+    p.add_argument("--code", metavar="CODE",
+                   help="vaste toegangscode (standaard: op 127.0.0.1 geen, anders elke start een nieuwe)")  # fmt: skip
+    p.add_argument("--werkmap", type=Path, default=OUT_STANDAARD / ".app", metavar="MAP", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_app)
 
     p = sub.add_parser(
         "site",

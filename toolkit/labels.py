@@ -39,6 +39,17 @@ def term(soort: str, waarde: str, taal: str) -> str:
     return t(sleutel, taal) if sleutel in texts("nl") else waarde
 
 
+#: Which vocabulary labels the values of a profile field: a group's kind is a party kind, a phase
+#: a phase; everything else (ja, nee, warmtenet …) a plain value.
+_WAARDE_SOORT = {"groepen.soort": "partij", "fase": "fase"}
+
+
+def value_label(veld: str, waarde: str, taal: str) -> str:
+    """The label of the value ``waarde`` of profile field ``veld`` (``fase`` ``orientatie`` ->
+    "Oriëntatie")."""
+    return term(_WAARDE_SOORT.get(veld, "waarde"), waarde, taal)
+
+
 def pick(record: Mapping[str, Any], veld: str, taal: str) -> Any:
     """``record[veld + "_en"]`` in English (when it has one), else ``record[veld + "_nl"]`` or
     ``record[veld]``."""

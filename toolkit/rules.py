@@ -230,7 +230,7 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
 
 def explain_condition(voorwaarde: dict[str, Any], taal: str, ontkend: bool = False) -> str:
     """A condition in words: ``{veld: aanspreekpunt, is: nee}`` -> ``zichtbaar aanspreekpunt is nee``."""
-    from .labels import t, term
+    from .labels import t, term, value_label
 
     if "alle" in voorwaarde:
         return f" {t('regel.en', taal)} ".join(_grouped(v, taal) for v in voorwaarde["alle"])
@@ -249,8 +249,7 @@ def explain_condition(voorwaarde: dict[str, Any], taal: str, ontkend: bool = Fal
     def woord(w: Any) -> str:
         if isinstance(w, bool | int | float) and not isinstance(w, bool):
             return f"{w:g}"
-        soort = {"groepen.soort": "partij", "fase": "fase"}.get(veld, "waarde")
-        return term(soort, OUDE_SOORTEN.get(str(w), str(w)), taal)
+        return value_label(veld, OUDE_SOORTEN.get(str(w), str(w)), taal)
 
     if op in {"onbekend", "leeg"}:
         return t(f"regel.{op}" if bool(arg) != ontkend else f"regel.niet_{op}", taal, veld=naam)

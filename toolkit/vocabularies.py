@@ -8,7 +8,7 @@ up with what the audience knows.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Taal = Literal["nl", "en"]
 TALEN: tuple[str, ...] = get_args(Taal)
@@ -16,6 +16,11 @@ TALEN: tuple[str, ...] = get_args(Taal)
 TnoFase = Literal["voorbereiding", "wijkonderzoek-en-participatieplan", "bewustwording", "besluiten", "uitvoering"]
 NplwStap = Literal["voorbereiden", "ontwerpen", "uitvoeren"]
 CoalitieFase = Literal["transitievisie-warmte", "orientatiefase", "ontwikkelfase", "uitvoeringsfase", "gebruiksfase"]
+
+
+def options(soort: Any) -> tuple[str, ...]:
+    """The values of a vocabulary (a ``Literal``), in order."""
+    return tuple(str(v) for v in get_args(soort))
 
 
 def listing(waarden: tuple[str, ...] | list[str]) -> str:

@@ -22,15 +22,34 @@ from pathlib import Path
 SITE_ENV = "WARMTELESSEN_SITE"
 
 _site_base: ContextVar[str | None] = ContextVar("site_base", default=None)
+_report_files: ContextVar[bool] = ContextVar("report_files", default=True)
 
 
 def lesson_report_link(nummer: int, slug: str, taal: str) -> str:
+    """The lesson's report next to this one; on a page with no report files (the web app), its
+    page on the site, or "" (no link)."""
+    if not _report_files.get():
+        return site_link(les_doc(nummer))
     naam = f"les-{nummer}-{slug}"
     return f"../{naam}/{naam}.{taal}.html"
 
 
 def case_report_link(casus_id: str, taal: str) -> str:
+    if not _report_files.get():
+        return site_link(casus_doc(casus_id))
     return f"../casus-{casus_id}/casus-{casus_id}.{taal}.html"
+
+
+@contextmanager
+def without_report_files(site_base: str | None = None) -> Iterator[None]:
+    """Render for a page that has no report files next to it (the web app): links to other
+    reports go to the site at ``site_base`` instead, or are left out."""
+    token = _report_files.set(False)
+    try:
+        with linking_to_site(site_base):
+            yield
+    finally:
+        _report_files.reset(token)
 
 
 # --- the site's page names (Sphinx docnames, without .md / .html) ---------------------------------

@@ -16,20 +16,28 @@ def write_file(doel: Path, inhoud: str | bytes) -> Path:
     return write_bytes_atomic(doel, inhoud) if isinstance(inhoud, bytes) else write_text_atomic(doel, inhoud)
 
 
+def rendered_files(
+    soort: str, obj: Any, taal: str, formats: Sequence[str], namen: Mapping[str, str]
+) -> dict[str, str | bytes]:
+    """Each of ``formats`` rendered, by file name: what :func:`write_formats` puts on disk and the
+    web app offers for download (the same bytes). ``namen`` gives each format's file name; a
+    format whose renderer returns several files (a mapping) gives them under the names it chose."""
+    bestanden: dict[str, str | bytes] = {}
+    for formaat in formats:
+        inhoud = render(soort, formaat, obj, taal)
+        if isinstance(inhoud, Mapping):
+            bestanden.update(inhoud)
+        else:
+            bestanden[namen[formaat]] = inhoud
+    return bestanden
+
+
 def write_formats(
     soort: str, obj: Any, taal: str, map_: Path, formats: Sequence[str], namen: Mapping[str, str]
 ) -> list[Path]:
-    """Render ``obj`` in each of ``formats`` and write the files into ``map_``.
-
-    ``namen`` gives each format's file name; a format whose renderer returns several files (a
-    mapping) writes them under the names the renderer chose."""
+    """Render ``obj`` in each of ``formats`` and write the files into ``map_`` (links to a site
+    built next to ``map_`` included, see :mod:`toolkit.render.links`)."""
     ensure_dir(map_)
-    geschreven: list[Path] = []
     with linking_to_site(site_base_next_to(map_, taal)):
-        for formaat in formats:
-            inhoud = render(soort, formaat, obj, taal)
-            if isinstance(inhoud, Mapping):
-                geschreven += [write_file(map_ / naam, deel) for naam, deel in inhoud.items()]
-            else:
-                geschreven.append(write_file(map_ / namen[formaat], inhoud))
-    return geschreven
+        bestanden = rendered_files(soort, obj, taal, formats, namen)
+    return [write_file(map_ / naam, inhoud) for naam, inhoud in bestanden.items()]
