@@ -18,6 +18,7 @@ from typing import Any
 from .catalog import lesson_numbers, lesson_range_text
 from .errors import UserError, shown_path
 from .fileio import write_text_atomic
+from .sheets import unquote_csv
 from .text import slugify
 
 CSV_KOLOMMEN = ("groep", "les", "stelling", "score", "notitie")
@@ -43,7 +44,7 @@ def statement_ids(taal: str = "nl") -> dict[str, int]:
     return {s.id: les.nummer for les in load_lessons(taal) for s in les.stellingen}
 
 
-def _check(
+def check_answer(
     groep: str, les: Any, stelling: str, score: Any, bekend: dict[str, int], waar: str
 ) -> tuple[Antwoord | None, str]:
     if not str(groep).strip():
@@ -87,7 +88,9 @@ def _rows(pad: Path, tekst: str) -> tuple[list[tuple[str, dict[str, Any]]], str]
     ontbrekend = [k for k in ("groep", "stelling", "score") if k not in (lezer.fieldnames or [])]
     if ontbrekend:
         return [], f"{naam}: kolom ontbreekt: {', '.join(ontbrekend)} (kolommen: {', '.join(CSV_KOLOMMEN)})"
-    return [(f"{naam}: rij {nummer}", rij) for nummer, rij in enumerate(lezer, start=2)], ""
+    # a cell the toolkit protected against spreadsheet formulas ("'=…") reads as it was written
+    return [(f"{naam}: rij {nummer}", {k: unquote_csv(v) for k, v in rij.items()})
+            for nummer, rij in enumerate(lezer, start=2)], ""  # fmt: skip
 
 
 def read_responses(map_: Path, taal: str = "nl") -> tuple[list[Antwoord], list[str]]:
@@ -105,7 +108,7 @@ def read_responses(map_: Path, taal: str = "nl") -> tuple[list[Antwoord], list[s
         if probleem:
             problemen.append(probleem)
         for waar, rij in rijen:
-            antwoord, fout = _check(rij.get("groep") or "", rij.get("les") or "", rij.get("stelling") or "",
+            antwoord, fout = check_answer(rij.get("groep") or "", rij.get("les") or "", rij.get("stelling") or "",
                                     rij.get("score"), bekend, waar)  # fmt: skip
             if fout:
                 problemen.append(fout)
@@ -123,7 +126,8 @@ def save_group(
         raise UserError("groep: vul de naam van de groep in")
     bekend = statement_ids()
     for i, rij in enumerate(antwoorden, start=1):
-        _, fout = _check(groep, rij.get("les", ""), rij.get("stelling", ""), rij.get("score"), bekend, f"antwoord {i}")
+        waar = f"antwoord {i}"
+        _, fout = check_answer(groep, rij.get("les", ""), rij.get("stelling", ""), rij.get("score"), bekend, waar)
         if fout:
             raise UserError(fout)
     pad = map_ / f"{slugify(groep)}.json"
