@@ -10,9 +10,13 @@
 (e) batch of N municipalities through papermill, --jobs 1 and --jobs 2
 (f) the knowledge-base site, both languages, from nothing (a copy of the content in a temp folder)
 (g) the same site again after editing one lesson (incremental: only what changed is rebuilt)
+(h) the web app (`warmtelessen app`): from the browser's request until the checklist page's form is
+    on screen (Voilà with a pre-heated kernel; a fresh browser context each time)
+(i) the web app: from the click on *Maak checklist* until the checklist and its downloads are on screen
 
 Timings are wall-clock medians; ratios are what to read (the machine is printed with them).
-Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6, f < 60 s, g < 10 s.
+Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6, f < 60 s, g < 10 s,
+h < 5 s, i < 2 s. ``--alleen app`` measures (h) and (i) only.
 """
 
 from __future__ import annotations
@@ -109,11 +113,64 @@ def site_builds(tmp: Path) -> tuple[float, float]:
     return f, g
 
 
+def app_timings(tmp: Path, herhalingen: int) -> tuple[float, float]:
+    """(h) first page ready, (i) checklist on screen after the click: the app started as a user
+    starts it, Debian's Chromium through Playwright, the app stopped by its process id afterwards."""
+    import signal
+    import subprocess
+
+    from playwright.sync_api import sync_playwright
+
+    from toolkit.app_server import free_port
+
+    poort = free_port()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "app", "--port", str(poort), "--werkmap", str(tmp / "app")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        for regel in proces.stdout or []:
+            if regel.startswith("Stoppen"):
+                break
+        url = f"http://127.0.0.1:{poort}/voila/render/checklist.ipynb"
+        h: list[float] = []
+        i: list[float] = []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            for _ in range(herhalingen):
+                time.sleep(8)  # the next pre-heated kernel is ready again, as between two visitors
+                pagina = browser.new_context().new_page()
+                start = time.perf_counter()
+                pagina.goto(url)
+                pagina.wait_for_selector("text=Maak checklist", timeout=60_000)
+                h.append(time.perf_counter() - start)
+                pagina.get_by_label("Gemeente", exact=True).fill("Zwolle")
+                pagina.get_by_label("Gemeente", exact=True).press("Tab")
+                pagina.wait_for_selector("text=openbare cijfers", timeout=30_000)
+                start = time.perf_counter()
+                pagina.get_by_role("button", name="Maak checklist").click()
+                pagina.wait_for_selector("text=Uw bestanden", timeout=30_000)
+                i.append(time.perf_counter() - start)
+                pagina.context.close()
+            browser.close()
+    finally:
+        os.kill(proces.pid, signal.SIGINT)
+        proces.wait(timeout=30)
+    return statistics.median(h), statistics.median(i)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gemeenten", type=int, default=20, help="aantal gemeenten voor (e)")
-    parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a) en (b)")
+    parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h) en (i)")
+    parser.add_argument("--alleen", choices=("app",), help="meet alleen (h) en (i), de web-app")
     args = parser.parse_args()
+    if args.alleen == "app":
+        with tempfile.TemporaryDirectory() as tmp_naam:
+            h, i = app_timings(Path(tmp_naam), args.herhalingen)
+        print(f"{'(h) web-app: eerste pagina klaar na het verzoek':<58}{h:>10.3f}  doel < 5 s")
+        print(f"{'(i) web-app: checklist in beeld na de klik':<58}{i:>10.3f}  doel < 2 s")
+        return
     with tempfile.TemporaryDirectory() as tmp_naam:
         tmp = Path(tmp_naam)
         checklist_in_process(tmp)  # warm the content caches once, as a long-running process would be
@@ -127,6 +184,7 @@ def main() -> None:
         e1 = _median(1, lambda: run_batch(deel, tmp / "e1", jobs=1, force=True, voortgangsbalk=False))
         e2 = _median(1, lambda: run_batch(deel, tmp / "e2", jobs=2, force=True, voortgangsbalk=False))
         f, g = site_builds(tmp)
+        h, i = app_timings(tmp, args.herhalingen)
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -139,6 +197,8 @@ def main() -> None:
             "e_jobs2": e2,
             "f_site_volledig": f,
             "g_site_na_een_les": g,
+            "h_app_eerste_pagina": h,
+            "i_app_checklist_na_klik": i,
         },  # fmt: skip
         "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2, "f/g": f / g},
     }
@@ -156,6 +216,8 @@ def main() -> None:
         (f"(e) batch {args.gemeenten} gemeenten via papermill, --jobs 2", e2),
         ("(f) site, nl en en, helemaal opnieuw", f),
         ("(g) site opnieuw na het wijzigen van één les", g),
+        ("(h) web-app: eerste pagina klaar na het verzoek", h),
+        ("(i) web-app: checklist in beeld na de klik", i),
     ]
     for naam, waarde in regels:
         print(f"{naam:<58}{waarde:>10.3f}")
@@ -168,6 +230,8 @@ def main() -> None:
     print(f"{'f      (site, beide talen, vanaf niets)':<58}{f:>9.1f}s  < 60 s")
     print(f"{'g      (site na één gewijzigde les)':<58}{g:>9.1f}s  < 10 s")
     print(f"{'f / g  (volledig t.o.v. na één les)':<58}{f / g:>10.1f}")
+    print(f"{'h      (web-app: eerste pagina klaar)':<58}{h:>9.2f}s  < 5 s")
+    print(f"{'i      (web-app: checklist in beeld na de klik)':<58}{i:>9.2f}s  < 2 s")
     uit = ROOT / "benchmarks" / "laatste.json"
     uit.write_text(json.dumps(resultaat, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"\nopgeslagen: {uit.relative_to(ROOT)}")

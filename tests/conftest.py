@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +66,31 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def _built_once(tmp_path_factory: pytest.TempPathFactory, naam: str, bouw: Callable[[Path], None]) -> Path:
+    """``bouw(map)`` once per test run, shared by the pytest-xdist workers (the first builds, the
+    others wait for it on a lock), in the run's own temporary folder."""
+    basis = tmp_path_factory.getbasetemp()
+    gedeeld = basis.parent if os.environ.get("PYTEST_XDIST_WORKER") else basis
+    map_ = gedeeld / naam
+    with open(gedeeld / f"{naam}.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not (map_ / "klaar").exists():
+            shutil.rmtree(map_, ignore_errors=True)
+            map_.mkdir()
+            bouw(map_)
+            (map_ / "klaar").touch()
+    return map_
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the project's own content, built as a user builds it."""
+
+    def bouw(map_: Path) -> None:
+        res = run_cli("site", "--out", str(map_ / "site"))
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.startswith("Site: ") and "(nl, en; " in res.stdout
+
+    return _built_once(tmp_path_factory, "kennisbank", bouw) / "site"

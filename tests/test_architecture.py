@@ -21,12 +21,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Each module's layer; a module imports only from its own layer or those below it.
 LAGEN: list[set[str]] = [
     {"paths", "errors", "text", "labels", "yamlio", "fileio", "models", "markers", "catalog", "schema_errors",
-     "markdown_doc", "vocabularies", "vocab_cases", "own_words", "sheets", "kernels", "site_sphinx"},
+     "markdown_doc", "vocabularies", "vocab_cases", "own_words", "sheets", "kernels", "site_sphinx", "sqlite_store"},
     {"lessons", "cases", "case_tables", "regions", "profile", "rules", "actions", "checklist", "compare", "workshop",
-     "workshop_kit", "logbook", "logbook_report", "progress", "validate", "case_export", "glossary", "phases"},
+     "workshop_kit", "logbook", "logbook_report", "progress", "validate", "case_export", "glossary", "phases", "live"},
     {"render", "charts", "site_pages"},
-    {"reports", "runner", "batch", "batch_worker", "logbook_io", "site_build"},
-    {"cli", "cli_options", "display", "widgets", "workshop_form", "logbook_form", "__main__", "__init__"},
+    {"reports", "runner", "batch", "batch_worker", "logbook_io", "site_build", "app_server"},
+    {"cli", "cli_options", "display", "widgets", "workshop_form", "logbook_form", "__main__", "__init__",
+     "app_checklist", "app_kennisbank", "app_live"},
 ]  # fmt: skip
 
 

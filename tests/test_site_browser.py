@@ -4,7 +4,6 @@ Accessibility is checked with axe-core (WCAG 2.1 AA: no serious or critical viol
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import shutil
@@ -13,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, _built_once, run_cli
 
 #: One page of every type the site has (in Dutch; the language tests cover English).
 PAGINATYPEN = [
@@ -32,34 +31,6 @@ PAGINATYPEN = [
 ]  # fmt: skip
 
 AXE_WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def _built_once(tmp_path_factory: pytest.TempPathFactory, naam: str, bouw: Callable[[Path], None]) -> Path:
-    """``bouw(map)`` once per test run, shared by the pytest-xdist workers (the first builds, the
-    others wait for it on a lock), in the run's own temporary folder."""
-    basis = tmp_path_factory.getbasetemp()
-    gedeeld = basis.parent if os.environ.get("PYTEST_XDIST_WORKER") else basis
-    map_ = gedeeld / naam
-    with open(gedeeld / f"{naam}.lock", "w") as slot:
-        fcntl.flock(slot, fcntl.LOCK_EX)
-        if not (map_ / "klaar").exists():
-            shutil.rmtree(map_, ignore_errors=True)
-            map_.mkdir()
-            bouw(map_)
-            (map_ / "klaar").touch()
-    return map_
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the project's own content, built as a user builds it."""
-
-    def bouw(map_: Path) -> None:
-        res = run_cli("site", "--out", str(map_ / "site"))
-        assert res.returncode == 0, res.stderr
-        assert res.stdout.startswith("Site: ") and "(nl, en; " in res.stdout
-
-    return _built_once(tmp_path_factory, "kennisbank", bouw) / "site"
 
 
 def _search(pagina: Any, url: str) -> list[str]:
