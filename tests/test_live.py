@@ -212,3 +212,21 @@ def test_an_unknown_lesson_or_session_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(res, "--lessen: onbekende les '8'")
     res = run_cli("workshop", "live", "--sessie", "ABCDEF", "--map", str(tmp_path), "--werkmap", str(tmp_path / "w"))
     assert_one_line_error(res, "--sessie ABCDEF: onbekende sessie", "er is nog geen sessie")
+
+
+def test_a_session_file_that_cannot_be_written_is_a_message_not_a_crash(sessie, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.live import Sessie
+
+    submit(sessie, "Tafel 1", "a", _rows(3, 2))
+    echt = Sessie.connect
+
+    def read_only(self: Sessie) -> sqlite3.Connection:  # as when the folder was made read-only mid-session
+        db = echt(self)
+        db.execute("PRAGMA query_only = ON")
+        return db
+
+    monkeypatch.setattr(Sessie, "connect", read_only)
+    with pytest.raises(UserError, match="de antwoorden konden niet worden opgeslagen"):
+        submit(sessie, "Tafel 2", "b", _rows(3, 4))
+    monkeypatch.undo()
+    assert {a.groep for a in responses(sessie)} == {"Tafel 1"}

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .errors import UserError
+from .errors import UserError, WarmteError
 
 #: The files offered for download, in this order (the checklist report's formats).
 DOWNLOADS = ("docx", "xlsx", "html", "md", "json")
@@ -137,7 +137,7 @@ def checklist_page(taal: str | None = None) -> Any:
                 raise UserError(t("app.eerst_gemeente", taal))
             checklist = make_checklist(profiel, taal, staat["register"])
             bestanden = checklist_files(checklist, taal)
-        except UserError as fout:
+        except WarmteError as fout:
             say(str(fout), fout=True)
             return
         links = [download_link(naam, inhoud, t(f"app.download_{naam.rsplit('.', 1)[-1]}", taal) + f" ({naam})")

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs
 
 from markupsafe import escape
 
-from .errors import UserError
+from .errors import UserError, WarmteError
 from .labels import t
 from .live import MAX_GROEPNAAM, MAX_NOTITIE, Sessie, read_session, responses
 
@@ -212,7 +212,7 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         opgeslagen.value = _melding(t("live.bezig", taal))
         try:
             bestanden = save_harvest(sessie, uit, taal)
-        except UserError as fout:
+        except WarmteError as fout:  # also a notebook that failed: one line on the page, no traceback
             opgeslagen.value = _melding(str(fout), fout=True)
             return
         finally:

@@ -198,6 +198,10 @@ def submit(sessie: Sessie, groep: str, sleutel: str, antwoorden: list[dict[str, 
                 "INSERT INTO antwoorden (groep_id, stelling, les, score, notitie) VALUES (?, ?, ?, ?, ?)",
                 [(groep_id, *r) for r in rijen],
             )
+    except sqlite3.Error as exc:  # a full disk, a folder made read-only: say so, nothing half-stored
+        raise UserError(
+            f"{shown_path(sessie.pad)}: de antwoorden konden niet worden opgeslagen ({exc}); vraag de trainer"
+        ) from None
     finally:
         db.close()
     return len(rijen)
