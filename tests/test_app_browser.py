@@ -71,13 +71,13 @@ def start(*args: str, werkmap: Path) -> Server:
     gelezen: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [gelezen.put(r.rstrip("\n")) for r in proces.stdout or []], daemon=True).start()
     eind = time.monotonic() + 120
-    while time.monotonic() < eind and not (regels and regels[-1].startswith("Stoppen")):
+    while time.monotonic() < eind and not (regels and regels[-1].startswith(("Stoppen", "To stop"))):
         try:
             regels.append(gelezen.get(timeout=1))
         except queue.Empty:
             if proces.poll() is not None:
                 raise AssertionError(f"{args} stopte: {proces.stderr.read() if proces.stderr else ''}") from None
-    assert regels and regels[-1].startswith("Stoppen"), regels
+    assert regels and regels[-1].startswith(("Stoppen", "To stop")), regels
     return Server(proces, regels, poort, werkmap)
 
 
@@ -440,6 +440,24 @@ def test_with_a_built_site_the_knowledge_base_links_to_it(browser: Any, tmp_path
         pagina.get_by_role("link", name="Naar de volledige kennisbank (website)").click()
         pagina.wait_for_selector("text=Werk samen met bestaande groepen", timeout=30_000)
         assert "/voila/files/site/nl/" in pagina.url
+        assert _axe(pagina) == []
+        assert buiten == []
+    finally:
+        server.stop()
+
+
+def test_in_english_the_app_speaks_english(browser: Any, tmp_path: Path) -> None:
+    server = start("app", "--lang", "en", "--site", str(tmp_path / "geen-site"), werkmap=tmp_path / "werk")
+    try:
+        assert server.regels[0] == f"Warmtelessen is running at {server.basis}"
+        pagina, buiten = _page(browser)
+        _open(pagina, server.basis + "voila/render/checklist.ipynb", "text=Make checklist")
+        assert pagina.get_attribute("html", "lang") == "en"
+        pagina.get_by_label("Municipality", exact=True).fill(GEMEENTE)
+        pagina.get_by_label("Municipality", exact=True).press("Tab")
+        pagina.get_by_role("button", name="Make checklist").click()
+        pagina.wait_for_selector(f"text=The checklist for {GEMEENTE} is ready", timeout=30_000)
+        assert pagina.locator('a[download="checklist.docx"]').inner_text().startswith("Word")
         assert _axe(pagina) == []
         assert buiten == []
     finally:

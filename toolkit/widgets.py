@@ -195,7 +195,7 @@ class ProfileForm:
     def _field(self, veld: str, soort: str) -> list[Any]:
         from .labels import t, value_label
 
-        w, stijl = self.w, {"description_width": "14rem"}
+        w, stijl = self.w, {"description_width": "16rem"}
         breed = w.Layout(width="40rem", max_width="100%")
         if soort == "eigendom":
             leeg = t("app.leeg_is_onbekend", self.taal)
@@ -225,7 +225,7 @@ class ProfileForm:
                       for v in choices(veld)]  # fmt: skip
             self.velden[veld] = dict(zip(choices(veld), vakjes, strict=True))
             kop = w.HTML(f"<strong>{label}</strong>")
-            return [kop, w.VBox(vakjes, layout=w.Layout(margin="0 0 0 14rem")), self._help(veld)]
+            return [kop, w.VBox(vakjes, layout=w.Layout(margin="0 0 0 16rem")), self._help(veld)]
         elif soort == "groepen":
             toevoegen = w.Button(description=t("app.groep_toevoegen", self.taal))
             toevoegen.on_click(lambda _: self._add_group({}))
