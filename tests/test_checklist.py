@@ -231,7 +231,8 @@ def test_every_format_holds_every_action_and_escapes_user_text(tmp_path: Path) -
     boek = load_workbook(tmp_path / "actieregister.xlsx")
     blad = boek["Acties"]
     kop = [c.value for c in blad[1]]
-    assert kop == ["id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen"]
+    assert kop == ["id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen",
+                   "wettelijk_kader"]  # fmt: skip
     assert [r[2] for r in blad.iter_rows(min_row=2, values_only=True)] == teksten
     assert blad.freeze_panes == "A2" and blad.auto_filter.ref.startswith("A1:")
     keuzes = [dv for dv in blad.data_validations.dataValidation if dv.type == "list"]

@@ -55,6 +55,7 @@ class Actie(BaseModel):
     geldt_als: dict[str, Any] | None = None
     prioriteit: Annotated[list[PrioriteitsRegel], Field(min_length=1)]
     logboek: bool = False  # true: the checklist shows what the participation logbook already covers
+    wettelijk_kader: list[str] = []  # the rule sets (lessons/wetten/<id>) this action follows from
 
 
 def general_text(tekst: str, taal: str) -> str:

@@ -156,6 +156,8 @@ def build(
     titels = _lesson_titles(taal, files_stamp((paths.lessons_dir(), "*.md"), (paths.cases_dir(), "*/casus.yaml")))
     acties: list[dict[str, Any]] = []
     uitgesloten: list[dict[str, Any]] = []
+    from .laws import cited
+
     for actie in load_actions():
         besluit = decide(actie, feiten, taal)
         if not besluit.opgenomen:
@@ -176,6 +178,8 @@ def build(
             "aanleiding": aanleiding,
             "bewijs": _evidence(actie.id, taal, context.fictief),
         }
+        if actie.wettelijk_kader:
+            rij["wettelijk_kader"] = cited(actie.wettelijk_kader, taal)
         if logboek is not None and actie.logboek:
             rij["logboek"] = _logbook_note(logboek, taal)
         if voortgang is not None:
@@ -209,6 +213,8 @@ def explain(checklist: dict[str, Any]) -> str:
     for actie in checklist["acties"]:
         regels.append(f"+ {actie['id']} [{actie['prioriteit']}] {actie['tekst']}")
         regels.append(f"    {t('waarom_opgenomen', taal)}: {'; '.join(actie['aanleiding'])}")
+        for wet in actie.get("wettelijk_kader", []):
+            regels.append(f"    {t('wet.kader', taal)}: {wet['titel']} ({wet['id']}; {wet['status_tekst']})")
     for actie in checklist["uitgesloten"]:
         regels.append(f"- {actie['id']} ({t('niet_opgenomen', taal)}): {actie['reden']}")
     return "\n".join(regels)

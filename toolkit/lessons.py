@@ -19,6 +19,7 @@ from .errors import ContentError, Problem, UserError, shown_path, unknown_ids
 from .labels import t
 from .markdown_doc import bullet_items, read_markdown_doc
 from .markers import cited_ids, split_point
+from .models import Url
 from .schema_errors import problems_from_validation
 from .vocabularies import (
     TALEN,
@@ -52,14 +53,7 @@ class Bron(BaseModel):
     titel: Annotated[str, Field(min_length=1)]
     uitgever: Annotated[str, Field(min_length=1)]
     jaar: int | Literal["onbekend"]
-    url: str
-
-    @field_validator("url")
-    @classmethod
-    def _http(cls, waarde: str) -> str:
-        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", waarde):
-            raise ValueError(f"ongeldige URL {waarde!r} || begin met http:// of https://")
-        return waarde
+    url: Url
 
 
 class Tags(BaseModel):

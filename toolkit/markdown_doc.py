@@ -33,6 +33,7 @@ class MarkdownDoc:
     pad: Path
     front: dict[str, Any]
     secties: dict[str, str] = field(default_factory=dict)
+    body: str = ""  # everything after the front matter, as written
 
 
 def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Problem]]:
@@ -52,7 +53,7 @@ def read_markdown_doc(pad: Path) -> tuple[MarkdownDoc | None, list[Problem]]:
         return None, problemen
     if not isinstance(front, dict):
         return None, [Problem(naam, "front matter", "is geen lijst van velden", "velden als 'sleutel: waarde'")]
-    return MarkdownDoc(pad, front, split_sections(match.group(2))), []
+    return MarkdownDoc(pad, front, split_sections(match.group(2)), match.group(2).strip()), []
 
 
 def split_sections(body: str) -> dict[str, str]:

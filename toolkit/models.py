@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _web_address(waarde: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", waarde):
+        raise ValueError(f"ongeldige URL {waarde!r} || begin met http:// of https://")
+    return waarde
+
+
+#: A web address (http or https), as every source must have.
+Url = Annotated[str, AfterValidator(_web_address)]
+#: A date as precise as known: ``2024``, ``2024-12``, ``2024-12-10`` or ``onbekend`` (YAML's own
+#: dates are read as the text they were).
+DatumTekst = Annotated[
+    str,
+    BeforeValidator(lambda w: w.isoformat() if isinstance(w, date) else w),
+    Field(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|onbekend)$", description="JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend"),
+]
 
 
 class StrictModel(BaseModel):

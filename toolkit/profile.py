@@ -35,6 +35,8 @@ SoortGroep = SoortPartij  # one vocabulary with case actors and logbook parties
 Activiteit = Literal["ja", "beetje", "nee", "onbekend"]
 Werk = Literal["riolering", "herinrichting", "gasnet", "groot_onderhoud", "geen"]
 Warmte = Literal["warmtenet", "all-electric", "hybride", "open"]
+Warmteprogramma = Literal["vastgesteld", "in_voorbereiding", "nee"]
+Warmtebedrijf = Literal["publiek", "warmtegemeenschap", "particulier"]
 
 #: In a CSV of profiles: lists use ';', groups are separated by '|'.
 LIJST_SCHEIDER = ";"
@@ -144,10 +146,14 @@ class Profiel(StrictModel):
     eigendom: Eigendom = described("eigendom", Eigendom(), metavar="koop=62,corporatie=35")
     warmteoplossing: Warmte | None = described("warmteoplossing", None)
     raad_betrokken: JaNee = described("raad_betrokken", "onbekend")
+    warmteprogramma: Warmteprogramma | None = described("warmteprogramma", None)
+    aanwijzing_voorzien: JaNee = described("aanwijzing_voorzien", "onbekend")
+    warmtebedrijf: Warmtebedrijf | None = described("warmtebedrijf", None)
     capaciteit_fte: Annotated[float, Field(ge=0, le=100)] | None = described("capaciteit_fte", None, metavar="FTE")
     notities: Annotated[str, Field(max_length=5000)] | None = described("notities", None, metavar="TEKST")
 
-    @field_validator("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken", mode="before")
+    @field_validator("aanspreekpunt", "logboek", "vergoeding_budget", "raad_betrokken", "aanwijzing_voorzien",
+                     mode="before")  # fmt: skip
     @classmethod
     def _yes_no_field(cls, waarde: Any) -> Any:
         return "onbekend" if waarde is None else _yes_no(waarde)
@@ -157,11 +163,11 @@ class Profiel(StrictModel):
     def _text_value(cls, waarde: Any) -> Any:
         return str(waarde) if isinstance(waarde, int | float) and not isinstance(waarde, bool) else waarde
 
-    @field_validator("fase", "warmteoplossing", mode="before")
+    @field_validator("fase", "warmteoplossing", "warmteprogramma", "warmtebedrijf", mode="before")
     @classmethod
     def _choice_value(cls, waarde: Any) -> Any:
         if isinstance(waarde, str):
-            waarde = fold(waarde)
+            waarde = fold(waarde).replace(" ", "_")
             return None if waarde == "onbekend" else waarde
         return waarde
 

@@ -9,7 +9,8 @@ from typing import Any
 from .errors import UserError, shown_path
 
 STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
-KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen")
+KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen",
+            "wettelijk_kader")  # fmt: skip
 
 
 #: The sheet that says which checklist a register belongs to, and its rows.

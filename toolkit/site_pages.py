@@ -25,10 +25,11 @@ from .actions import Actie, general_text, load_actions
 from .cases import Case, load_cases
 from .glossary import Begrip, load_glossary
 from .labels import pick, quantity, t, term
+from .laws import Regeling, load_laws, status_text
 from .lessons import KOPJES, Les, load_lessons
 from .markers import OWN_SYNTHESIS, SOURCE_REF, split_ids
 from .phases import WAARDEN, Fase, Indeling, load_phases
-from .render.links import ACTIES_DOC, MATRIX_DOC, actie_doc, casus_doc, les_doc, tag_doc
+from .render.links import ACTIES_DOC, MATRIX_DOC, actie_doc, casus_doc, les_doc, tag_doc, wet_doc
 from .render.markup import markdown_text as esc
 from .render.markup import markdown_without_html
 from .rules import explain_condition
@@ -209,6 +210,11 @@ def lesson_page(les: Les, kennis: Kennis) -> str:
     casus = next((c for c in kennis.casussen if c.id == les.casus), None)
     if casus:
         regels += [f"{t('casus', taal)}: {page_link(esc(casus.naam), van, casus_doc(casus.id))}", ""]
+    wetten = [w for w in load_laws(taal) if les.nummer in w.lessen]
+    if wetten:
+        regels += [f"## {t('wet.kader', taal)}", ""]
+        regels += [f"- {page_link(esc(w.titel), van, wet_doc(w.id))}: {esc(status_text(w, taal))}" for w in wetten]
+        regels.append("")
     regels += [f"## {t('site.acties_bij_les', taal)}", ""]
     regels += [_action_item(a, van, taal) for a in kennis.acties_van(les.nummer)]
     regels += ["", f"## {t('site.bewijs_bij_les', taal)}", ""]
@@ -387,10 +393,39 @@ def action_page(actie: Actie, kennis: Kennis) -> str:
         [t("eigenaar", taal), term("eigenaar", actie.eigenaar, taal)],
         [t("bron", taal), herkomst],
     ])  # fmt: skip
+    if actie.wettelijk_kader:
+        wetten = {w.id: w for w in load_laws(taal)}
+        regels += [f"## {t('wet.kader', taal)}", ""]
+        regels += [f"- {page_link(esc(wetten[i].titel), van, wet_doc(i))}: {esc(status_text(wetten[i], taal))}"
+                   for i in actie.wettelijk_kader if i in wetten]  # fmt: skip
+        regels.append("")
     regels += [f"## {t('tags', taal)}", "", *_tags(van, actie.tags, kennis), ""]
     regels += [f"## {t('bewijs_uit_casussen', taal)}", ""]
     regels += [f"- {_claim(b, taal)}" for b in kennis.claims(actie=actie.id)] or [t("site.geen_bewijs_actie", taal)]
     return "\n".join([*regels, ""])
+
+
+def law_page(wet: Regeling, kennis: Kennis) -> str:
+    """One rule set: its status on a date, what it asks of whom, what it means for participation,
+    what is uncertain (with what each source says), the lessons and actions, the sources."""
+    taal, van = kennis.taal, wet_doc(wet.id)
+    regels = [f"# {esc(wet.titel)}", "", f"**{t('wet.stand_van_zaken', taal, datum=wet.stand_van_zaken.isoformat())}**",
+              "", f"{t('wet.status_kop', taal)}: {esc(status_text(wet, taal))}", ""]  # fmt: skip
+    for veld in ("wat_het_vraagt", "van_wie", "betekenis_voor_participatie"):
+        regels += [f"## {t(f'wet.{veld}', taal)}", "", esc(" ".join(getattr(wet, veld).split())), ""]
+    if wet.onzeker:
+        regels += [f"## {t('wet.onzeker_kop', taal)}", ""]
+        regels += [f"- **{esc(o.punt)}**: {esc(' '.join(o.wat_bronnen_zeggen.split()))}" for o in wet.onzeker]
+        regels.append("")
+    uitleg = re.sub(r"^(#{2,5}) ", r"#\1 ", markdown_without_html(wet.tekst), flags=re.MULTILINE)  # under "Uitleg"
+    regels += [f"## {t('wet.uitleg', taal)}", "", uitleg, ""]
+    regels += [f"## {t('site.lessen', taal)}", ""]
+    regels += [f"- {page_link(f'{n}. {esc(kennis.lessen[n].titel)}', van, les_doc(n))}" for n in wet.lessen
+               if n in kennis.lessen]  # fmt: skip
+    acties = [a for a in kennis.acties if wet.id in a.wettelijk_kader or a.id in wet.acties]
+    regels += ["", f"## {t('site.acties', taal)}", "", *(_action_item(a, van, taal) for a in acties), ""]
+    bronnen = [{**b.model_dump(), "datum": b.datum} for b in wet.bronnen]
+    return "\n".join([*regels, *_sources_section(bronnen, van, taal)])
 
 
 def matrix_page(kennis: Kennis) -> str:
@@ -499,7 +534,8 @@ def home_page(kennis: Kennis, gidsen: list[str]) -> str:
     regels += [f"{n}. [{esc(les.titel)}](lessen/les-{n}.md)" for n, les in kennis.lessen.items()]
     regels += ["", f"## {t('site.casussen', taal)}", ""]
     regels += [f"- [{esc(c.naam)}](casussen/{c.id}.md){_case_marker(c, taal)}" for c in kennis.casussen]
-    docs = ["lessen/index", "casussen/index", ACTIES_DOC, MATRIX_DOC, "fasen/index", "begrippen", "bronnen"]
+    docs = ["lessen/index", "casussen/index", ACTIES_DOC, "wetten/index", MATRIX_DOC, "fasen/index", "begrippen",
+            "bronnen"]  # fmt: skip
     return "\n".join([*regels, _toctree(docs + [f"gids/{naam}" for naam in gidsen])])
 
 
@@ -536,6 +572,12 @@ def site_pages(taal: str) -> dict[str, Pagina]:
         [a.id.lower() for a in kennis.acties],
     )  # fmt: skip
     paginas.update({f"{actie_doc(a.id)}.md": action_page(a, kennis) for a in kennis.acties})
+    wetten = load_laws(taal)
+    paginas["wetten/index.md"] = _index(
+        t("wet.kader", taal), t("wet.index_uitleg", taal),
+        [f"- [{esc(w.titel)}]({w.id}.md): {esc(status_text(w, taal))}" for w in wetten], [w.id for w in wetten],
+    )  # fmt: skip
+    paginas.update({f"{wet_doc(w.id)}.md": law_page(w, kennis) for w in wetten})
     paginas[f"{MATRIX_DOC}.md"] = matrix_page(kennis)
     paginas["bronnen.md"] = sources_page(kennis)
     paginas["begrippen.md"] = glossary_page(load_glossary(), taal)

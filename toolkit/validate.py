@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import glossary, paths, phases
+from . import glossary, laws, paths, phases
 from .actions import check_actions, read_actions_file
 from .cases import BESCHRIJVING, check_cases, read_case
 from .errors import Problem, shown_path
 from .glossary import check_glossary
+from .laws import check_action_references, check_laws, read_law_file
 from .lessons import check_lessons, read_lesson_file
 from .phases import check_phases
 
@@ -23,6 +24,26 @@ Checker = Callable[[Path], list[Problem]]
 def _lessons_folder(map_: Path) -> list[Problem]:
     """The lessons, and the glossary and phase explanations that live next to them."""
     return check_lessons(map_)[1] + check_glossary(map_ / glossary.BESTAND)[1] + check_phases(map_ / phases.BESTAND)[1]
+
+
+def _laws_folder(map_: Path) -> list[Problem]:
+    """The rule sets, and whether every action that cites one names an existing one."""
+    wetten, problemen = check_laws(map_)
+    acties_map = map_.parent / "acties"
+    if acties_map.is_dir():
+        acties, _ = check_actions(acties_map)  # their own problems are reported with lessons/acties
+        problemen += check_action_references(acties, {w.id for w in wetten}, shown_path(acties_map))
+    return problemen
+
+
+def _is_law_file(pad: Path) -> bool:
+    return pad.parent.name == laws.MAP and pad.suffix == ".md" and pad.name.lower() != "readme.md"
+
+
+def _law_file(pad: Path) -> list[Problem]:
+    acties_map = pad.parent.parent / "acties"
+    ids = {a.id for a in check_actions(acties_map)[0]} if acties_map.is_dir() else None
+    return read_law_file(pad, ids)[1]
 
 
 def _lesson_file(pad: Path) -> list[Problem]:
@@ -53,6 +74,7 @@ def _is_lessons_folder(pad: Path) -> bool:
 #: (which sub-folder of a project holds this content ("": none of its own), how to check a folder,
 #: which files are of this type, how to check such a file)
 CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
+    ("lessons/wetten", _laws_folder, _is_law_file, _law_file),
     ("lessons", _lessons_folder, lambda p: p.suffix == ".md", _lesson_file),
     ("cases", _cases_folder, _in_case_folder, _case_file),
     ("lessons/acties", lambda m: check_actions(m)[1], _is_actions_file, lambda p: read_actions_file(p)[1]),
@@ -81,6 +103,8 @@ def _validate_one(doel: Path) -> list[Problem]:
     projectdelen = [(sub, check) for sub, check, _, _ in CONTENT_TYPES if sub and (doel / sub).is_dir()]
     if projectdelen:
         return [p for sub, check in projectdelen for p in check(doel / sub)]
+    if doel.name == laws.MAP and any(doel.glob("*.md")):
+        return _laws_folder(doel)
     if any(doel.glob("les-*.yaml")):
         return check_actions(doel)[1]
     if (doel / BESCHRIJVING).is_file():

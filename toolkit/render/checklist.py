@@ -107,6 +107,10 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
             regels.append(f"- [{vink}] **{markdown_text(a['tekst'])}** {meta}")
             regels.append(f"  {markdown_text(a['waarom'])}")
             regels.append(f"  *{t('waarom_opgenomen', taal)}: {markdown_text('; '.join(a['aanleiding']))}*")
+            for w in a.get("wettelijk_kader", []):
+                regels.append(
+                    f"  {t('wet.kader', taal)}: {markdown_text(w['titel'])} — {markdown_text(w['status_tekst'])}"
+                )
             if a.get("logboek"):
                 regels.append(f"  {t('logboek_actie', taal)}: {a['logboek']}")
             for b in a["bewijs"]:
@@ -146,6 +150,8 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
         for a in acties:
             actie = [(a["tekst"], False), (a["waarom"], True)]
             actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
+            actie += [(f"{t('wet.kader', taal)}: {w['titel']} — {w['status_tekst']}", False)
+                      for w in a.get("wettelijk_kader", [])]  # fmt: skip
             if a.get("logboek"):
                 actie.append((f"{t('logboek_actie', taal)}: {a['logboek']}", False))
             actie += [(f"{evidence_source(b, taal)}: {b['claim']}", False) for b in a["bewijs"]]
@@ -182,7 +188,8 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
         append_row(
             blad,
             [a["id"], a["les"], a["tekst"], a["prioriteit"], a["eigenaar"], ", ".join(a["fasen"]),
-             v.get("status", "open"), deadline, v.get("opmerkingen", "")],
+             v.get("status", "open"), deadline, v.get("opmerkingen", ""),
+             "; ".join(f"{w['titel']} ({w['status_tekst']})" for w in a.get("wettelijk_kader", []))],
         )  # fmt: skip
     laatste = blad.max_row
     keuzes = DataValidation(type="list", formula1='"' + ",".join(STATUSSEN) + '"', allow_blank=True)
@@ -198,7 +205,7 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
             cel.number_format = "yyyy-mm-dd"
     blad.freeze_panes = "A2"
     blad.auto_filter.ref = f"A1:{get_column_letter(len(KOLOMMEN))}{laatste}"
-    for kolom, breedte in zip("ABCDEFGHI", (8, 5, 70, 10, 12, 28, 10, 12, 40), strict=True):
+    for kolom, breedte in zip("ABCDEFGHIJ", (8, 5, 70, 10, 12, 28, 10, 12, 40, 40), strict=True):
         blad.column_dimensions[kolom].width = breedte
     for rij in blad.iter_rows(min_row=2, min_col=3, max_col=3):
         for cel in rij:

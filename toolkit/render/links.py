@@ -67,6 +67,10 @@ def actie_doc(actie_id: str) -> str:
     return f"acties/{actie_id.lower()}"
 
 
+def wet_doc(wet_id: str) -> str:
+    return f"wetten/{wet_id}"
+
+
 def tag_doc(vocab: str, waarde: str) -> str:
     return f"fasen/{vocab}/{waarde}"
 
