@@ -71,13 +71,17 @@ def start(*args: str, werkmap: Path) -> Server:
     gelezen: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [gelezen.put(r.rstrip("\n")) for r in proces.stdout or []], daemon=True).start()
     eind = time.monotonic() + 120
-    while time.monotonic() < eind and not (regels and regels[-1].startswith(("Stoppen", "To stop"))):
-        try:
-            regels.append(gelezen.get(timeout=1))
-        except queue.Empty:
-            if proces.poll() is not None:
-                raise AssertionError(f"{args} stopte: {proces.stderr.read() if proces.stderr else ''}") from None
-    assert regels and regels[-1].startswith(("Stoppen", "To stop")), regels
+    try:
+        while time.monotonic() < eind and not (regels and regels[-1].startswith(("Stoppen", "To stop"))):
+            try:
+                regels.append(gelezen.get(timeout=1))
+            except queue.Empty:
+                if proces.poll() is not None:
+                    raise AssertionError(f"{args} stopte: {proces.stderr.read() if proces.stderr else ''}") from None
+        assert regels and regels[-1].startswith(("Stoppen", "To stop")), regels
+    except BaseException:  # a server that did not start as it should is never left running
+        Server(proces, regels, poort, werkmap).stop()
+        raise
     return Server(proces, regels, poort, werkmap)
 
 

@@ -27,7 +27,8 @@ PAGINATYPEN = [
     "index.html", "nl/index.html", "nl/lessen/index.html", "nl/lessen/les-4.html", "nl/casussen/index.html",
     "nl/casussen/wageningen-benedenbuurt.html", "nl/acties/index.html", "nl/acties/l4-01.html", "nl/bewijs.html",
     "nl/begrippen.html", "nl/bronnen.html", "nl/fasen/index.html", "nl/fasen/tno.html", "nl/fasen/tno/besluiten.html",
-    "nl/gids/casus-toevoegen.html", "nl/search.html?q=warmtenet", "en/lessen/les-4.html",
+    "nl/gids/casus-toevoegen.html", "nl/search.html?q=warmtenet", "en/lessen/les-4.html", "nl/wetten/index.html",
+    "nl/wetten/wgiw.html", "en/wetten/wcw.html",
 ]  # fmt: skip
 
 AXE_WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
