@@ -103,12 +103,10 @@ def make_checklist(profiel: dict[str, Any], taal: str, register: tuple[str, byte
 
 def checklist_page(taal: str | None = None) -> Any:
     """Show the page (in a Voilà kernel). Returns the top widget."""
-    import os
-
     import ipywidgets as w
     from IPython.display import display
 
-    from .app_server import ENV, app_language
+    from .app_server import app_language, app_site_base
     from .labels import t
     from .render import render
     from .render.links import without_report_files
@@ -116,7 +114,7 @@ def checklist_page(taal: str | None = None) -> Any:
     from .widgets import ProfileForm, profile_to_yaml
 
     taal = taal or app_language()
-    site_base = f"../files/site/{taal}/" if os.environ.get(ENV["site"]) else None
+    site_base = app_site_base(taal)
     formulier = ProfileForm({}, taal)
     melding, downloads, uitkomst = w.HTML(), w.HTML(), w.HTML()
     laden = w.FileUpload(accept=".yaml,.yml", multiple=False, description=t("app.profiel_laden", taal))

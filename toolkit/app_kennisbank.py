@@ -3,7 +3,6 @@ knowledge-base site when one was built (the app serves it under ``/voila/files/s
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from markupsafe import escape
@@ -13,7 +12,7 @@ def knowledge_page(taal: str | None = None) -> Any:
     import ipywidgets as w
     from IPython.display import display
 
-    from .app_server import ENV, app_language
+    from .app_server import app_language, app_site_base
     from .cases import load_cases
     from .labels import t
     from .lessons import load_lessons
@@ -32,7 +31,7 @@ def knowledge_page(taal: str | None = None) -> Any:
                             layout=w.Layout(width="44rem", max_width="100%"))  # fmt: skip
     inhoud = w.HTML()
 
-    site_base = f"../files/site/{taal}/" if os.environ.get(ENV["site"]) else None
+    site_base = app_site_base(taal)
 
     def show_lesson(_: Any = None) -> None:
         les = next(les for les in lessen if les.nummer == kies_les.value)

@@ -25,6 +25,7 @@ from markupsafe import escape
 from .errors import UserError, WarmteError
 from .labels import t
 from .live import MAX_GROEPNAAM, MAX_NOTITIE, Sessie, read_session, responses
+from .workshop import Antwoord
 
 #: How often the trainer's page looks for new answers (seconds).
 VERVERS = 2.0
@@ -130,22 +131,19 @@ def group_address(sessie: Sessie) -> str:
     return os.environ.get(ENV["adres"], "") or "groep.ipynb"
 
 
-def harvest_html(sessie: Sessie, taal: str) -> tuple[str, list[str]]:
-    """The harvest so far as HTML (all groups, lessons to discuss first, per group) and the names of
-    the groups that have sent (as typed; escaped where shown)."""
+def harvest_html(sessie: Sessie, antwoorden: list[Antwoord], taal: str) -> str:
+    """The harvest of ``antwoorden`` as HTML: all groups, the lessons to discuss first, per group."""
     from .cases import case_names
     from .lessons import load_lessons
     from .render.workshop import render_harvest_part
     from .workshop import OogstRapport, harvest
 
-    antwoorden = responses(sessie)
-    groepen = list(dict.fromkeys(a.groep for a in antwoorden))
     if not antwoorden:
-        return _melding(t("live.nog_niets", taal)), groepen
+        return _melding(t("live.nog_niets", taal))
     lessen = {les.nummer: les for les in load_lessons(taal) if not sessie.lessen or les.nummer in sessie.lessen}
     rapport = OogstRapport(harvest(antwoorden, anoniem=False, lessen=tuple(lessen)), lessen, case_names())
     delen = ("overzicht", "eerst_bespreken", "per_groep")
-    return "\n".join(render_harvest_part(rapport, deel, taal) for deel in delen), groepen
+    return "\n".join(render_harvest_part(rapport, deel, taal) for deel in delen)
 
 
 def save_harvest(sessie: Sessie, uit: Path, taal: str) -> list[Path]:
@@ -196,15 +194,16 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
     staat: dict[str, Any] = {"vorige": None}
 
     def refresh(_: Any = None) -> None:
-        html, groepen = harvest_html(sessie, taal)
-        if (html, groepen) == staat["vorige"]:
+        antwoorden = responses(sessie)  # cheap; the charts are drawn again only when an answer changed
+        if antwoorden == staat["vorige"]:
             return
-        staat["vorige"] = (html, groepen)
+        staat["vorige"] = antwoorden
+        groepen = list(dict.fromkeys(a.groep for a in antwoorden))
         namen = ", ".join(str(escape(g)) for g in groepen)
         wie.value = (f'<h2>{escape(t("live.binnen", taal))}</h2><p class="wl-binnen" role="status">'
                      f'{escape(t("live.aantal_groepen", taal, aantal=len(groepen)))}'
                      f"{': ' + namen if namen else ''}</p>")  # fmt: skip
-        oogst.value = html
+        oogst.value = harvest_html(sessie, antwoorden, taal)
 
     def save(_: Any = None) -> None:
         uit = Path(os.environ.get(ENV["uit"]) or "output")

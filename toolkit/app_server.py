@@ -53,6 +53,12 @@ def app_language() -> str:
     return taal if taal in ("nl", "en") else "nl"
 
 
+def app_site_base(taal: str) -> str | None:
+    """Where a page of the app finds the knowledge-base site (relative to ``/voila/render/``), or
+    None when the app serves no site."""
+    return f"../files/site/{taal}/" if os.environ.get(ENV["site"]) else None
+
+
 @dataclass(frozen=True)
 class Pagina:
     """A page of the app: its notebook, and its name and one line for the start page."""

@@ -156,8 +156,9 @@ def build(
     titels = _lesson_titles(taal, files_stamp((paths.lessons_dir(), "*.md"), (paths.cases_dir(), "*/casus.yaml")))
     acties: list[dict[str, Any]] = []
     uitgesloten: list[dict[str, Any]] = []
-    from .laws import cited
+    from .laws import cited, laws_by_id
 
+    wetten = laws_by_id(taal)
     for actie in load_actions():
         besluit = decide(actie, feiten, taal)
         if not besluit.opgenomen:
@@ -179,7 +180,7 @@ def build(
             "bewijs": _evidence(actie.id, taal, context.fictief),
         }
         if actie.wettelijk_kader:
-            rij["wettelijk_kader"] = cited(actie.wettelijk_kader, taal)
+            rij["wettelijk_kader"] = cited(actie.wettelijk_kader, wetten, taal)
         if logboek is not None and actie.logboek:
             rij["logboek"] = _logbook_note(logboek, taal)
         if voortgang is not None:

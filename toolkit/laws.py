@@ -120,16 +120,17 @@ def read_law_file(pad: Path, actie_ids: set[str] | None = None) -> tuple[Regelin
     return regeling, problemen
 
 
-def check_laws(map_: Path | None = None) -> tuple[list[Regeling], list[Problem]]:
+def check_laws(map_: Path | None = None, actie_ids: set[str] | None = None) -> tuple[list[Regeling], list[Problem]]:
     """Every rule file in ``map_``, and whether each rule set is there in both languages with the
-    same status, dates, lessons, actions and sources."""
+    same status, dates, lessons, actions and sources. ``actie_ids``: the actions that exist (default:
+    those in ``lessons/acties/`` next to ``map_``)."""
     from .actions import check_actions
 
     map_ = map_ or laws_dir()
     if not map_.is_dir():
         return [], []
-    acties, _ = check_actions(map_.parent / "acties") if (map_.parent / "acties").is_dir() else ([], [])
-    actie_ids = {a.id for a in acties} or None
+    if actie_ids is None and (map_.parent / "acties").is_dir():
+        actie_ids = {a.id for a in check_actions(map_.parent / "acties")[0]} or None
     regelingen: list[Regeling] = []
     problemen: list[Problem] = []
     for pad in sorted(map_.glob("*.md")):
@@ -202,9 +203,9 @@ def status_text(r: Regeling, taal: str) -> str:
     return t("wet.status", taal, status=status, datum=sinds.isoformat(), stand=r.stand_van_zaken.isoformat())
 
 
-def cited(ids: list[str], taal: str) -> list[dict[str, Any]]:
-    """What a checklist row says about the rule sets an action cites (JSON-ready)."""
-    wetten = laws_by_id(taal)
+def cited(ids: list[str], wetten: dict[str, Regeling], taal: str) -> list[dict[str, Any]]:
+    """What a checklist row says about the rule sets an action cites (JSON-ready); ``wetten`` is
+    :func:`laws_by_id` in ``taal``, read once per checklist."""
     return [
         {"id": i, "titel": wetten[i].titel, "status": wetten[i].status, "status_tekst": status_text(wetten[i], taal),
          "stand_van_zaken": wetten[i].stand_van_zaken.isoformat(), "onzeker": bool(wetten[i].onzeker)}

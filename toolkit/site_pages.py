@@ -74,6 +74,7 @@ class Kennis:
     acties: list[Actie]
     bewijs: list[dict[str, Any]]  # every claim, with its case
     fasen: dict[str, Indeling]  # what the phase vocabularies mean (lessons/fasen.yaml)
+    wetten: dict[str, Regeling]  # the legal frame (lessons/wetten/), by id
 
     def acties_van(self, les: int) -> list[Actie]:
         return [a for a in self.acties if a.les == les]
@@ -111,7 +112,8 @@ def knowledge(taal: str) -> Kennis:
         for rij in c._rijen["bewijs"]
     ]
     lessen = {les.nummer: les for les in load_lessons(taal)}
-    return Kennis(taal, lessen, casussen, load_actions(), bewijs, load_phases())
+    wetten = {w.id: w for w in load_laws(taal)}
+    return Kennis(taal, lessen, casussen, load_actions(), bewijs, load_phases(), wetten)
 
 
 # --- text helpers ---------------------------------------------------------------------------------
@@ -210,7 +212,7 @@ def lesson_page(les: Les, kennis: Kennis) -> str:
     casus = next((c for c in kennis.casussen if c.id == les.casus), None)
     if casus:
         regels += [f"{t('casus', taal)}: {page_link(esc(casus.naam), van, casus_doc(casus.id))}", ""]
-    wetten = [w for w in load_laws(taal) if les.nummer in w.lessen]
+    wetten = [w for w in kennis.wetten.values() if les.nummer in w.lessen]
     if wetten:
         regels += [f"## {t('wet.kader', taal)}", ""]
         regels += [f"- {page_link(esc(w.titel), van, wet_doc(w.id))}: {esc(status_text(w, taal))}" for w in wetten]
@@ -394,7 +396,7 @@ def action_page(actie: Actie, kennis: Kennis) -> str:
         [t("bron", taal), herkomst],
     ])  # fmt: skip
     if actie.wettelijk_kader:
-        wetten = {w.id: w for w in load_laws(taal)}
+        wetten = kennis.wetten
         regels += [f"## {t('wet.kader', taal)}", ""]
         regels += [f"- {page_link(esc(wetten[i].titel), van, wet_doc(i))}: {esc(status_text(wetten[i], taal))}"
                    for i in actie.wettelijk_kader if i in wetten]  # fmt: skip
@@ -572,7 +574,7 @@ def site_pages(taal: str) -> dict[str, Pagina]:
         [a.id.lower() for a in kennis.acties],
     )  # fmt: skip
     paginas.update({f"{actie_doc(a.id)}.md": action_page(a, kennis) for a in kennis.acties})
-    wetten = load_laws(taal)
+    wetten = list(kennis.wetten.values())
     paginas["wetten/index.md"] = _index(
         t("wet.kader", taal), t("wet.index_uitleg", taal),
         [f"- [{esc(w.titel)}]({w.id}.md): {esc(status_text(w, taal))}" for w in wetten], [w.id for w in wetten],

@@ -28,10 +28,10 @@ def _lessons_folder(map_: Path) -> list[Problem]:
 
 def _laws_folder(map_: Path) -> list[Problem]:
     """The rule sets, and whether every action that cites one names an existing one."""
-    wetten, problemen = check_laws(map_)
     acties_map = map_.parent / "acties"
-    if acties_map.is_dir():
-        acties, _ = check_actions(acties_map)  # their own problems are reported with lessons/acties
+    acties = check_actions(acties_map)[0] if acties_map.is_dir() else []  # their problems: with lessons/acties
+    wetten, problemen = check_laws(map_, {a.id for a in acties} or None)
+    if acties:
         problemen += check_action_references(acties, {w.id for w in wetten}, shown_path(acties_map))
     return problemen
 
