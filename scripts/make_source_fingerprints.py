@@ -1,7 +1,8 @@
 """Write hashed 7-word fingerprints of the domain sources, for the 'own words' test.
 
 The tests must not read ``../shared`` and the project must not ship the source texts, so we ship
-only one-way hashes of every run of 7 words. ``tests/test_own_words.py`` checks that no lesson
+only one-way hashes of every run of 7 words. The own-words tests (``tests/content/``,
+``tests/site/``) check that no lesson
 contains any of them. Re-run by hand when the domain texts change:
 
     .venv/bin/python scripts/make_source_fingerprints.py ../shared/domain/*.{txt,md}
@@ -14,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from toolkit.own_words import fingerprints  # noqa: E402
+from toolkit.base.own_words import fingerprints  # noqa: E402
 
 DOEL = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "bron_vingerafdrukken.txt"
 

@@ -1,4 +1,6 @@
-"""Shared fixtures. Papermill tests share one small set of fixture files under tests/fixtures."""
+"""Shared fixtures and helpers. The tests are in one folder per package of the toolkit
+(``tests/<package>/``; ``tests/project/`` for the repository as a whole); they share one small set
+of fixture files under ``tests/fixtures`` and import ``ROOT``, ``FIXTURES`` and the helpers from here."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,29 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Private persons named in the public sources; the lessons name roles and organisations instead.
+PRIVEPERSONEN = [
+    "Lelieveld",
+    "Meelker",
+    "Geerts",
+    "Fortuin",
+    "Dinnissen",
+    "de Bruijn",
+    "van de Meer",
+    "Niki Jansen",
+    "Anne Janssen",
+    "Eleveld",
+    "Barnard",
+    "Schalkx",
+    "den Hoedt",
+    "Merel Ooms",
+    "Heeger",
+    "Buitelaar",
+    "van den Berg",
+    "Kastje",
+    "Fraanje",
+]
 
 
 @pytest.fixture
@@ -45,6 +71,36 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: 
     assert len(regels) == 1, result.stderr
     for fragment in fragments:
         assert fragment in regels[0], regels[0]
+
+
+class _Externals(HTMLParser):
+    """Collects every reference that would make a browser load something."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.laden: list[str] = []
+        self.scripts = 0
+        self.tekst: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        for sleutel in ("src", "srcset", "data", "poster"):
+            if a.get(sleutel) and not str(a[sleutel]).startswith("data:"):
+                self.laden.append(f"{tag} {sleutel}={a[sleutel]}")
+        if tag == "link" and a.get("href"):
+            self.laden.append(f"link href={a['href']}")
+
+    def handle_data(self, data: str) -> None:
+        self.tekst.append(data)
+
+
+def parse(html: str) -> _Externals:
+    """What an HTML report would make a browser load (``laden``, ``scripts``), and its text."""
+    p = _Externals()
+    p.feed(html)
+    return p
 
 
 #: Debian's Chromium (Playwright's own browser download is not reachable); `.ci/run` and

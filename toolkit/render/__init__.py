@@ -1,65 +1,44 @@
-"""One registry of renderers: (kind of report, format) -> function.
+"""Layer 3, the renderers: a report object to bytes, through one registry ``(kind, format) ->
+renderer``; charts. Loads no content of its own.
 
-A renderer turns the object a report builds (a lesson, a case, a checklist …, see
-:mod:`toolkit.reports`) into one output format, in one language: ``renderer(obj, taal)``. It returns
-the text or bytes of one file, or, for a format that is several files (the comparison's CSV tables,
-the workshop kit's handouts), a mapping of file name -> text or bytes. Notebooks, the command line,
-batch runs and the in-process path all go through :func:`render`, so a format looks the same
-whichever path made it. :mod:`toolkit.render.write` puts the results on disk.
+The public API is the ``TYPE_CHECKING`` block below (also ``__all__``); other packages import only
+these names (see ``docs/architecture.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
-from ..errors import UserError
+from toolkit.base import lazy_exports
 
-Output = str | bytes | Mapping[str, str | bytes]
-Renderer = Callable[[Any, str], Output]
-_REGISTRY: dict[tuple[str, str], Renderer] = {}
+if TYPE_CHECKING:
+    from . import links as links
+    from . import word as word
+    from .case import actors_svg as actors_svg
+    from .case import instruments_svg as instruments_svg
+    from .case import timeline_svg as timeline_svg
+    from .charts import radar as radar
+    from .links import ACTIES_DOC as ACTIES_DOC
+    from .links import MATRIX_DOC as MATRIX_DOC
+    from .links import SITE_ENV as SITE_ENV
+    from .links import actie_doc as actie_doc
+    from .links import casus_doc as casus_doc
+    from .links import les_doc as les_doc
+    from .links import site_base_next_to as site_base_next_to
+    from .links import tag_doc as tag_doc
+    from .links import wet_doc as wet_doc
+    from .links import without_report_files as without_report_files
+    from .markup import markdown_text as markdown_text
+    from .markup import markdown_without_html as markdown_without_html
+    from .registry import Output as Output
+    from .registry import Renderer as Renderer
+    from .registry import formats as formats
+    from .registry import register as register
+    from .registry import render as render
+    from .templating import css as css
+    from .workshop import render_harvest_part as render_harvest_part
+    from .write import rendered_files as rendered_files
+    from .write import write_file as write_file
+    from .write import write_formats as write_formats
 
-
-F = TypeVar("F", bound=Callable[..., Output])
-
-
-def register(soort: str, formaat: str) -> Callable[[F], F]:
-    """Decorator: register ``func`` as the renderer of ``soort`` objects to ``formaat``."""
-
-    def wrap(func: F) -> F:
-        _REGISTRY[(soort, formaat)] = func
-        return func
-
-    return wrap
-
-
-def formats(soort: str) -> list[str]:
-    """The formats available for ``soort``."""
-    _load_builtin(soort)
-    return sorted(f for s, f in _REGISTRY if s == soort)
-
-
-def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
-    """Render ``obj`` (of kind ``soort``) as ``formaat`` in ``taal``."""
-    _load_builtin(soort)
-    try:
-        func = _REGISTRY[(soort, formaat)]
-    except KeyError:
-        raise UserError(
-            f"--formats: onbekend formaat {formaat!r} voor {soort} (toegestaan: {', '.join(formats(soort))})"
-        ) from None
-    return func(obj, taal)
-
-
-#: The module that registers the renderers of each kind of report.
-_MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare",
-            "oogst": "workshop", "workshop-kit": "workshop", "logboek": "logbook",
-            "casussen-export": "export"}  # fmt: skip
-
-
-def _load_builtin(soort: str) -> None:
-    # Imported lazily, per kind: a checklist kernel never pays for pandas or matplotlib.
-    import importlib
-
-    if soort in _MODULES:
-        importlib.import_module(f"{__name__}.{_MODULES[soort]}")
+__getattr__, __dir__, __all__ = lazy_exports(__name__, __file__)

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..cases import Case
-from ..charts import bar_chart, timeline_chart
-from ..labels import pick, t, term
-from ..lessons import load_lessons
-from ..regions import Cijfer, gemeente_figures, wijk_figures
-from ..sheets import plain_records
-from ..vocab_cases import ACTORTYPES, FASEN, TREDEN
-from . import register
+from toolkit.base import pick, plain_records, t, term
+from toolkit.content import ACTORTYPES, FASEN, TREDEN, Case
+from toolkit.domain import CaseReport
+
+from .charts import bar_chart, timeline_chart
 from .links import lesson_report_link
+from .registry import register
 from .templating import environment, page
 
 DELEN = (
@@ -33,26 +31,15 @@ DELEN = (
 )
 
 
-def figures(casus: Case) -> list[Cijfer]:
-    """The public figures for the case's municipality and CBS wijk (none for a fictional case)."""
-    k = casus.kenmerken
-    cijfers: list[Cijfer] = []
-    if k.gemeente.cbs_code != "onbekend":
-        cijfers += gemeente_figures(k.gemeente.cbs_code)
-    if k.wijk.cbs_code != "onbekend":
-        cijfers += wijk_figures(k.wijk.cbs_code)
-    return cijfers
-
-
-def _context(casus: Case, taal: str) -> dict[str, Any]:
-    lessen = {les.nummer: les for les in load_lessons(taal)}
+def _context(rapport: CaseReport, taal: str) -> dict[str, Any]:
+    casus = rapport.casus
     tijdlijn = casus.tijdlijn
     return {
         "casus": casus,
         "k": casus.kenmerken,
         "taal": taal,
         "refs": casus.bron_index,
-        "lessen": lessen,
+        "lessen": rapport.lessen,
         "les_link": lambda les: lesson_report_link(les.nummer, les.slug, taal),
         "fase_label": lambda f: term("fase", f, taal),
         "type_label": lambda f: term("partij", f, taal),
@@ -63,7 +50,7 @@ def _context(casus: Case, taal: str) -> dict[str, Any]:
         "instrumenten": plain_records(casus.instrumenten),
         "bewijs": plain_records(casus.bewijs),
         "bronnen": plain_records(casus.bronnen),
-        "cijfers": figures(casus),
+        "cijfers": rapport.cijfers,
     }
 
 
@@ -100,11 +87,12 @@ def instruments_svg(casus: Case, taal: str) -> str:
     )
 
 
-def render_part(casus: Case, deel: str, taal: str = "nl") -> str:
+def render_part(rapport: CaseReport, deel: str, taal: str = "nl") -> str:
     """One part of the case report as an HTML fragment."""
     if deel not in DELEN:
         raise ValueError(f"onbekend deel {deel!r}")
-    context = _context(casus, taal)
+    casus = rapport.casus
+    context = _context(rapport, taal)
     if deel == "tijdlijn":
         context["grafiek"] = timeline_svg(casus, taal) if len(casus.tijdlijn) else ""
     elif deel == "actoren":
@@ -116,10 +104,10 @@ def render_part(casus: Case, deel: str, taal: str = "nl") -> str:
 
 
 @register("casus", "html-fragment")
-def case_fragment(casus: Case, taal: str) -> str:
-    return "\n".join(render_part(casus, deel, taal) for deel in DELEN)
+def case_fragment(rapport: CaseReport, taal: str) -> str:
+    return "\n".join(render_part(rapport, deel, taal) for deel in DELEN)
 
 
 @register("casus", "html")
-def case_page(casus: Case, taal: str) -> str:
-    return page(casus.naam, taal, case_fragment(casus, taal))
+def case_page(rapport: CaseReport, taal: str) -> str:
+    return page(rapport.casus.naam, taal, case_fragment(rapport, taal))

@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from datetime import date
 
-from ..labels import pick, quantity, t, term
-from ..sheets import append_row
-from . import register, word
+from toolkit.base import append_row, pick, quantity, t, term
+from toolkit.domain import KOLOMMEN, OVER, STATUSSEN, Bewijs, Checklist, Voortgang
+
+from . import word
 from .markup import markdown_text
+from .registry import register
 from .templating import environment, page
 
-Checklist = dict[str, Any]
+#: The progress of an action that no register mentions.
+OPEN: Voortgang = {"status": "open", "deadline": None, "opmerkingen": ""}
 
 
-def evidence_source(bewijs: dict[str, Any], taal: str) -> str:
+def evidence_source(bewijs: Bewijs, taal: str) -> str:
     """The case a claim comes from; a fictional case says so (only a fictional checklist shows it)."""
-    naam = str(bewijs["casus_naam"])
-    return f"{naam} ({t('fictief_bewijs', taal)})" if bewijs.get("fictief") and "fictief" not in naam else naam
+    naam = bewijs["casus_naam"]
+    return f"{naam} ({t('fictief_bewijs', taal)})" if bewijs["fictief"] and "fictief" not in naam else naam
 
 
 def _lesson_numbers(c: Checklist) -> list[int]:
@@ -166,14 +169,11 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
 def checklist_xlsx(c: Checklist, taal: str) -> bytes:
     """The action register: one row per action; status as a dropdown; frozen header; filters.
     Every text cell is stored as text (see :mod:`toolkit.render.sheets`)."""
-    from datetime import date
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
-
-    from ..progress import KOLOMMEN, OVER, STATUSSEN
 
     boek = Workbook()
     blad = boek.worksheets[0]
@@ -183,12 +183,12 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
         cel.font = Font(bold=True)
         cel.fill = PatternFill("solid", fgColor="F6F3EF")
     for a in c["acties"]:
-        v = a.get("voortgang") or {}
-        deadline = date.fromisoformat(v["deadline"]) if v.get("deadline") else None
+        v = a.get("voortgang", OPEN)
+        deadline = date.fromisoformat(v["deadline"]) if v["deadline"] else None
         append_row(
             blad,
             [a["id"], a["les"], a["tekst"], a["prioriteit"], a["eigenaar"], ", ".join(a["fasen"]),
-             v.get("status", "open"), deadline, v.get("opmerkingen", ""),
+             v["status"], deadline, v["opmerkingen"],
              "; ".join(f"{w['titel']} ({w['status_tekst']})" for w in a.get("wettelijk_kader", []))],
         )  # fmt: skip
     laatste = blad.max_row

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from toolkit.base import csv_text, frame_table, t, term, workbook
+from toolkit.domain import Vergelijking
 
-from ..charts import heatmap, multi_timeline, stacked_bars
-from ..compare import Vergelijking
-from ..labels import t, term
-from ..sheets import csv_text, frame_table, workbook
-from . import register
+from .charts import heatmap, multi_timeline, stacked_bars
+from .registry import register
 from .templating import environment, page
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DELEN = ("inleiding", "bewijsmatrix", "tijdlijnen", "instrumenten", "actortypen", "rol_en_status", "open_vragen")
 

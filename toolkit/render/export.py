@@ -1,7 +1,7 @@
 """Renderers for the case export: a Frictionless data package (``datapackage.json`` and a CSV per
 table), and the sources as BibTeX and CSL-JSON.
 
-The table schemas come from the toolkit's own column definitions (:data:`toolkit.case_tables.TABELLEN`):
+The table schemas come from the toolkit's own column definitions (:data:`toolkit.content.case_tables.TABELLEN`):
 types, allowed values, required columns, keys, and a description of every column in Dutch
 (``description``) and English (``beschrijving_en``). frictionless builds the descriptor; pybtex
 writes the BibTeX.
@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..case_export import ZONDER_ID, CaseExport
-from ..case_tables import TABELLEN, Kolom
-from ..catalog import lesson_numbers
-from ..labels import t, texts
-from ..sheets import csv_text
-from . import register
+from toolkit.base import csv_text, t, texts
+from toolkit.content import TABELLEN, Kolom, lesson_numbers
+from toolkit.domain import ZONDER_ID, CaseExport
+
+from .registry import register
 
 #: Patterns match the whole cell (Table Schema).
 DATUM = r"\d{4}(-\d{2}(-\d{2})?)?"

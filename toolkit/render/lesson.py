@@ -4,39 +4,39 @@ from __future__ import annotations
 
 import json
 
-from ..lessons import KOPJES, Les
-from ..markers import strip_markers
-from . import register
+from toolkit.base import strip_markers
+from toolkit.content import KOPJES
+from toolkit.domain import LessonReport
+
 from .links import case_report_link
+from .registry import register
 from .templating import environment, page
 
 
 @register("les", "html-fragment")
-def lesson_fragment(les: Les, taal: str) -> str:
-    casus_naam = les.casus or ""
-    if les.casus:
-        from ..cases import case_name
-
-        casus_naam = case_name(les.casus)
+def lesson_fragment(rapport: LessonReport, taal: str) -> str:
+    les = rapport.les
     return (
         environment()
         .get_template("les.html.j2")
         .render(
             les=les,
             taal=les.taal,
-            casus_naam=casus_naam,
+            casus_naam=rapport.casus_naam or les.casus or "",
             casus_link=case_report_link(les.casus, les.taal) if les.casus else "",
         )
     )
 
 
 @register("les", "html")
-def lesson_page(les: Les, taal: str) -> str:
-    return page(f"{les.nummer}. {les.titel}", les.taal, lesson_fragment(les, taal))
+def lesson_page(rapport: LessonReport, taal: str) -> str:
+    les = rapport.les
+    return page(f"{les.nummer}. {les.titel}", les.taal, lesson_fragment(rapport, taal))
 
 
 @register("les", "md")
-def lesson_markdown(les: Les, taal: str) -> str:
+def lesson_markdown(rapport: LessonReport, taal: str) -> str:
+    les = rapport.les
     regels = [f"# {les.nummer}. {les.titel}", "", les.samenvatting.strip(), ""]
     for sectie in KOPJES:
         regels += [f"## {les.heading(sectie)}", ""]
@@ -49,5 +49,5 @@ def lesson_markdown(les: Les, taal: str) -> str:
 
 
 @register("les", "json")
-def lesson_json(les: Les, taal: str) -> str:
-    return json.dumps(les.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def lesson_json(rapport: LessonReport, taal: str) -> str:
+    return json.dumps(rapport.les.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -7,7 +7,7 @@ when a site was built next to it: :func:`site_base_next_to` finds it, :func:`lin
 while a report is rendered, and the papermill runner hands it to the kernel in ``SITE_ENV``.
 
 The site's page names (``lessen/les-4``, ``acties/l4-01`` …) are defined here once; the site pages
-(:mod:`toolkit.site_pages`) and the report links both use them.
+(:mod:`toolkit.site.pages`) and the report links both use them.
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..labels import t
-from . import register, word
+from toolkit.base import t
+
+from . import word
+from .registry import register
 from .templating import environment, page
 
 LOGBOEK_DELEN = ("inleiding", "signalen", "gesprekken", "besluiten", "bewoners")

@@ -13,8 +13,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from ..labels import t
-from ..markers import OWN_SYNTHESIS, SOURCE_REF, split_ids
+from toolkit.base import OWN_SYNTHESIS, SOURCE_REF, split_ids, t
 
 
 @lru_cache(maxsize=1)

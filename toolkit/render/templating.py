@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .. import paths
-from ..labels import pick, quantity, t, term
+from toolkit.base import paths, pick, quantity, t, term
+
 from . import links
 from .markup import inline_html, markdown_html, source_refs
 

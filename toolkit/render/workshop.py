@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..charts import radar
-from ..labels import number, pick, quantity, t
-from ..lessons import Les
-from ..markers import strip_markers
-from ..paths import templates_dir
-from ..workshop import Blok, OogstRapport, agenda_times
-from ..workshop_kit import WorkshopKit
-from . import register, word
+from toolkit.base import number, pick, quantity, strip_markers, t, templates_dir
+from toolkit.content import Les
+from toolkit.domain import Blok, OogstRapport, WorkshopKit, agenda_times
+
+from . import word
+from .charts import radar
+from .registry import register
 from .templating import environment, page
 
 OOGST_DELEN = ("inleiding", "overzicht", "eerst_bespreken", "per_groep", "notities")

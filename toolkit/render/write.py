@@ -6,9 +6,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..fileio import ensure_dir, write_bytes_atomic, write_text_atomic
-from . import render
+from toolkit.base import ensure_dir, write_bytes_atomic, write_text_atomic
+
 from .links import linking_to_site, site_base_next_to
+from .registry import render
 
 
 def write_file(doel: Path, inhoud: str | bytes) -> Path:

@@ -1,0 +1,468 @@
+"""The web app and the live workshop as a person meets them: ``warmtelessen app`` and
+``warmtelessen workshop live`` started as a user starts them (on a free loopback port, stopped by
+their process id), driven in a real browser (Debian's Chromium through Playwright), checked with
+axe-core (WCAG 2.1 AA: no serious or critical violation) and for requests that leave the machine."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+from toolkit.app.server import free_port
+from toolkit.base.labels import value_label
+
+AXE_WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+GEMEENTE = "Zwolle"  # a municipality none of the fixtures or examples use
+
+
+@dataclass
+class Server:
+    """A running ``warmtelessen app`` or ``workshop live``: its process, what it printed, its port."""
+
+    proces: subprocess.Popen[str]
+    regels: list[str]
+    poort: int
+    werkmap: Path
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def basis(self) -> str:
+        return f"http://127.0.0.1:{self.poort}/"
+
+    def line(self, begin: str) -> str:
+        return next(r for r in self.regels if r.startswith(begin)).split(": ", 1)[1]
+
+    def stop(self) -> None:
+        """Ctrl-C, as a user stops it; then wait until it and its Voilà process are gone."""
+        if self.proces.poll() is None:
+            os.kill(self.proces.pid, signal.SIGINT)
+            self.proces.wait(timeout=30)
+
+    def kill(self) -> None:
+        """Kill the Voilà process outright (no clean shutdown), then the command that started it."""
+        voila = int((self.werkmap / "voila.pid").read_text())
+        os.killpg(voila, signal.SIGKILL)
+        self.proces.wait(timeout=30)
+
+
+def start(*args: str, werkmap: Path) -> Server:
+    """Start a command on a free loopback port and wait until it prints how to stop it."""
+    poort = free_port()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", *args, "--port", str(poort), "--werkmap", str(werkmap)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    regels: list[str] = []
+    gelezen: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [gelezen.put(r.rstrip("\n")) for r in proces.stdout or []], daemon=True).start()
+    eind = time.monotonic() + 120
+    try:
+        while time.monotonic() < eind and not (regels and regels[-1].startswith(("Stoppen", "To stop"))):
+            try:
+                regels.append(gelezen.get(timeout=1))
+            except queue.Empty:
+                if proces.poll() is not None:
+                    raise AssertionError(f"{args} stopte: {proces.stderr.read() if proces.stderr else ''}") from None
+        assert regels and regels[-1].startswith(("Stoppen", "To stop")), regels
+    except BaseException:  # a server that did not start as it should is never left running
+        Server(proces, regels, poort, werkmap).stop()
+        raise
+    return Server(proces, regels, poort, werkmap)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("app")
+    server = start("app", "--site", str(tmp / "geen-site"), werkmap=tmp / "werk")
+    assert server.regels[0] == f"Warmtelessen draait op {server.basis}"
+    yield server
+    server.stop()
+    assert server.proces.returncode == 0
+
+
+def _page(browser: Any, **opties: Any) -> tuple[Any, list[str]]:
+    """A new page in its own context, and the list of requests it makes outside this computer."""
+    pagina = browser.new_context(accept_downloads=True, **opties).new_page()
+    buiten: list[str] = []
+    pagina.on("request", lambda r: buiten.append(r.url) if not r.url.startswith(
+        ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")) else None)  # fmt: skip
+    pagina.on("dialog", lambda d: buiten.append(f"dialog: {d.message}"))  # a script a user typed ran
+    return pagina, buiten
+
+
+def _open(pagina: Any, url: str, klaar: str = "h1") -> float:
+    """Open a page of the app and wait until its widgets are on screen; returns the seconds it took."""
+    begin = time.perf_counter()
+    pagina.goto(url, timeout=120_000)  # a kernel still starting on a busy machine: slow, not wrong
+    pagina.wait_for_selector(klaar, timeout=60_000)
+    return time.perf_counter() - begin
+
+
+def _axe(pagina: Any) -> list[tuple[str, list[Any]]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    uitslag = Axe().run(pagina, options=AXE_WCAG21_AA)
+    assert uitslag.response["passes"]  # axe really looked at the page
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in uitslag.response["violations"]
+            if v["impact"] in ("serious", "critical")]  # fmt: skip
+
+
+def _fill_profile(pagina: Any) -> None:
+    pagina.get_by_label("Gemeente", exact=True).fill(GEMEENTE.lower())
+    pagina.get_by_label("Gemeente", exact=True).press("Tab")
+    pagina.get_by_label("Fase", exact=True).select_option(label=value_label("fase", "orientatie", "nl"))
+    pagina.get_by_role("button", name="Groep toevoegen").click()
+    pagina.get_by_label("Naam", exact=True).fill("Energiecoöperatie <Oost>")
+    pagina.get_by_label("Soort", exact=True).select_option(
+        label=value_label("groepen.soort", "energiecooperatie", "nl")
+    )
+
+
+def _checklist_made(app: Server, browser: Any) -> tuple[Any, list[str]]:
+    """The checklist page, filled in for the municipality and with its checklist made."""
+    pagina, buiten = _page(browser)
+    _open(pagina, app.basis + "voila/render/checklist.ipynb", "text=Maak checklist")
+    _fill_profile(pagina)
+    assert "133.141" in pagina.inner_text(".wl-melding")  # the public figures for the place picked
+    _make(pagina)
+    return pagina, buiten
+
+
+def _make(pagina: Any) -> float:
+    begin = time.perf_counter()
+    pagina.get_by_role("button", name="Maak checklist").click()
+    pagina.wait_for_selector("text=Uw bestanden", timeout=30_000)
+    return time.perf_counter() - begin
+
+
+def _upload(pagina: Any, knop: str, pad: Path) -> None:
+    """Choose a file with an upload button, as a person does."""
+    with pagina.expect_file_chooser() as kiezer:
+        pagina.get_by_role("button", name=re.compile(knop)).click()
+    kiezer.value.set_files(str(pad))
+
+
+def _download(pagina: Any, naam: str, map_: Path) -> Path:
+    with pagina.expect_download() as download:
+        pagina.locator(f'a[download="{naam}"]').click()
+    doel = map_ / naam
+    download.value.save_as(doel)
+    return doel
+
+
+# --- the start page and the knowledge base --------------------------------------------------------
+
+
+def test_the_start_page_names_the_pages_in_plain_words(app: Server, browser: Any) -> None:
+    pagina, buiten = _page(browser)
+    _open(pagina, app.basis)
+    assert pagina.get_attribute("html", "lang") == "nl"
+    links = pagina.locator("a")
+    namen = [links.nth(i).inner_text() for i in range(links.count())]
+    assert "Checklist op maat" in namen and "Kennisbank" in namen
+    assert _axe(pagina) == []
+    pagina.get_by_role("link", name="Kennisbank").click()
+    pagina.wait_for_selector("h1:has-text('Kennisbank')", timeout=60_000)
+    assert buiten == []
+
+
+def test_the_knowledge_base_shows_lessons_and_cases(app: Server, browser: Any) -> None:
+    pagina, buiten = _page(browser)
+    _open(pagina, app.basis + "voila/render/kennisbank.ipynb", "h1:has-text('Kennisbank')")
+    pagina.get_by_label("Les", exact=True).select_option(label="4. Werk samen met bestaande groepen in de wijk")
+    pagina.wait_for_selector("h1:has-text('Werk samen met bestaande groepen')", timeout=30_000)
+    pagina.get_by_label("Casus", exact=True).select_option(label="Hengstdal, Nijmegen")
+    pagina.wait_for_selector("h1:has-text('Hengstdal')", timeout=30_000)
+    # no link to a report file that the app does not serve (without a site they are left out)
+    assert pagina.locator("a[href$='.html']:not([href^='http'])").count() == 0
+    assert _axe(pagina) == []
+    assert buiten == []
+
+
+# --- the checklist --------------------------------------------------------------------------------
+
+
+def test_a_municipality_makes_its_checklist_and_gets_the_files_the_command_line_writes(
+    app: Server, browser: Any, tmp_path: Path
+) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    pagina, buiten = _checklist_made(app, browser)
+    assert "CBS" in pagina.inner_text(".wl-melding") and "2024" in pagina.inner_text(".wl-melding")
+    assert f"De checklist voor {GEMEENTE} is klaar" in pagina.inner_text("[role=status]")
+    scherm = pagina.inner_text("#rendered_cells")
+    assert "Aanleiding:" in scherm and "Energiecoöperatie <Oost>" in scherm  # the why, and the group as typed
+    assert pagina.locator("#rendered_cells a[href$='.html']:not([href^='http'])").count() == 0  # no dead links
+
+    profiel = _download(pagina, "zwolle-profiel.yaml", tmp_path)
+    json_app = _download(pagina, "checklist.json", tmp_path)
+    res = run_cli("checklist", "--profiel", str(profiel), "--formats", "json,docx,xlsx", "--out", str(tmp_path / "cli"))
+    assert res.returncode == 0, res.stderr
+    assert json_app.read_bytes() == (tmp_path / "cli/zwolle/checklist.json").read_bytes()
+
+    woord = Document(str(_download(pagina, "checklist.docx", tmp_path)))
+    assert any(GEMEENTE in p.text for p in woord.paragraphs[:5])
+    cli_woord = Document(str(tmp_path / "cli/zwolle/checklist.docx"))
+    assert [p.text for p in woord.paragraphs] == [p.text for p in cli_woord.paragraphs]
+    boek = load_workbook(_download(pagina, "actieregister.xlsx", tmp_path))
+    cli_boek = load_workbook(tmp_path / "cli/zwolle/actieregister.xlsx")
+    assert boek.sheetnames == cli_boek.sheetnames
+    blad = boek.worksheets[0]
+    assert [[c.value for c in r] for r in blad.iter_rows()] == [
+        [c.value for c in r] for r in cli_boek.worksheets[0].iter_rows()
+    ]
+    assert blad.max_row > 10
+    assert _download(pagina, "checklist.md", tmp_path).read_text(encoding="utf-8").startswith("#")
+    assert "<html" in _download(pagina, "checklist.html", tmp_path).read_text(encoding="utf-8")
+    assert _axe(pagina) == []
+    assert buiten == []
+
+
+def test_an_uploaded_register_shows_progress_and_a_wrong_one_is_refused(
+    app: Server, browser: Any, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    pagina, _ = _checklist_made(app, browser)
+    register = _download(pagina, "actieregister.xlsx", tmp_path)
+    boek = load_workbook(register)
+    blad = boek.worksheets[0]
+    kop = [c.value for c in blad[1]]
+    status = kop.index("status") + 1
+    for rij in range(2, 6):
+        blad.cell(rij, status, "gedaan")
+    boek.save(register)
+    _upload(pagina, "Actieregister laden", register)
+    pagina.wait_for_selector("text=De voortgang uit uw actieregister staat erbij", timeout=30_000)
+    assert re.search(r"Totaal\s+4 / \d+", pagina.inner_text("#rendered_cells")), "4 actions done, counted"
+
+    res = run_cli("checklist", "--gemeente", "Ede", "--formats", "xlsx", "--out", str(tmp_path / "ander"))
+    assert res.returncode == 0, res.stderr
+    _upload(pagina, "Actieregister laden", tmp_path / "ander/ede/actieregister.xlsx")
+    pagina.wait_for_selector("[role=alert]:has-text('hoort bij Ede')", timeout=30_000)
+
+    (tmp_path / "kapot.xlsx").write_bytes(b"dit is geen spreadsheet")
+    _upload(pagina, "Actieregister laden", tmp_path / "kapot.xlsx")
+    pagina.wait_for_selector("[role=alert]:has-text('kapot.xlsx')", timeout=30_000)
+    (tmp_path / "notities.txt").write_text("hallo")
+    _upload(pagina, "Actieregister laden", tmp_path / "notities.txt")
+    pagina.wait_for_selector("[role=alert]:has-text('geen .xlsx-bestand')", timeout=30_000)
+    assert "Traceback" not in pagina.inner_text("body")
+
+
+def test_an_unknown_municipality_gets_suggestions_and_no_checklist(app: Server, browser: Any) -> None:
+    pagina, _ = _page(browser)
+    _open(pagina, app.basis + "voila/render/checklist.ipynb", "text=Maak checklist")
+    pagina.get_by_label("Gemeente", exact=True).fill("Zwole")
+    pagina.get_by_label("Gemeente", exact=True).press("Tab")
+    pagina.wait_for_selector("[role=alert]:has-text('Zwolle')", timeout=30_000)
+    pagina.get_by_role("button", name="Maak checklist").click()
+    pagina.wait_for_selector("[role=alert]:has-text('onbekende gemeente')", timeout=30_000)
+    assert pagina.locator("a[download]").count() == 0
+    pagina.get_by_label("Capaciteit", exact=False).fill("veel")
+    pagina.get_by_label("Gemeente", exact=True).fill(GEMEENTE)
+    pagina.get_by_role("button", name="Maak checklist").click()
+    pagina.wait_for_selector("[role=alert]:has-text('geen getal')", timeout=30_000)
+    assert "Traceback" not in pagina.inner_text("body")
+
+
+def test_a_saved_profile_fills_the_form_again(app: Server, browser: Any, tmp_path: Path) -> None:
+    profiel = tmp_path / "mijn.yaml"
+    profiel.write_text("gemeente: Wageningen\nwijk: Benedenbuurt\nfase: planvorming\nlogboek: ja\n", encoding="utf-8")
+    pagina, _ = _page(browser)
+    _open(pagina, app.basis + "voila/render/checklist.ipynb", "text=Maak checklist")
+    _upload(pagina, "Profiel laden", profiel)
+    pagina.wait_for_selector("text=Profiel geladen uit mijn.yaml", timeout=30_000)
+    assert pagina.get_by_label("Gemeente", exact=True).input_value() == "Wageningen"
+    assert pagina.get_by_label("Fase", exact=True).input_value() == value_label("fase", "planvorming", "nl")
+    (tmp_path / "fout.yaml").write_text("gemeente: Wageningen\nfase: straks\n", encoding="utf-8")
+    _upload(pagina, "Profiel laden", tmp_path / "fout.yaml")
+    pagina.wait_for_selector("[role=alert]:has-text('fout.yaml')", timeout=30_000)
+
+
+# --- the live workshop ----------------------------------------------------------------------------
+
+
+def _live(tmp: Path, *extra: str) -> Server:
+    server = start("workshop", "live", "--lessen", "3,4", "--met-code", "--map", str(tmp / "antwoorden"),
+                   "--out", str(tmp / "uit"), *extra, werkmap=tmp / "werk")  # fmt: skip
+    server.extra["code"] = re.search(r"Sessiecode: (\w+)", server.regels[0]).group(1)  # type: ignore[union-attr]
+    return server
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    server = _live(tmp_path_factory.mktemp("live"))
+    yield server
+    server.stop()
+
+
+def _score(pagina: Any, naam: str, score: int) -> str:
+    pagina.get_by_label("Naam van uw groep").fill(naam)
+    knoppen = pagina.get_by_role("button", name=str(score), exact=True)
+    for i in range(knoppen.count()):
+        knoppen.nth(i).click()
+    pagina.get_by_role("button", name="Versturen").click()
+    pagina.wait_for_selector(".wl-melding", timeout=30_000)
+    return str(pagina.inner_text(".wl-melding"))
+
+
+def test_without_the_session_code_a_request_is_refused(live: Server, browser: Any) -> None:
+    groepen = live.line("Groepen")
+    assert groepen.endswith(f"?token={live.extra['code']}")
+    zonder = groepen.split("?")[0]
+    for url in (zonder, zonder + "?token=AAAAAA", live.basis, live.basis + "api/kernels"):
+        verzoek = urllib.request.Request(url)
+        try:
+            antwoord = urllib.request.urlopen(verzoek, timeout=10)
+        except urllib.error.HTTPError as fout:
+            assert fout.code in (403, 404), url
+            continue
+        assert "/login" in antwoord.url, url  # sent to the page that asks for the code
+        assert "Zelfscan" not in antwoord.read().decode()
+    pagina, buiten = _page(browser)
+    pagina.goto(zonder)
+    assert pagina.title() == "Code nodig"
+    assert _axe(pagina) == []
+    pagina.get_by_label("Code").fill("zzzzzz")
+    pagina.get_by_role("button", name="Verder").click()
+    assert "klopt niet" in pagina.inner_text("[role=alert]")
+    code = live.extra["code"].lower()
+    pagina.get_by_label("Code").fill(f"{code[:3]} {code[3:]}")  # typed the way a person types it
+    pagina.get_by_role("button", name="Verder").click()
+    pagina.wait_for_selector("text=Versturen", timeout=60_000)
+    assert buiten == []
+
+
+def test_three_groups_send_and_the_trainer_sees_them_arrive(live: Server, browser: Any) -> None:
+    trainer, buiten = _page(browser)
+    _open(trainer, live.line("Trainer"), ".wl-binnen")
+    assert trainer.locator("img.wl-qr").count() == 1 and live.extra["code"] in trainer.inner_text(".wl-code")
+    groepen = [("Tafel 1", 2), ("<script>alert('x')</script>", 4), ("Tafel 3", 5)]
+    for i, (naam, score) in enumerate(groepen, start=1):
+        groep, buiten_groep = _page(browser)
+        _open(groep, live.line("Groepen"), "text=Versturen")
+        if i == 1:
+            assert _axe(groep) == []
+        assert "Verstuurd voor" in _score(groep, naam, score)
+        trainer.wait_for_function(  # the trainer's page updates by itself: no reload
+            f"document.querySelector('.wl-binnen').innerText.startsWith('{i} groep')", timeout=15_000)  # fmt: skip
+        assert buiten_groep == []
+    binnen = trainer.inner_text(".wl-binnen")
+    assert "<script>alert('x')</script>" in binnen  # shown as the text it is
+    assert trainer.locator(".wl-binnen script").count() == 0
+    assert trainer.locator("img[src^='data:image/svg']").count() >= 4  # all groups + one radar per group
+    assert _axe(trainer) == []
+    assert buiten == []
+
+
+def test_bad_input_on_the_groups_page_is_a_message(live: Server, browser: Any) -> None:
+    groep, _ = _page(browser)
+    _open(groep, live.line("Groepen"), "text=Versturen")
+    assert "hooguit 40" in _score(groep, "x" * 41, 3)
+    groep.get_by_label("Naam van uw groep").fill("")
+    groep.get_by_role("button", name="Versturen").click()
+    groep.wait_for_selector("[role=alert]:has-text('vul de naam van uw groep in')", timeout=15_000)
+    assert "Traceback" not in groep.inner_text("body")
+
+
+def test_the_trainer_page_needs_the_trainer_code(live: Server, browser: Any) -> None:
+    pagina, _ = _page(browser)
+    zonder = re.sub(r"trainer=\w+&", "", live.line("Trainer"))
+    _open(pagina, zonder, "[role=alert]")
+    assert "trainerscode" in pagina.inner_text("[role=alert]")
+    assert pagina.locator("img.wl-qr").count() == 0 and pagina.locator("text=Oogst opslaan").count() == 0
+
+
+def test_saving_the_harvest_writes_the_report_workshop_oogst_writes(live: Server, browser: Any, tmp_path: Path) -> None:
+    groep, _ = _page(browser)
+    _open(groep, live.line("Groepen"), "text=Versturen")
+    _score(groep, "Tafel oogst", 3)
+    trainer, _ = _page(browser)
+    _open(trainer, live.line("Trainer"), ".wl-binnen")
+    trainer.get_by_role("button", name="Oogst opslaan").click()
+    trainer.wait_for_selector("text=De oogst is opgeslagen", timeout=120_000)
+    uit = Path(live.line("Antwoorden").split(" (")[0]).parent.parent / "uit" / f"workshop-{live.extra['code']}"
+    assert (uit / "oogst/oogst.nl.html").is_file() and (uit / "oogst/oogst.nl.docx").is_file()
+    res = run_cli("workshop", "oogst", str(uit / "antwoorden"), "--out", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+
+    def zonder_cel_ids(pad: Path) -> str:  # papermill gives each run's parameter cell a new id
+        return re.sub(r'id="cell-id=[^"]*"', "", pad.read_text(encoding="utf-8"))
+
+    assert zonder_cel_ids(tmp_path / "oogst/oogst.nl.html") == zonder_cel_ids(uit / "oogst/oogst.nl.html")
+    assert "Tafel oogst" not in (uit / "oogst/oogst.nl.html").read_text(encoding="utf-8")  # anonymous, as the CLI
+    with trainer.expect_download() as download:
+        trainer.locator('a[download="oogst.nl.docx"]').click()
+    assert download.value.suggested_filename == "oogst.nl.docx"
+
+
+def test_answers_survive_a_killed_server(browser: Any, tmp_path: Path) -> None:
+    server = _live(tmp_path)
+    try:
+        groep, _ = _page(browser)
+        _open(groep, server.line("Groepen"), "text=Versturen")
+        assert "Verstuurd voor Tafel blijvend" in _score(groep, "Tafel blijvend", 4)
+        groep.context.close()
+        server.kill()
+        assert server.proces.poll() is not None  # the command ends once Voilà is gone
+    finally:
+        server.stop()
+    opnieuw = _live(tmp_path, "--sessie", server.extra["code"])
+    try:
+        assert opnieuw.extra["code"] == server.extra["code"]
+        trainer, _ = _page(browser)
+        _open(trainer, opnieuw.line("Trainer"), ".wl-binnen")
+        assert trainer.inner_text(".wl-binnen").startswith("1 groep") and "Tafel blijvend" in trainer.inner_text(
+            ".wl-binnen"
+        )
+    finally:
+        opnieuw.stop()
+
+
+def test_with_a_built_site_the_knowledge_base_links_to_it(browser: Any, tmp_path: Path, site: Path) -> None:
+    server = start("app", "--site", str(site), werkmap=tmp_path / "werk")
+    try:
+        pagina, buiten = _page(browser)
+        _open(pagina, server.basis + "voila/render/kennisbank.ipynb", "h1:has-text('Kennisbank')")
+        pagina.get_by_role("link", name="Naar de volledige kennisbank (website)").click()
+        pagina.wait_for_selector("text=Werk samen met bestaande groepen", timeout=30_000)
+        assert "/voila/files/site/nl/" in pagina.url
+        assert _axe(pagina) == []
+        assert buiten == []
+    finally:
+        server.stop()
+
+
+def test_in_english_the_app_speaks_english(browser: Any, tmp_path: Path) -> None:
+    server = start("app", "--lang", "en", "--site", str(tmp_path / "geen-site"), werkmap=tmp_path / "werk")
+    try:
+        assert server.regels[0] == f"Warmtelessen is running at {server.basis}"
+        pagina, buiten = _page(browser)
+        _open(pagina, server.basis + "voila/render/checklist.ipynb", "text=Make checklist")
+        assert pagina.get_attribute("html", "lang") == "en"
+        pagina.get_by_label("Municipality", exact=True).fill(GEMEENTE)
+        pagina.get_by_label("Municipality", exact=True).press("Tab")
+        pagina.get_by_role("button", name="Make checklist").click()
+        pagina.wait_for_selector(f"text=The checklist for {GEMEENTE} is ready", timeout=30_000)
+        assert pagina.locator('a[download="checklist.docx"]').inner_text().startswith("Word")
+        assert _axe(pagina) == []
+        assert buiten == []
+    finally:
+        server.stop()

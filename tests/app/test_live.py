@@ -1,0 +1,232 @@
+"""The live workshop and the web app without a browser: sessions, submissions, limits, codes, the
+harvest from stored answers, uploads in the checklist page, and the command line's one-line errors.
+The browser tests (tests/app/test_app_browser.py) drive the same code through the pages."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import assert_one_line_error, run_cli
+from toolkit.base.errors import UserError
+from toolkit.domain.live import (
+    ALFABET,
+    MAX_GROEPEN,
+    MAX_GROEPNAAM,
+    MAX_NOTITIE,
+    export_responses,
+    new_session,
+    normalise_code,
+    open_session,
+    parse_lessons,
+    read_session,
+    responses,
+    submit,
+)
+from toolkit.domain.workshop import harvest_report, statement_ids
+
+
+def _rows(les: int, score: int | None = 3, notitie: str = "") -> list[dict[str, object]]:
+    return [{"les": les, "stelling": sid, "score": score, "notitie": notitie}
+            for sid, n in statement_ids().items() if n == les]  # fmt: skip
+
+
+@pytest.fixture
+def sessie(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return new_session(tmp_path / "live", [3, 4])
+
+
+def test_a_new_session_has_readable_codes_and_is_found_again(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert len(sessie.code) == 6 and len(sessie.trainer_code) == 8
+    assert set(sessie.code + sessie.trainer_code) <= set(ALFABET)
+    assert not set("O0I1") & set(ALFABET)  # nothing to misread on a projected screen
+    assert sessie.pad.name == f"workshop-{sessie.code}.sqlite"
+    assert [p.name for p in sessie.pad.parent.iterdir()] == [sessie.pad.name]  # no temporary file left
+    terug = open_session(tmp_path / "live", sessie.code.lower())
+    assert (terug.code, terug.trainer_code, terug.lessen) == (sessie.code, sessie.trainer_code, (3, 4))
+    assert normalise_code(" ab-c 12 ") == "ABC12"
+
+
+def test_an_unknown_session_names_the_ones_there(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError, match=f"--sessie XXXXXX: onbekende sessie .*bestaande sessies: {sessie.code}"):
+        open_session(tmp_path / "live", "XXXXXX")
+
+
+def test_submitted_answers_are_stored_at_once_and_survive_another_connection(sessie) -> None:  # type: ignore[no-untyped-def]
+    assert submit(sessie, "Tafel 1", "pagina-a", _rows(3, 4) + _rows(4, None)) == len(_rows(3)) + len(_rows(4))
+    # a second process (the trainer's page, or the server after a restart) reads the same file
+    db = sqlite3.connect(sessie.pad)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("SELECT COUNT(*) FROM antwoorden").fetchone()[0] == len(_rows(3)) + len(_rows(4))
+    db.close()
+    opnieuw = read_session(sessie.pad)
+    antwoorden = responses(opnieuw)
+    assert {a.groep for a in antwoorden} == {"Tafel 1"}
+    assert {a.score for a in antwoorden if a.les == 3} == {4} and {a.score for a in antwoorden if a.les == 4} == {None}
+
+
+def test_a_group_corrects_its_answers_but_cannot_take_another_groups_name(sessie) -> None:  # type: ignore[no-untyped-def]
+    submit(sessie, "Tafel 1", "pagina-a", _rows(3, 2))
+    submit(sessie, "  tafel   1 ", "pagina-a", _rows(3, 5))  # same page, same name as typed loosely: replaces
+    assert {a.score for a in responses(sessie)} == {5}
+    with pytest.raises(UserError, match="er is al een groep 'Tafel 1'"):
+        submit(sessie, "TAFEL 1", "pagina-b", _rows(3, 1))
+    assert {a.score for a in responses(sessie)} == {5}
+
+
+@pytest.mark.parametrize(
+    ("groep", "rijen", "fout"),
+    [
+        ("", _rows(3), "vul de naam van uw groep in"),
+        ("x" * (MAX_GROEPNAAM + 1), _rows(3), f"hooguit {MAX_GROEPNAAM}"),
+        ("Tafel", _rows(3, 6), "buiten 1 t/m 5"),
+        ("Tafel", _rows(3, 0), "buiten 1 t/m 5"),
+        ("Tafel", _rows(3, 3, "n" * (MAX_NOTITIE + 1)), f"hooguit {MAX_NOTITIE}"),
+        ("Tafel", _rows(5), r"hoort niet bij deze workshop \(lessen 3, 4\)"),
+        ("Tafel", [{"les": 3, "stelling": "L9-S9", "score": 3}], "onbekende stelling"),
+    ],
+)
+def test_bad_submissions_get_one_line_and_store_nothing(sessie, groep: str, rijen: list, fout: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError, match=fout):
+        submit(sessie, groep, "pagina", rijen)
+    assert responses(sessie) == []
+
+
+def test_the_number_of_groups_is_limited(sessie) -> None:  # type: ignore[no-untyped-def]
+    rij = _rows(3)[:1]
+    for i in range(MAX_GROEPEN):
+        submit(sessie, f"Groep {i}", f"p{i}", rij)
+    with pytest.raises(UserError, match=f"al {MAX_GROEPEN} groepen"):
+        submit(sessie, "Nog een", "p-extra", rij)
+    submit(sessie, "Groep 0", "p0", rij)  # a group already in may still correct
+
+
+def test_exported_answers_give_the_harvest_of_the_stored_answers(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    submit(sessie, "Tafel <1>", "a", _rows(3, 1, 'te; weinig, "tijd"'))
+    submit(sessie, "Tafel 2", "b", _rows(3, 3) + _rows(4, 5))
+    map_ = export_responses(sessie, tmp_path / "csv")
+    assert sorted(p.name for p in map_.iterdir()) == ["tafel-1.csv", "tafel-2.csv"]
+    rapport = harvest_report(map_, anoniem=False)
+    assert rapport.problemen == []
+    assert rapport.oogst.gemiddeld[3] == 2.0 and rapport.oogst.gemiddeld[4] == 5.0
+    assert ("Tafel <1>", 'te; weinig, "tijd"') in rapport.oogst.notities[3]
+
+
+def test_lessons_are_parsed_with_a_clear_line() -> None:
+    assert parse_lessons("3, 4;4") == [3, 4]
+    assert parse_lessons("") == [1, 2, 3, 4, 5, 6, 7]
+    with pytest.raises(UserError, match=r"--lessen: onbekende les '9' \(toegestaan: 1"):
+        parse_lessons("3,9")
+
+
+def test_the_trainer_page_needs_its_own_code(sessie) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.app.live import trainer_code_given
+
+    assert trainer_code_given(f"trainer={sessie.trainer_code.lower()}&token={sessie.code}", sessie)
+    assert not trainer_code_given(f"token={sessie.code}", sessie)
+    assert not trainer_code_given(f"trainer={sessie.code}", sessie)  # the groups' code is not the trainer's
+    assert not trainer_code_given("", sessie)
+
+
+def test_the_qr_code_holds_the_address() -> None:
+    from urllib.parse import unquote
+
+    from toolkit.app.live import qr_data_uri
+
+    adres = "http://192.168.1.5:8866/voila/render/groep.ipynb?token=ABC234"
+    uri = qr_data_uri(adres)
+    assert uri.startswith("data:image/svg+xml") and "<svg" in unquote(uri) and "<path" in unquote(uri)
+    assert qr_data_uri(adres.replace("ABC234", "ABC235")) != uri  # the image is made from the address
+
+
+# --- the checklist page's uploads -----------------------------------------------------------------
+
+
+def test_an_upload_that_is_not_a_register_is_one_line(tmp_path: Path) -> None:
+    from toolkit.app.checklist import read_uploaded_register
+
+    with pytest.raises(UserError, match=r"^notities\.txt: geen \.xlsx-bestand"):
+        read_uploaded_register("notities.txt", b"hallo")
+    with pytest.raises(UserError, match=r"^kapot\.xlsx: "):
+        read_uploaded_register("kapot.xlsx", b"PK\x03\x04 niet echt")
+
+
+def test_an_uploaded_profile_is_checked(tmp_path: Path) -> None:
+    from toolkit.app.checklist import read_uploaded_profile
+
+    assert read_uploaded_profile("p.yaml", b"gemeente: Ede\nfase: orientatie\n")["gemeente"] == "Ede"
+    with pytest.raises(UserError, match="p.yaml"):
+        read_uploaded_profile("p.yaml", b"gemeente: Ede\nfase: later\n")
+    with pytest.raises(UserError, match="geen tekstbestand"):
+        read_uploaded_profile("p.yaml", b"\xff\xfe\x00")
+
+
+def test_download_links_carry_the_file_and_escape_its_name() -> None:
+    import base64
+
+    from toolkit.app.checklist import download_link
+
+    link = download_link('a"<b>.json', '{"x": 1}', "JSON <gegevens>")
+    assert 'download="a&#34;&lt;b&gt;.json"' in link and "JSON &lt;gegevens&gt;" in link
+    assert base64.b64decode(link.split("base64,")[1].split('"')[0]) == b'{"x": 1}'
+
+
+def test_the_login_page_escapes_what_comes_from_the_address() -> None:
+    from toolkit.app.server import login_page
+
+    html = login_page("nl", "/", '"><script>x</script>', "<input type=hidden>", True)
+    assert "<script>x" not in html and 'role="alert"' in html and 'lang="nl"' in html
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("commando", [["app"], ["workshop", "live", "--lessen", "3"]])
+def test_a_port_in_use_is_one_line(commando: list[str], tmp_path: Path) -> None:
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = bezet.getsockname()[1]
+        res = run_cli(*commando, "--port", str(poort), "--werkmap", str(tmp_path / "w"), *(
+            ["--map", str(tmp_path / "m")] if "live" in commando else []))  # fmt: skip
+    assert_one_line_error(res, f"--port {poort}: poort is al in gebruik", f"--port {poort + 1}")
+    assert not (tmp_path / "m").exists()  # no session made for nothing
+
+
+def test_an_answers_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bestand").write_text("geen map")
+    vrij = socket.socket()
+    vrij.bind(("127.0.0.1", 0))
+    poort = vrij.getsockname()[1]
+    vrij.close()
+    res = run_cli("workshop", "live", "--map", str(tmp_path / "bestand" / "live"), "--port", str(poort),
+                  "--werkmap", str(tmp_path / "w"))  # fmt: skip
+    assert_one_line_error(res, "bestand/live: --map: map kan niet worden gemaakt")
+
+
+def test_an_unknown_lesson_or_session_is_one_line(tmp_path: Path) -> None:
+    res = run_cli("workshop", "live", "--lessen", "3,8", "--map", str(tmp_path), "--werkmap", str(tmp_path / "w"))
+    assert_one_line_error(res, "--lessen: onbekende les '8'")
+    res = run_cli("workshop", "live", "--sessie", "ABCDEF", "--map", str(tmp_path), "--werkmap", str(tmp_path / "w"))
+    assert_one_line_error(res, "--sessie ABCDEF: onbekende sessie", "er is nog geen sessie")
+
+
+def test_a_session_file_that_cannot_be_written_is_a_message_not_a_crash(sessie, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.domain.live import Sessie
+
+    submit(sessie, "Tafel 1", "a", _rows(3, 2))
+    echt = Sessie.connect
+
+    def read_only(self: Sessie) -> sqlite3.Connection:  # as when the folder was made read-only mid-session
+        db = echt(self)
+        db.execute("PRAGMA query_only = ON")
+        return db
+
+    monkeypatch.setattr(Sessie, "connect", read_only)
+    with pytest.raises(UserError, match="de antwoorden konden niet worden opgeslagen"):
+        submit(sessie, "Tafel 2", "b", _rows(3, 4))
+    monkeypatch.undo()
+    assert {a.groep for a in responses(sessie)} == {"Tafel 1"}

@@ -1,0 +1,308 @@
+"""The participation logbook: entries, import/export, the report's flags, privacy and reliability."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, assert_one_line_error, parse, run_cli
+from toolkit.base.errors import UserError
+from toolkit.domain import logbook as lb
+from toolkit.domain.logbook_io import export, import_file
+from toolkit.domain.logbook_report import report
+
+FIX = FIXTURES / "logboek"
+PEIL = date(2026, 6, 1)
+
+
+def _gevuld(tmp_path: Path) -> sqlite3.Connection:
+    db = lb.connect(tmp_path / "l.sqlite")
+    for naam in ("partijen", "gesprekken", "besluiten", "vervolgacties"):
+        nieuw, problemen = import_file(db, FIX / f"{naam}.csv")
+        assert problemen == [], problemen
+    return db
+
+
+def test_each_kind_through_the_command_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "l.sqlite")
+
+    def cli(*args: str):  # type: ignore[no-untyped-def]
+        res = run_cli("logboek", "--db", db, *args)
+        assert res.returncode == 0, res.stderr
+        return res.stdout
+
+    assert "partij 1: toegevoegd" in cli(
+        "toevoegen", "partij", "--naam", "Energiecoöperatie X", "--type", "energiecooperatie"
+    )
+    cli("toevoegen", "partij", "--naam", "Wijkraad Y")
+    assert "gesprek 1: toegevoegd" in cli("toevoegen", "gesprek", "--datum", "2026-01-05", "--partijen",
+                                          "Energiecoöperatie X;Wijkraad Y", "--onderwerp", "Warmtenet", "--lessen", "4",
+                                          "--samenvatting", "Eerste verkenning")  # fmt: skip
+    assert "besluit 1: toegevoegd" in cli("toevoegen", "besluit", "--datum", "2026-02-01", "--besluit", "Studie",
+                                          "--besloten-door", "college", "--trede", "adviseren", "--toelichting", "Eerst weten")  # fmt: skip
+    assert "vervolgactie 1: toegevoegd" in cli("toevoegen", "vervolgactie", "--omschrijving", "Offerte", "--eigenaar",
+                                               "projectleider", "--deadline", "2026-03-01", "--besluit", "1")  # fmt: skip
+    assert "communicatie 1: toegevoegd" in cli("toevoegen", "communicatie", "--datum", "2026-02-02", "--partij", "Wijkraad Y",
+                                               "--kanaal", "brief", "--besluit", "1")  # fmt: skip
+    assert "stond er al" in cli("toevoegen", "gesprek", "--datum", "2026-01-05", "--partijen", "Energiecoöperatie X;Wijkraad Y",
+                                "--onderwerp", "Warmtenet", "--lessen", "4", "--samenvatting", "Eerste verkenning")  # fmt: skip
+    assert "partijen: Energiecoöperatie X;Wijkraad Y" in cli("lijst", "gesprekken")
+    assert "gecommuniceerd_aan: Wijkraad Y" in cli("lijst", "besluiten")
+    for soort in ("partijen", "vervolgacties", "communicatie"):
+        assert "id: 1" in cli("lijst", soort)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragmenten"),
+    [
+        (["toevoegen", "gesprek", "--datum", "2026-01-05", "--partijen", "Wijkraad Z", "--onderwerp", "x"],
+         ["onbekende partij 'Wijkraad Z'", "bedoelt u: Wijkraad Y", "toevoegen partij --naam"]),
+        (["toevoegen", "gesprek", "--datum", "5 januari", "--partijen", "Wijkraad Y", "--onderwerp", "x"], ["datum: ongeldige datum"]),
+        (["toevoegen", "gesprek", "--datum", "2026-01-05", "--partijen", "Wijkraad Y", "--onderwerp", "x", "--lessen", "8"],
+         ["lessen: onbekende les '8' (1 t/m 7)"]),
+        (["toevoegen", "besluit", "--datum", "2026-01-05", "--besluit", "x", "--besloten-door", "raad", "--trede", "bevelen"],
+         ["trede: ongeldige waarde 'bevelen'", "meebeslissen"]),
+        (["toevoegen", "besluit", "--datum", "2026-01-05", "--besluit", "x", "--besloten-door", "raad", "--trede", "informeren",
+          "--status", "misschien"], ["status: ongeldige waarde 'misschien'", "voorgenomen"]),
+        (["toevoegen", "communicatie", "--datum", "2026-01-05", "--partij", "Wijkraad Y", "--kanaal", "duif", "--besluit", "1"],
+         ["kanaal: ongeldige waarde 'duif'", "nieuwsbrief"]),
+    ],
+)  # fmt: skip
+def test_bad_entries_are_one_line_and_change_nothing(args: list[str], fragmenten: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "l.sqlite"
+    con = lb.connect(db)
+    with lb.transaction(con):
+        lb.add_party(con, "Wijkraad Y")
+        lb.add_decision(con, "2026-01-01", "b", "raad", "informeren")
+    con.close()
+    assert_one_line_error(run_cli("logboek", "--db", str(db), *args), *fragmenten)
+    con = lb.connect(db)
+    assert len(lb.rows(con, "gesprekken")) == 0 and len(lb.rows(con, "besluiten")) == 1
+    assert len(lb.rows(con, "communicatie")) == 0
+    con.close()
+
+
+def test_import_twice_adds_nothing_and_xlsx_round_trips(tmp_path: Path) -> None:
+    db = _gevuld(tmp_path)
+    tellingen = {s: len(lb.rows(db, s)) for s in lb.SOORTEN}
+    assert tellingen == {"partijen": 4, "gesprekken": 3, "besluiten": 2, "vervolgacties": 3, "communicatie": 2}
+    for naam in ("partijen", "gesprekken", "besluiten", "vervolgacties"):
+        nieuw, _ = import_file(db, FIX / f"{naam}.csv")
+        assert sum(nieuw.values()) == 0
+    bestanden = export(db, tmp_path / "export")
+    assert {p.name for p in bestanden} == {f"{s}.csv" for s in lb.SOORTEN} | {"logboek.xlsx"}
+    kop = (tmp_path / "export/besluiten.csv").read_text().splitlines()[0]
+    for kolom in ("datum", "besluit", "besloten_door", "trede", "toelichting", "status", "gecommuniceerd_aan"):
+        assert kolom in kop
+    assert (
+        (tmp_path / "export/gesprekken.csv").read_text().startswith("id,datum,partijen,onderwerp,lessen,samenvatting")
+    )
+    nieuw_db = lb.connect(tmp_path / "kopie.sqlite")
+    nieuw, problemen = import_file(nieuw_db, tmp_path / "export/logboek.xlsx")
+    assert problemen == [] and {s: len(lb.rows(nieuw_db, s)) for s in lb.SOORTEN} == tellingen
+    assert sum(import_file(nieuw_db, tmp_path / "export/logboek.xlsx")[0].values()) == 0
+
+
+def test_bad_import_rows_are_named_and_the_rest_imports(tmp_path: Path) -> None:
+    db = _gevuld(tmp_path)
+    nieuw, problemen = import_file(db, FIX / "kapot.csv")
+    assert nieuw["gesprekken"] == 1
+    assert len(problemen) == 3
+    assert "kapot.csv: rij 3: datum: ongeldige datum '2026-13-01'" in problemen[0]
+    assert "kapot.csv: rij 4: lessen: onbekende les '9'" in problemen[1]
+    assert "kapot.csv: rij 5: partijen: onbekende partij 'Onbekende Club'" in problemen[2]
+    alles = lb.connect(tmp_path / "b.sqlite")
+    import_file(alles, FIX / "partijen.csv")
+    with pytest.raises(UserError, match="met --alles-of-niets is niets ingelezen"):
+        import_file(alles, FIX / "kapot.csv", alles_of_niets=True)
+    assert lb.rows(alles, "gesprekken") == []
+    # create unknown parties on request
+    _, problemen = import_file(alles, FIX / "kapot.csv", maak_partijen=True)
+    assert not any("Onbekende Club" in p for p in problemen)
+
+
+def test_report_flags(tmp_path: Path) -> None:
+    r = report(_gevuld(tmp_path), PEIL, extra_groepen=["Sportclub Warmtewijk"])
+    niet = {b["besluit"]: b["nog_informeren"] for b in r["niet_gecommuniceerd"]}
+    assert niet["Haalbaarheidsstudie warmtenet laten doen"] == ["Huurdersvereniging Warmtewijk"]
+    assert len(niet["Bewonersavond in april"]) == 4  # concerns everyone, told no one
+    assert [v["omschrijving"] for v in r["te_laat"]] == [
+        "Offerte haalbaarheidsstudie opvragen"
+    ]  # done ones and future ones not
+    stil = {p["partij"]: p["laatste"] for p in r["niet_gesproken"]}
+    assert stil == {
+        "Energiecoöperatie Warmtewijk": "2026-01-10",
+        "Huurdersvereniging Warmtewijk": "2025-09-01",
+        "Wijkraad Warmtewijk": "2026-01-10",
+        "Sportclub Warmtewijk": "nooit",
+    }  # Woonstichting spoke on 2026-03-02, within 3 months of 2026-06-01
+
+
+def test_resident_summary_holds_no_personal_data(tmp_path: Path) -> None:
+    r = report(_gevuld(tmp_path), PEIL)
+    tekst = json.dumps(r["bewoners"], ensure_ascii=False)
+    assert "Haalbaarheidsstudie warmtenet laten doen" in tekst and "Zaal reserveren voor bewonersavond" in tekst
+    for persoonlijk in ("secretariaat@coop.example", "wijkraad@example.org", "voorzitter", "secretaris",
+                        "wijkconsulent", "projectleider gemeente", "college"):  # fmt: skip
+        assert persoonlijk not in tekst
+
+
+def test_report_under_papermill(tmp_path: Path) -> None:
+
+    _gevuld(tmp_path).close()
+    res = run_cli("logboek", "--db", str(tmp_path / "l.sqlite"), "rapport", "--peildatum", "2026-06-01",
+                  "--out", str(tmp_path / "uit"))  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    map_ = tmp_path / "uit/logboek"
+    assert {p.name for p in map_.iterdir()} >= {"logboek.nl.html", "logboek.nl.ipynb", "logboek.nl.docx",
+                                               "bewoners.nl.html", "bewoners.nl.docx"}  # fmt: skip
+    html = (map_ / "logboek.nl.html").read_text()
+    assert parse(html).laden == [] and "⚠ Bewonersavond in april" in html and "Offerte haalbaarheidsstudie" in html
+    bewoners = (map_ / "bewoners.nl.html").read_text()
+    assert (
+        "Haalbaarheidsstudie" in bewoners
+        and "secretariaat@coop.example" not in bewoners
+        and "voorzitter" not in bewoners
+    )
+
+
+def test_forget_and_access(tmp_path: Path) -> None:
+    db = _gevuld(tmp_path)
+    alles = lb.everything_about(db, "energiecoöperatie warmtewijk")
+    assert alles["partij"]["contact"] == "secretariaat@coop.example"
+    assert len(alles["gesprekken"]) == 1 and len(alles["besluiten"]) == 1 and len(alles["communicatie"]) == 1
+    db.close()
+    res = run_cli("logboek", "--db", str(tmp_path / "l.sqlite"), "vergeet", "Energiecoöperatie Warmtewijk")
+    assert res.returncode == 0, res.stderr
+    res = run_cli("logboek", "--db", str(tmp_path / "l.sqlite"), "exporteer", "--partij", "Energiecoöperatie Warmtewijk",
+                  "--out", str(tmp_path / "x"))  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "x/partij-energiecooperatie-warmtewijk.json").read_text())
+    assert data["partij"]["contact"] is None and data["partij"]["contactrol"] == "" and data["partij"]["vergeten_op"]
+    assert len(data["besluiten"]) == 1  # the organisation's decisions stay
+    db = sqlite3.connect(tmp_path / "l.sqlite")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("VACUUM")
+    db.close()
+    assert b"secretariaat@coop.example" not in (tmp_path / "l.sqlite").read_bytes()
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from toolkit.domain import logbook as lb
+db = lb.connect(Path(sys.argv[1]))
+for i in range(50):
+    with lb.transaction(db):
+        lb.add_party(db, f"{sys.argv[2]}-{i}")
+"""
+
+
+def test_two_writers_at_once_both_land(tmp_path: Path) -> None:
+    pad = tmp_path / "l.sqlite"
+    lb.connect(pad).close()
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(pad), naam], cwd=ROOT) for naam in ("a", "b")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    db = lb.connect(pad)
+    assert len(lb.rows(db, "partijen")) == 100
+
+
+KILLED = """
+import os, sys, time
+from pathlib import Path
+from toolkit.domain import logbook as lb
+db = lb.connect(Path(sys.argv[1]))
+db.execute("BEGIN IMMEDIATE")
+for i in range(500):
+    lb.add_party(db, f"half-{i}")
+print("midden", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_writer_killed_mid_transaction_leaves_a_consistent_database(tmp_path: Path) -> None:
+    pad = tmp_path / "l.sqlite"
+    db = lb.connect(pad)
+    with lb.transaction(db):
+        lb.add_party(db, "blijft")
+    db.close()
+    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(pad)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout and proc.stdout.readline().strip() == "midden"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    db = lb.connect(pad)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [p["naam"] for p in lb.rows(db, "partijen")] == ["blijft"]
+    with lb.transaction(db):  # and it takes new entries
+        lb.add_party(db, "daarna")
+    assert len(lb.rows(db, "partijen")) == 2
+
+
+def test_migration_from_an_older_schema(tmp_path: Path) -> None:
+    pad = tmp_path / "oud.sqlite"
+    oud = sqlite3.connect(pad, isolation_level=None)
+    oud.execute("BEGIN")
+    lb._v1(oud)
+    oud.execute("PRAGMA user_version = 1")
+    oud.execute("INSERT INTO partijen (naam, type) VALUES ('Wijkraad', 'overig')")
+    oud.execute("INSERT INTO besluiten (datum, besluit, besloten_door, trede, status, sleutel) VALUES "
+                "('2025-01-01', 'Oud besluit', 'raad', 'informeren', 'genomen', 'k1')")  # fmt: skip
+    oud.execute("COMMIT")
+    oud.close()
+    db = lb.connect(pad)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE == 2
+    assert lb.rows(db, "besluiten")[0]["besluit"] == "Oud besluit"
+    with lb.transaction(db):
+        lb.add_decision(db, "2026-01-01", "Nieuw", "raad", "informeren", betreft="Wijkraad")
+    assert lb.rows(db, "besluiten")[1]["betreft"] == "Wijkraad"
+
+
+def test_a_file_that_is_not_a_logbook_is_refused(tmp_path: Path) -> None:
+    tekst = tmp_path / "tekst.sqlite"
+    tekst.write_text("geen database")
+    assert_one_line_error(run_cli("logboek", "--db", str(tekst), "lijst", "partijen"), "geen logboek van warmtelessen")
+    ander = tmp_path / "ander.sqlite"
+    con = sqlite3.connect(ander)
+    con.execute("CREATE TABLE x (a)")
+    con.commit()
+    con.close()
+    voor = ander.read_bytes()
+    assert_one_line_error(run_cli("logboek", "--db", str(ander), "lijst", "partijen"), "geen logboek van warmtelessen")
+    assert ander.read_bytes() == voor
+
+
+def test_checklist_shows_what_the_logbook_covers(tmp_path: Path) -> None:
+    from toolkit.domain.checklist import build, logbook_stats
+    from toolkit.render.checklist import to_json
+
+    _gevuld(tmp_path).close()
+    stats = logbook_stats(tmp_path / "l.sqlite")
+    assert stats == {"gesprekken": 3, "besluiten": 2, "partijen": 4, "niet_gecommuniceerd": 2}
+    checklist = build({"gemeente": "Wageningen"}, logboek=stats)
+    assert checklist["profiel"]["logboek"] == "ja"  # unknown in the profile, answered by the logbook
+    gemarkeerd = {a["id"]: a["logboek"] for a in checklist["acties"] if "logboek" in a}
+    assert set(gemarkeerd) == {"L4-04", "L4-05"}
+    assert "3 gesprekken en 2 besluiten; 2 besluit(en) nog niet met iedereen gedeeld" in gemarkeerd["L4-04"]
+    res = run_cli("checklist", "--gemeente", "Wageningen", "--logboek", str(tmp_path / "l.sqlite"), "--out",
+                  str(tmp_path / "c"), "--formats", "json")  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "c/wageningen/checklist.json").read_text())
+    assert data == json.loads(to_json(checklist))
+
+
+def test_logbook_form_notebook_runs(tmp_path: Path) -> None:
+    """notebooks/logbook.ipynb builds its form in a kernel (as in JupyterLab) and creates the logbook."""
+    from toolkit.reports.engine import notebook_path, run_notebook
+
+    pad = tmp_path / "nieuw.sqlite"
+    res = run_notebook(notebook_path("logbook"), {"db": str(pad)}, tmp_path, "logboek-formulier", html=False)
+    assert "application/vnd.jupyter.widget-view+json" in res.notebook.read_text()
+    assert lb.connect(pad).execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE

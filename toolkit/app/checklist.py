@@ -1,0 +1,185 @@
+"""The web app's page *Checklist op maat*: the profile form, the checklist on screen, the files to
+download (the same bytes the command line writes), progress from an uploaded action register, and
+the profile to save as YAML. Everything a user typed or uploaded is escaped where it is shown."""
+
+from __future__ import annotations
+
+import base64
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from toolkit.base import UserError, WarmteError, load_yaml, slugify, t
+from toolkit.content import parse_profile
+from toolkit.domain import Checklist, build, check_register_fits, read_register
+from toolkit.notebook import ProfileForm, profile_to_yaml
+from toolkit.render import render, rendered_files, without_report_files
+from toolkit.reports import SPECS, parse
+
+from .server import app_language, app_site_base
+
+#: The files offered for download, in this order (the checklist report's formats).
+DOWNLOADS = ("docx", "xlsx", "html", "md", "json")
+MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html",
+    "md": "text/markdown",
+    "json": "application/json",
+    "yaml": "application/yaml",
+}
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+def download_link(naam: str, inhoud: str | bytes, tekst: str) -> str:
+    """An ``<a download>`` with the file inside it (a data: URL): no server round trip, no file
+    left on the server."""
+    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
+    soort = MIME.get(naam.rsplit(".", 1)[-1], "application/octet-stream")
+    return (f'<a download="{escape(naam)}" href="data:{soort};base64,{base64.b64encode(data).decode()}">'
+            f"{escape(tekst)}</a>")  # fmt: skip
+
+
+def uploaded(waarde: Any) -> tuple[str, bytes] | None:
+    """(file name, bytes) of the file in an ipywidgets FileUpload, or None."""
+    if not waarde:
+        return None
+    bestand = waarde[0] if isinstance(waarde, list | tuple) else next(iter(waarde.values()))
+    inhoud = bestand["content"]
+    return str(bestand["name"]), bytes(inhoud.tobytes() if hasattr(inhoud, "tobytes") else inhoud)
+
+
+def read_uploaded_register(naam: str, inhoud: bytes) -> dict[str, dict[str, Any]]:
+    """The statuses in an uploaded action register; one line naming the file when it is not one."""
+
+    if len(inhoud) > MAX_UPLOAD:
+        raise UserError(f"{naam}: bestand is te groot ({len(inhoud) // 1024} kB; hooguit {MAX_UPLOAD // 1024} kB)")
+    if not naam.lower().endswith(".xlsx"):
+        raise UserError(f"{naam}: geen .xlsx-bestand (kies het actieregister.xlsx van uw checklist)")
+    with tempfile.TemporaryDirectory() as tmp:
+        pad = Path(tmp) / "actieregister.xlsx"
+        pad.write_bytes(inhoud)
+        return read_register(pad, naam=naam)
+
+
+def read_uploaded_profile(naam: str, inhoud: bytes) -> dict[str, Any]:
+    """A profile from an uploaded YAML file, checked; one line naming the file when it is wrong."""
+
+    if len(inhoud) > MAX_UPLOAD:
+        raise UserError(f"{naam}: bestand is te groot (hooguit {MAX_UPLOAD // 1024} kB)")
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{naam}: geen tekstbestand (kies een profiel in YAML, zoals de app het opslaat)") from None
+    data, problemen = load_yaml(tekst, naam)
+    if problemen:
+        raise UserError(str(problemen[0]))
+    if not isinstance(data, dict):
+        raise UserError(f"{naam}: geen profiel (verwacht: velden zoals 'gemeente: Wageningen')")
+    parse_profile(data, naam)
+    return data
+
+
+def checklist_files(checklist: Checklist, taal: str) -> dict[str, str | bytes]:
+    """The checklist in every download format, by the file name the command line uses."""
+
+    spec = SPECS["checklist"]
+    meta = spec.meta(parse("checklist", {"profiel": checklist["profiel"], "taal": taal}), checklist)
+    return rendered_files("checklist", checklist, taal, DOWNLOADS, spec.file_names(meta))
+
+
+def make_checklist(profiel: dict[str, Any], taal: str, register: tuple[str, bytes] | None) -> Checklist:
+    """The checklist the command line makes for this profile (and register)."""
+
+    voortgang = read_uploaded_register(*register) if register else None
+    checklist = build(profiel, taal, voortgang)
+    if register and voortgang is not None:
+        check_register_fits(register[0], voortgang, checklist)
+    return checklist
+
+
+def checklist_page(taal: str | None = None) -> Any:
+    """Show the page (in a Voilà kernel). Returns the top widget."""
+    import ipywidgets as w
+    from IPython.display import display
+
+    taal = taal or app_language()
+    site_base = app_site_base(taal)
+    formulier = ProfileForm({}, taal)
+    melding, downloads, uitkomst = w.HTML(), w.HTML(), w.HTML()
+    laden = w.FileUpload(accept=".yaml,.yml", multiple=False, description=t("app.profiel_laden", taal))
+    register_knop = w.FileUpload(accept=".xlsx", multiple=False, description=t("app.register_laden", taal))
+    maak = w.Button(description=t("app.maak_checklist", taal), button_style="primary")
+    staat: dict[str, Any] = {"register": None}
+
+    def say(tekst: str, fout: bool = False) -> None:
+        soort = "wl-melding wl-fout" if fout else "wl-melding"
+        melding.value = (
+            f'<p class="{soort}" role="{"alert" if fout else "status"}">{escape(tekst)}</p>' if tekst else ""
+        )
+
+    def make(_: Any = None) -> None:
+        try:
+            profiel = formulier.profile()
+            if not profiel.get("gemeente"):
+                raise UserError(t("app.eerst_gemeente", taal))
+            checklist = make_checklist(profiel, taal, staat["register"])
+            bestanden = checklist_files(checklist, taal)
+        except WarmteError as fout:
+            say(str(fout), fout=True)
+            return
+        links = [download_link(naam, inhoud, t(f"app.download_{naam.rsplit('.', 1)[-1]}", taal) + f" ({naam})")
+                 for naam, inhoud in bestanden.items()]  # fmt: skip
+        naam = f"{slugify(checklist['context']['gemeente']) or 'profiel'}-profiel.yaml"
+        links.append(download_link(naam, profile_to_yaml(profiel), t("app.download_profiel", taal) + f" ({naam})"))
+        downloads.value = (f'<h2>{escape(t("app.downloads", taal))}</h2><p class="wl-downloads">'
+                           + "".join(links) + "</p>")  # fmt: skip
+        with without_report_files(site_base):  # the app serves no report files: link to the site, or not at all
+            uitkomst.value = str(render("checklist", "html-fragment", checklist, taal))
+        klaar = t("app.checklist_klaar", taal, aantal=len(checklist["acties"]), plaats=checklist["context"]["gemeente"])
+        say(klaar + (" " + t("app.met_voortgang", taal) if staat["register"] else ""))
+
+    def load_profile(wijziging: Any) -> None:
+        bestand = uploaded(wijziging["new"])
+        if bestand is None:
+            return
+        try:
+            formulier.set_profile(read_uploaded_profile(*bestand))
+            say(t("app.profiel_geladen", taal, bestand=bestand[0]))
+        except UserError as fout:
+            say(str(fout), fout=True)
+
+    def load_register(wijziging: Any) -> None:
+        bestand = uploaded(wijziging["new"])
+        if bestand is None:
+            return
+        staat["register"] = bestand
+        make()
+        if melding.value and "wl-fout" in melding.value:
+            staat["register"] = None
+
+    maak.on_click(make)
+    laden.observe(load_profile, names="value")
+    register_knop.observe(load_register, names="value")
+    kop = w.HTML(f"<h1>{escape(t('app.pagina_checklist', taal))}</h1><p>{escape(t('app.checklist_intro', taal))}</p>")
+    laden_uitleg = w.HTML(f'<p class="wl-hulp">{escape(t("app.profiel_laden_uitleg", taal))}</p>')
+    register_uitleg = w.HTML(f'<p class="wl-hulp">{escape(t("app.register_uitleg", taal))}</p>')
+    pagina = w.VBox([kop, w.HBox([laden]), laden_uitleg, formulier.box, w.HBox([maak]), melding, downloads,
+                     w.HTML(f"<h2>{escape(t('app.voortgang', taal))}</h2>"), register_uitleg, register_knop,
+                     uitkomst])  # fmt: skip
+    display(pagina)
+    threading.Thread(target=warm_up, args=(taal,), daemon=True).start()
+    return pagina
+
+
+def warm_up(taal: str) -> None:
+    """Make one checklist in every format while nobody waits (a pre-heated kernel does this before
+    its visitor arrives): the Word and Excel libraries and the content are loaded, so the visitor's
+    own click takes a fraction of a second."""
+    try:
+        checklist_files(make_checklist({"gemeente": "Voorbeeldstad"}, taal, None), taal)
+    except Exception:  # noqa: BLE001 - a warm-up that fails changes nothing; the click reports the problem
+        pass

@@ -1,0 +1,321 @@
+"""The web app: the project's own widget notebooks served by Voilà (no other web framework).
+
+``warmtelessen app`` serves ``notebooks/app/`` (*Checklist op maat*, *Kennisbank*);
+``warmtelessen workshop live`` serves ``notebooks/live/`` (the groups' page and the trainer's page).
+Both go through :func:`serve`: check the port, start Voilà in a child process (this module run as
+``python -m toolkit.app.server``), wait until it answers, print the address, and on Ctrl-C stop it
+and its kernels.
+
+What the pages need to know comes to their kernels through environment variables (:data:`ENV`):
+the language, the live session, whether a site is there to link to. Voilà runs with our template
+(``toolkit/templates/jupyter/voila/templates/warmtelessen``: nothing from the network, the report
+style sheet inline, a start page in plain words), pre-heated kernels (a page is ready the moment it
+is asked for), no tracebacks in pages, and — when it listens beyond this computer — a code that
+every request must carry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from traitlets.config import Config
+
+from toolkit.base import UserError, paths, shown_path, t
+from toolkit.domain import normalise_code
+from toolkit.render import css
+
+#: Environment variables the app's kernels read (set by :func:`serve` for the Voilà process).
+ENV = {
+    "taal": "WARMTELESSEN_TAAL",
+    "sessie": "WARMTELESSEN_LIVE_SESSIE",  # path of the live session's SQLite file
+    "site": "WARMTELESSEN_APP_SITE",  # "1" when the knowledge-base site is served under /voila/files/site/
+    "uit": "WARMTELESSEN_APP_UIT",  # where the live workshop writes its harvest
+    "adres": "WARMTELESSEN_LIVE_ADRES",  # the address the groups open (shown and as QR code on the trainer's page)
+}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+STANDAARD_POORT = 8866
+
+
+def app_language() -> str:
+    """The language the app was started in (pages read it in their kernel)."""
+    taal = os.environ.get(ENV["taal"], "nl")
+    return taal if taal in ("nl", "en") else "nl"
+
+
+def app_site_base(taal: str) -> str | None:
+    """Where a page of the app finds the knowledge-base site (relative to ``/voila/render/``), or
+    None when the app serves no site."""
+    return f"../files/site/{taal}/" if os.environ.get(ENV["site"]) else None
+
+
+@dataclass(frozen=True)
+class Pagina:
+    """A page of the app: its notebook, and its name and one line for the start page."""
+
+    notebook: str
+    naam: str
+    uitleg: str
+
+
+@dataclass
+class AppConfig:
+    """Everything the Voilà child process needs (it gets this as JSON)."""
+
+    map: str  # the folder Voilà serves (a run folder with the page notebooks)
+    poort: int
+    host: str
+    taal: str
+    titel: str
+    uitleg: str
+    paginas: list[dict[str, str]]
+    code: str = ""  # every request must carry ?token=<code> (empty: no code)
+    omgeving: dict[str, str] = field(default_factory=dict)
+    voorraad: dict[str, int] = field(default_factory=dict)  # pre-heated kernels per page, beyond one
+
+
+def check_port(host: str, poort: int, optie: str = "--port") -> None:
+    """The port is free on ``host``, or one line that says which port and how to choose another."""
+    if not 1 <= poort <= 65535:
+        raise UserError(f"{optie} {poort}: geen geldige poort (kies 1024 tot en met 65535, bijv. {optie} 8867)")
+    familie = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(familie, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, poort))
+        except OSError as exc:
+            if exc.errno == 98 or "in use" in str(exc).lower():
+                raise UserError(
+                    f"{optie} {poort}: poort is al in gebruik (kies een andere, bijv. {optie} {poort + 1})"
+                ) from None
+            raise UserError(f"{optie} {poort}: kan niet luisteren op {host}: {exc.strerror or exc}") from None
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def run_folder(werk: Path, bron: Path, site: Path | None) -> Path:
+    """The folder Voilà serves: copies of the page notebooks and, when a site was built, the site
+    (so the app can link to it under ``/voila/files/site/``). Made fresh at every start, so a site
+    rebuilt since the last start is the one served."""
+    map_ = werk / "pagina's"
+    shutil.rmtree(map_, ignore_errors=True)
+    map_.mkdir(parents=True)
+    for nb in sorted(bron.glob("*.ipynb")):
+        shutil.copy2(nb, map_ / nb.name)
+    if site is not None and (site / "index.html").is_file():
+        # a copy, not a symlink: Voilà serves no file outside the folder it serves (hard links where they can be)
+        shutil.copytree(site.resolve(), map_ / "site", copy_function=_link_or_copy)
+    return map_
+
+
+def _link_or_copy(bron: str, doel: str) -> None:
+    try:
+        os.link(bron, doel)
+    except OSError:
+        shutil.copy2(bron, doel)
+
+
+def voila_arguments(cfg: AppConfig) -> list[str]:
+    """The command line for Voilà, as :func:`main` passes it."""
+    argumenten = [
+        cfg.map, "--no-browser", f"--port={cfg.poort}", f"--Voila.ip={cfg.host}", "--Voila.port_retries=0",
+        "--template=warmtelessen", "--VoilaConfiguration.classic_tree=True", "--show_tracebacks=False",
+        f"--VoilaExporter.language_code={cfg.taal}", "--preheat_kernel=True", "--pool_size=1",
+        "--VoilaConfiguration.file_allowlist=site/.*", "--Voila.log_level=WARN",
+    ]  # fmt: skip
+    if cfg.code:
+        argumenten.append(f"--token={cfg.code}")
+    return argumenten
+
+
+def _page_config_hook(cfg: AppConfig) -> Callable[..., dict[str, Any]]:
+    paginas = {p["notebook"]: {"naam": p["naam"], "uitleg": p["uitleg"]} for p in cfg.paginas}
+
+    def hook(page_config: dict[str, Any], **_: Any) -> dict[str, Any]:
+        page_config.update(warmtelessen_taal=cfg.taal, warmtelessen_titel=cfg.titel,
+                           warmtelessen_uitleg=cfg.uitleg, warmtelessen_paginas=paginas)  # fmt: skip
+        return page_config
+
+    return hook
+
+
+def login_page(taal: str, base_url: str, volgende: str, xsrf: str, fout: bool) -> str:
+    """The page a request without the session code gets: one field for the code, in plain words."""
+
+    melding = f'<p class="wl-melding wl-fout" role="alert">{escape(t("app.code_fout", taal))}</p>' if fout else ""
+    return f"""<!DOCTYPE html>
+<html lang="{escape(taal)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(t("app.code_nodig", taal))}</title>
+<link rel="stylesheet" href="{escape(base_url)}voila/templates/warmtelessen/static/warmtelessen.css"></head>
+<body class="warmtelessen-start"><main><h1>{escape(t("app.code_nodig", taal))}</h1>
+<p>{escape(t("app.code_uitleg", taal))}</p>{melding}
+<form method="post" action="{escape(base_url)}login?next={escape(volgende)}">{xsrf}
+<p><label for="code">{escape(t("app.code_veld", taal))}</label><br>
+<input id="code" name="password" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
+ required class="wl-code-invoer"></p>
+<p><button type="submit" class="wl-knop">{escape(t("app.code_verder", taal))}</button></p></form>
+</main></body></html>"""
+
+
+def _login_handler(taal: str) -> Any:
+    """Voilà's login handler with our page (the server's own is in English, about tokens), and the
+    code read the way a person types it ("abc 123" is ABC123)."""
+    from jupyter_server.auth.decorator import allow_unauthenticated
+    from voila.voila_identity_provider import VoilaLoginHandler
+
+    class Aanmelden(VoilaLoginHandler):
+        def _render(self, message: Any = None) -> None:
+            from tornado.escape import url_escape
+
+            volgende = url_escape(self.get_argument("next", default=self.base_url))
+            self.write(login_page(taal, self.base_url, volgende, str(self.xsrf_form_html()), bool(message)))
+
+        @allow_unauthenticated
+        def post(self) -> Any:
+            getypt = self.get_argument("password", default="")
+            self.request.arguments["password"] = [normalise_code(getypt).encode()]
+            self.request.body_arguments["password"] = [normalise_code(getypt).encode()]
+            return super().post()
+
+    return Aanmelden
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The child process: run Voilà with the configuration given as JSON (one argument)."""
+    from voila.app import Voila
+
+    cfg = AppConfig(**json.loads((argv or sys.argv[1:])[0]))
+    instellingen = Config()
+    instellingen.VoilaKernelManager.kernel_pools_config = {nb: {"pool_size": n} for nb, n in cfg.voorraad.items()}
+    import voila.app
+
+    voila.app.VoilaLoginHandler = _login_handler(cfg.taal)  # Voilà hands this class to its identity provider
+    app = Voila(config=instellingen)
+    app.initialize(voila_arguments(cfg))
+    app.voila_configuration.page_config_hook = _page_config_hook(cfg)
+    app.voila_configuration.resources = {"rapport_css": css(), "taal": cfg.taal}
+    app.mathjax_url = ""  # nothing from the network
+    app.start()
+    return 0
+
+
+def address(host: str, poort: int) -> str:
+    """The address to print: this computer's name on the network when it listens beyond it."""
+    if host in LOOPBACK:
+        return f"http://{'127.0.0.1' if host == 'localhost' else host}:{poort}/"
+    if host in ("0.0.0.0", "::", ""):
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                s.connect(("10.255.255.255", 1))  # no packet is sent; this only picks the outgoing interface
+                host = s.getsockname()[0]
+        except OSError:
+            host = socket.gethostname()
+    return f"http://{host}:{poort}/"
+
+
+def _wait_until_up(proces: subprocess.Popen[bytes], adres: str, code: str, log: Path, wacht: float = 90) -> None:
+    eind = time.monotonic() + wacht
+    url = adres + (f"?token={code}" if code else "")
+    while time.monotonic() < eind:
+        if proces.poll() is not None:
+            regels = [r for r in log.read_text(encoding="utf-8", errors="replace").splitlines() if r.strip()]
+            raise UserError(f"app: Voilà stopte bij het starten: {regels[-1] if regels else 'zonder melding'} "
+                            f"(volledige uitvoer: {shown_path(log)})")  # fmt: skip
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers (a refusal is an answer)
+        except OSError:
+            time.sleep(0.2)
+    proces.kill()
+    raise UserError(f"app: Voilà gaf na {wacht:.0f} s nog geen antwoord (uitvoer: {shown_path(log)})")
+
+
+def serve(
+    bron: Path, werk: Path, poort: int, host: str, taal: str, titel: str, uitleg: str,
+    paginas: list[Pagina], code: str = "", omgeving: Mapping[str, str] | None = None,
+    site: Path | None = None, gestart: Callable[[str], None] | None = None, voorraad: Mapping[str, int] | None = None,
+) -> int:  # fmt: skip
+    """Serve the notebooks in ``bron`` until Ctrl-C (or SIGTERM). ``gestart(adres)`` is called once
+    the app answers (the command line prints the address there)."""
+    check_port(host, poort)
+    werk.mkdir(parents=True, exist_ok=True)
+    map_ = run_folder(werk, bron, site)
+    cfg = AppConfig(str(map_), poort, host, taal, titel, uitleg, [vars(p) for p in paginas], code, dict(omgeving or {}),
+                    dict(voorraad or {}))  # fmt: skip
+    env = {
+        **os.environ,
+        **cfg.omgeving,
+        ENV["taal"]: taal,
+        ENV["site"]: "1" if (map_ / "site").exists() else "",
+        "JUPYTER_PATH": os.pathsep.join([str(paths.templates_dir() / "jupyter"), os.environ.get("JUPYTER_PATH", "")]),
+        "PYTHONPATH": os.pathsep.join([str(paths.PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")]),
+        "WARMTELESSEN_HOME": str(paths.project_root()),
+    }
+    log = werk / "voila.log"
+    with log.open("wb") as uit:
+        proces = subprocess.Popen([sys.executable, "-m", "toolkit.app.server", json.dumps(vars(cfg))],
+                                  stdout=uit, stderr=subprocess.STDOUT, env=env, start_new_session=True)  # fmt: skip
+    (werk / "voila.pid").write_text(str(proces.pid), encoding="utf-8")  # for an operator (and the tests)
+    stoppen = {"nu": False}
+
+    def stop(*_: Any) -> None:
+        stoppen["nu"] = True
+
+    vorige = signal.signal(signal.SIGTERM, stop)
+    try:
+        _wait_until_up(proces, address(host, poort) if host in LOOPBACK else f"http://127.0.0.1:{poort}/", code, log)
+        if gestart:
+            gestart(address(host, poort))
+        while proces.poll() is None and not stoppen["nu"]:
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, vorige)
+        _stop(proces)
+    return 0
+
+
+def _stop(proces: subprocess.Popen[bytes]) -> None:
+    """Stop Voilà and the kernels it started (its own process group)."""
+    if proces.poll() is not None:
+        return
+    try:
+        os.killpg(proces.pid, signal.SIGTERM)
+        proces.wait(timeout=15)
+    except (subprocess.TimeoutExpired, ProcessLookupError):
+        try:
+            os.killpg(proces.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proces.wait(timeout=5)
+
+
+def app_pages(taal: str) -> list[Pagina]:
+    return [
+        Pagina("checklist.ipynb", t("app.pagina_checklist", taal), t("app.pagina_checklist_uitleg", taal)),
+        Pagina("kennisbank.ipynb", t("app.pagina_kennisbank", taal), t("app.pagina_kennisbank_uitleg", taal)),
+    ]
+
+
+if __name__ == "__main__":  # pragma: no cover - the Voilà child process
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""The ``logboek`` command: add, list, import, export, forget, and the report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.base import shown_path, transaction
+from toolkit.content import parse_profile, read_profile
+from toolkit.domain import export, export_party, import_file
+from toolkit.domain import logbook as lb
+from toolkit.reports import LogboekParams
+
+from .options import add_out, produce_report, report_params, report_parser
+from .parser import Parser, described_parser
+
+
+@dataclass(frozen=True)
+class Optie:
+    """One option of a logbook command: its flag, the argument name of the logbook function."""
+
+    flag: str
+    dest: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+#: ``logboek toevoegen SOORT``: (help, function in toolkit.domain.logbook, its options).
+LOGBOEK_TOEVOEGEN: dict[str, tuple[str, str, tuple[Optie, ...]]] = {
+    "partij": ("organisatie of groep", "add_party", (
+        Optie("--naam", "naam", {"required": True}),
+        Optie("--type", "type", {"default": "overig", "help": "zoals bij de actoren van een casus (gemeente, energiecooperatie …)"}),
+        Optie("--contactrol", "contactrol", {"default": "", "help": "rol van de contactpersoon, bijv. voorzitter"}),
+        Optie("--contact", "contact", {"help": "contactgegeven (persoonsgegeven; te wissen met 'vergeet')"}),
+    )),
+    "gesprek": ("een gesprek", "add_conversation", (
+        Optie("--datum", "datum", {"required": True, "metavar": "JJJJ-MM-DD"}),
+        Optie("--partijen", "partijen", {"required": True, "metavar": "'A;B'"}),
+        Optie("--onderwerp", "onderwerp", {"required": True}),
+        Optie("--lessen", "lessen", {"default": "", "metavar": "4"}),
+        Optie("--samenvatting", "samenvatting", {"default": ""}),
+    )),
+    "besluit": ("een besluit", "add_decision", (
+        Optie("--datum", "datum", {"required": True, "metavar": "JJJJ-MM-DD"}),
+        Optie("--besluit", "besluit", {"required": True}),
+        Optie("--besloten-door", "besloten_door", {"required": True}),
+        Optie("--trede", "trede", {"required": True, "help": "informeren … meebeslissen / zelfbeheer"}),
+        Optie("--toelichting", "toelichting", {"default": ""}),
+        Optie("--status", "status", {"default": "genomen", "help": "voorgenomen | genomen | herzien | ingetrokken"}),
+        Optie("--betreft", "betreft", {"default": "", "metavar": "'A;B'", "help": "partijen die het aangaat (standaard: iedereen)"}),
+        Optie("--gecommuniceerd-aan", "gecommuniceerd_aan", {"default": "", "metavar": "'A;B'"}),
+        Optie("--kanaal", "kanaal", {"default": "overig", "help": "brief | nieuwsbrief | bijeenkomst | website | e-mail | huisbezoek | overig"}),
+    )),
+    "vervolgactie": ("een vervolgactie", "add_follow_up", (
+        Optie("--omschrijving", "omschrijving", {"required": True}),
+        Optie("--eigenaar", "eigenaar", {"required": True}),
+        Optie("--deadline", "deadline", {"metavar": "JJJJ-MM-DD"}),
+        Optie("--gedaan", "gedaan", {"action": "store_true"}),
+        Optie("--besluit", "besluit_id", {"metavar": "ID"}),
+    )),
+    "communicatie": ("een besluit of gesprek gedeeld met een partij", "add_communication", (
+        Optie("--datum", "datum", {"required": True, "metavar": "JJJJ-MM-DD"}),
+        Optie("--partij", "partij", {"required": True}),
+        Optie("--kanaal", "kanaal", {"required": True}),
+        Optie("--besluit", "besluit", {"metavar": "ID"}),
+        Optie("--gesprek", "gesprek", {"metavar": "ID"}),
+    )),
+}  # fmt: skip
+
+
+def _logbook_add(args: argparse.Namespace, db: Any) -> int:
+    _, functie, opties = LOGBOEK_TOEVOEGEN[args.soort]
+    with transaction(db):
+        res = getattr(lb, functie)(db, **{o.dest: getattr(args, o.dest) for o in opties})
+    print(f"{res.soort} {res.id}: " + ("toegevoegd" if res.nieuw else "stond er al (niets veranderd)"))
+    return 0
+
+
+def _logbook_list(args: argparse.Namespace, db: Any) -> int:
+    rijen = lb.rows(db, args.soort)
+    if not rijen:
+        print(f"Nog geen {args.soort}.")
+    for rij in rijen:
+        print(" | ".join(f"{k}: {v}" for k, v in rij.items() if v not in ("", None)))
+    return 0
+
+
+def _logbook_import(args: argparse.Namespace, db: Any) -> int:
+    nieuw, problemen = import_file(db, args.bestand, args.alles_of_niets, args.maak_partijen)
+    for probleem in problemen:
+        print(f"warmtelessen: fout: {probleem}", file=sys.stderr)
+    print(", ".join(f"{n} {soort}" for soort, n in nieuw.items()) + " nieuw ingelezen.")
+    return 1 if problemen else 0
+
+
+def _logbook_export(args: argparse.Namespace, db: Any) -> int:
+    for pad in export_party(db, args.partij, args.out) if args.partij else export(db, args.out):
+        print(shown_path(pad))
+    return 0
+
+
+def _logbook_forget(args: argparse.Namespace, db: Any) -> int:
+    lb.forget(db, args.partij)
+    print(f"Contactgegevens van {args.partij} gewist; gesprekken en besluiten blijven.")
+    return 0
+
+
+def _logbook_report(args: argparse.Namespace) -> int:
+    groepen: list[str] = []
+    if args.profiel_bestand:
+        profiel = parse_profile(read_profile(args.profiel_bestand), shown_path(args.profiel_bestand))
+        groepen = [g.naam for g in profiel.groepen or []]
+    params = report_params("logboek", LogboekParams, args, {"groepen": groepen})
+    return produce_report("logboek", params, args)
+
+
+#: ``logboek ACTIE``: the function that does it (given the open logbook).
+LOGBOEK_ACTIES: dict[str, Callable[[argparse.Namespace, Any], int]] = {
+    "toevoegen": _logbook_add,
+    "lijst": _logbook_list,
+    "importeer": _logbook_import,
+    "exporteer": _logbook_export,
+    "vergeet": _logbook_forget,
+}
+
+
+def cmd_logbook(args: argparse.Namespace) -> int:
+    if args.actie == "rapport":  # a report: the registry opens the logbook itself
+        return _logbook_report(args)
+    db = lb.connect(args.db)
+    try:
+        return LOGBOEK_ACTIES[args.actie](args, db)
+    finally:
+        db.close()
+
+
+#: The longer help of the command.
+LOGBOEK_UITLEG = (
+    "Een logboek per wijk of project in één SQLite-bestand (--db).\n"
+    "  toevoegen partij|gesprek|besluit|vervolgactie|communicatie …\n"
+    "  lijst partijen|gesprekken|besluiten|vervolgacties|communicatie\n"
+    "  importeer BESTAND.csv|xlsx [--alles-of-niets] [--maak-partijen]\n"
+    "  exporteer [--out MAP] [--partij NAAM]\n"
+    "  rapport [--out MAP] [--lang nl|en] [--profiel P.yaml] [--peildatum JJJJ-MM-DD]\n"
+    "  vergeet PARTIJ      (wist de contactgegevens; besluiten blijven)"
+)
+
+
+# --- parsers ----------------------------------------------------------------------------------------
+
+
+def add_logboek(sub: Any, naam: str, hulp: str) -> None:
+    """The subcommand ``logboek``."""
+    p = described_parser(sub, naam, hulp, LOGBOEK_UITLEG)
+    p.add_argument("--db", type=Path, default=Path("logboek.sqlite"), metavar="BESTAND",
+                   help="het logboek (standaard: ./logboek.sqlite)")  # fmt: skip
+    acties = p.add_subparsers(dest="actie", metavar="ACTIE", parser_class=Parser, required=True)
+    t = acties.add_parser("toevoegen", help="voeg iets toe")
+    soorten = t.add_subparsers(dest="soort", metavar="SOORT", parser_class=Parser, required=True)
+    for soort, (hulp, _, opties) in LOGBOEK_TOEVOEGEN.items():
+        q = soorten.add_parser(soort, help=hulp)
+        for optie in opties:
+            q.add_argument(optie.flag, dest=optie.dest, **optie.kwargs)
+    t = acties.add_parser("lijst", help="toon de inhoud")
+    t.add_argument("soort", choices=["partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie"],
+                   metavar="SOORT")  # fmt: skip
+    t = acties.add_parser("importeer", help="lees een spreadsheet in (CSV of XLSX)")
+    t.add_argument("bestand", type=Path, metavar="BESTAND")
+    t.add_argument("--alles-of-niets", action="store_true", help="bij één foute rij: niets inlezen")
+    t.add_argument("--maak-partijen", action="store_true", help="maak onbekende partijen aan (type overig)")
+    t = acties.add_parser("exporteer", help="schrijf CSV per soort en logboek.xlsx, of alles over één partij")
+    t.add_argument("--partij", metavar="NAAM", help="alles wat het logboek over deze partij weet (JSON)")
+    add_out(t)
+    r = report_parser(acties, "rapport", "logboek", LogboekParams,
+                       "rapport (HTML, Word) met signalen en een samenvatting voor bewoners",
+                       "Voert notebooks/logbook_report.ipynb uit en schrijft naar MAP/logboek/.",
+                       skip=("db", "groepen"))  # fmt: skip
+    r.add_argument("--profiel", dest="profiel_bestand", type=Path, metavar="P.yaml",
+                   help="checklistprofiel: groepen die gesproken moeten zijn")  # fmt: skip
+    t = acties.add_parser("vergeet", help="wis de contactgegevens van een partij")
+    t.add_argument("partij", metavar="PARTIJ")
+    p.set_defaults(func=cmd_logbook)
+
+
+#: The subcommands of this group: name -> the function that adds its parser.
+PARSERS: dict[str, Callable[[Any, str, str], None]] = {"logboek": add_logboek}

@@ -1,0 +1,100 @@
+"""Workshop commands: ``workshop kit``, ``workshop oogst``, ``workshop live``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from toolkit.app import ENV, LOOPBACK, Pagina, address, check_port, serve
+from toolkit.base import notebooks_dir, shown_path, t
+from toolkit.domain import new_session, open_session, parse_lessons
+from toolkit.reports import KitParams, OogstParams
+
+from .options import add_out, produce_report, report_params, report_parser
+from .parser import OUT_STANDAARD, Parser, print_address
+
+
+def cmd_workshop_kit(args: argparse.Namespace) -> int:
+    return produce_report("workshop-kit", report_params("workshop-kit", KitParams, args), args)
+
+
+def cmd_workshop_harvest(args: argparse.Namespace) -> int:
+    return produce_report("oogst", report_params("oogst", OogstParams, args, positional={"antwoorden": "MAP"}), args)
+
+
+def cmd_workshop_live(args: argparse.Namespace) -> int:
+    taal = args.lang
+    check_port(args.host, args.port)  # before a session is made for nothing
+    if args.sessie:
+        sessie = open_session(args.map, args.sessie)
+    else:
+        sessie = new_session(args.map, parse_lessons(args.lessen), taal)
+    taal = sessie.taal
+    code = sessie.code if (args.host not in LOOPBACK or args.met_code) else ""
+    basis = address(args.host, args.port) + "voila/render/"
+    groepen = basis + "groep.ipynb" + (f"?token={code}" if code else "")
+    trainer = basis + f"trainer.ipynb?trainer={sessie.trainer_code}" + (f"&token={code}" if code else "")
+    regels = [
+        t("live.cli_sessie", taal, lessen=", ".join(map(str, sessie.lessen)), code=sessie.code),
+        t("live.cli_groepen", taal, adres=groepen),
+        t("live.cli_trainer", taal, adres=trainer),
+        t("live.cli_antwoorden", taal, pad=shown_path(sessie.pad), code=sessie.code),
+        t("app.stoppen", taal),
+    ]
+    omgeving = {ENV["sessie"]: str(sessie.pad.resolve()), ENV["adres"]: groepen, ENV["uit"]: str(args.out.resolve())}
+    paginas = [Pagina("groep.ipynb", t("live.groep_titel", taal), t("live.pagina_groep_uitleg", taal))]
+    return serve(
+        notebooks_dir() / "live", args.werkmap, args.port, args.host, taal, t("live.trainer_titel", taal),
+        t("live.start_uitleg", taal), paginas, code=code, omgeving=omgeving, gestart=print_address(regels),
+        voorraad={"groep.ipynb": 3},  # groups arrive at once: three pages ready, more on the way
+    )  # fmt: skip
+
+
+# --- parsers ----------------------------------------------------------------------------------------
+
+
+def add_workshop(sub: Any, naam: str, hulp: str) -> None:
+    """The subcommand ``workshop``."""
+    p = sub.add_parser(naam, help=hulp)
+    acties = p.add_subparsers(dest="actie", metavar="kit|oogst", parser_class=Parser, required=True)
+    q = report_parser(acties, "kit", "workshop-kit", KitParams,
+                       "agenda (HTML, Word), dia's (reveal.js, offline), hand-outs per les, zelfscan op papier",
+                       "Schrijft de workshopkit naar MAP/workshop-kit/.", formats=True)  # fmt: skip
+    q.set_defaults(func=cmd_workshop_kit)
+    q = report_parser(acties, "oogst", "oogst", OogstParams,
+                       "oogst van de antwoorden in MAP (JSON uit het formulier of CSV)",
+                       "Voert notebooks/workshop_summary.ipynb uit en schrijft naar MAP/oogst/: HTML en Word.",
+                       positional={"antwoorden": "MAP"})  # fmt: skip
+    q.set_defaults(func=cmd_workshop_harvest)
+    q = acties.add_parser(
+        "live",
+        help="zelfscan live in de zaal: groepen vullen in op hun telefoon, de trainer ziet de oogst groeien",
+        description="Start de zelfscan als web-app (Voilà). Groepen openen het getoonde adres (of scannen de\n"
+        "QR-code op het scherm van de trainer) en versturen hun scores; de trainerspagina toont de oogst en\n"
+        "werkt zichzelf bij. Antwoorden worden meteen opgeslagen (SQLite in --map); na een herstart gaat u\n"
+        "verder met --sessie CODE. Met --host 0.0.0.0 (de zaal op hetzelfde netwerk) is de sessiecode nodig.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("--lessen", default="", metavar="3,4", help="de lessen van de zelfscan (standaard: alle)")
+    q.add_argument(
+        "--host", default="127.0.0.1", help="adres om op te luisteren; 0.0.0.0 = ook voor anderen op het netwerk"
+    )
+    q.add_argument("--port", type=int, default=8866, help="poort (standaard: 8866)")
+    q.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal (standaard: nl)")
+    q.add_argument("--map", type=Path, default=OUT_STANDAARD / "workshop-live", metavar="MAP",
+                   help="map voor de antwoorden, één SQLite-bestand per sessie (standaard: ./output/workshop-live/)")  # fmt: skip
+    q.add_argument("--sessie", metavar="CODE", help="ga verder met een bestaande sessie (na een herstart)")
+    q.add_argument("--met-code", action="store_true", help="vraag de sessiecode ook op deze computer (127.0.0.1)")
+    add_out(q)
+    q.add_argument(
+        "--werkmap", type=Path, default=OUT_STANDAARD / ".workshop-live", metavar="MAP", help=argparse.SUPPRESS
+    )
+    q.set_defaults(func=cmd_workshop_live)
+
+
+#: The subcommands of this group: name -> the function that adds its parser.
+PARSERS: dict[str, Callable[[Any, str, str], None]] = {
+    "workshop": add_workshop,
+}

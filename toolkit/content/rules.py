@@ -1,0 +1,268 @@
+"""A small, explained rule engine: which checklist action applies to a profile, and how urgent.
+
+Rules are data (YAML next to the actions), never code: a condition is a mapping such as
+``{veld: aanspreekpunt, is: nee}``, ``{veld: eigendom.corporatie, minstens: 30}``,
+``{alle: [...]}``, ``{een_van: [...]}`` or ``{niet: ...}``. Nothing is ever passed to ``eval``.
+Every evaluation returns the facts that decided it, in words, so a user can see *why*.
+
+A comparison with an unknown field is false; only ``onbekend: true`` and ``leeg: true`` match
+unknowns. An unknown therefore never makes an action urgent by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from toolkit.base import t, term, value_label
+
+from .profile import Context, Profiel
+from .vocab_cases import OUDE_SOORTEN
+
+Feiten = dict[str, Any]
+
+OPERATOREN: dict[str, tuple[str, ...]] = {
+    "keuze": ("is", "in", "onbekend"),
+    "lijst": ("bevat", "bevat_een_van", "leeg", "onbekend"),
+    "getal": ("is", "minstens", "hoogstens", "meer_dan", "minder_dan", "onbekend"),
+}
+SAMENGESTELD = ("alle", "een_van", "niet")
+#: Public figures a rule may use: field -> (level, key) in the profile's context.
+CONTEXT_VELDEN = {"context.wijk_woningen": ("wijk", "woningen"), "context.gemeente_inwoners": ("gemeente", "inwoners")}
+
+
+def field_kind(annotatie: Any) -> tuple[str, tuple[str, ...]] | None:
+    """(kind, allowed values) of a profile field's type, or None when rules cannot use it (text)."""
+    basis = _strip_none(annotatie)
+    if get_origin(basis) is Literal:
+        return "keuze", tuple(v for v in get_args(basis) if v != "onbekend")
+    if get_origin(basis) is list:
+        (element,) = get_args(basis)
+        return "lijst", get_args(element) if get_origin(element) is Literal else ()
+    if basis is float or get_origin(basis) is Annotated and get_args(basis)[0] is float:
+        return "getal", ()
+    return None
+
+
+def _rule_fields() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Every field a rule may use, read from the profile model: its choice, list and number fields,
+    the fields of its groups (``groepen.soort``) and of its tenure (``eigendom.koop``), and the
+    public figures in :data:`CONTEXT_VELDEN`."""
+    velden: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for naam, info in Profiel.model_fields.items():
+        annotatie = info.annotation
+        model = _model_in(annotatie)
+        if model is not None and get_origin(_strip_none(annotatie)) is list:  # groepen: a list of models
+            velden[naam] = ("lijst", ())
+            for sub, sub_info in model.model_fields.items():
+                soort = field_kind(sub_info.annotation)
+                if soort is not None:
+                    velden[f"{naam}.{sub}"] = ("lijst", get_args(sub_info.annotation))
+        elif model is not None:  # eigendom: one model
+            for sub, sub_info in model.model_fields.items():
+                if (soort := field_kind(sub_info.annotation)) is not None:
+                    velden[f"{naam}.{sub}"] = soort
+        elif (soort := field_kind(annotatie)) is not None:
+            velden[naam] = soort
+    return velden | {veld: ("getal", ()) for veld in CONTEXT_VELDEN}
+
+
+def _strip_none(annotatie: Any) -> Any:
+    if get_origin(annotatie) in (Union, UnionType):
+        delen = [a for a in get_args(annotatie) if a is not type(None)]
+        return delen[0] if len(delen) == 1 else annotatie
+    return annotatie
+
+
+def _model_in(annotatie: Any) -> type[BaseModel] | None:
+    kern = _strip_none(annotatie)
+    if get_origin(kern) is list:
+        kern = get_args(kern)[0]
+    return kern if isinstance(kern, type) and issubclass(kern, BaseModel) else None
+
+
+#: Every field a rule may use: (kind, allowed values).
+VELDEN: dict[str, tuple[str, tuple[str, ...]]] = _rule_fields()
+
+
+def facts(profiel: Profiel, context: Context) -> Feiten:
+    """The values rules look at, for every field in :data:`VELDEN`; ``None`` means unknown."""
+    cijfers = {(c["niveau"], c["sleutel"]): c["waarde"] for c in context.cijfers}
+    feiten: Feiten = {}
+    for veld in VELDEN:
+        if veld in CONTEXT_VELDEN:
+            feiten[veld] = cijfers.get(CONTEXT_VELDEN[veld])
+            continue
+        hoofd, _, sub = veld.partition(".")
+        waarde = getattr(profiel, hoofd)
+        if waarde is None:
+            pass
+        elif isinstance(waarde, list) and _model_in(Profiel.model_fields[hoofd].annotation):  # groepen
+            waarde = [getattr(g, sub) if sub else g.naam for g in waarde]
+        elif sub:
+            waarde = getattr(waarde, sub)
+        feiten[veld] = None if waarde == "onbekend" else waarde
+    return feiten
+
+
+Feit = tuple[str, str]  # (field, what it is, in words)
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """Whether a condition holds, and the facts that decided it: (field, description)."""
+
+    klopt: bool
+    redenen: tuple[Feit, ...] = ()
+
+
+def _words(waarde: Any) -> str:
+    if waarde is None:
+        return "onbekend"
+    if isinstance(waarde, list):
+        return ", ".join(map(str, waarde)) if waarde else "geen"
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde)
+
+
+def _current_names(voorwaarde: dict[str, Any]) -> dict[str, Any]:
+    """A rule written with an old name of a kind of group (``buurtinitiatief``) means the current one."""
+
+    def nieuw(w: Any) -> Any:
+        return [nieuw(x) for x in w] if isinstance(w, list) else OUDE_SOORTEN.get(w, w) if isinstance(w, str) else w
+
+    return {k: (v if k == "veld" else nieuw(v)) for k, v in voorwaarde.items()}
+
+
+def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
+    """Evaluate a (checked) condition against the facts."""
+    if "alle" in voorwaarde:
+        delen = [evaluate(v, feiten) for v in voorwaarde["alle"]]
+        klopt = all(d.klopt for d in delen)
+        gekozen = delen if klopt else [d for d in delen if not d.klopt]
+        return Uitkomst(klopt, tuple(r for d in gekozen for r in d.redenen))
+    if "een_van" in voorwaarde:
+        delen = [evaluate(v, feiten) for v in voorwaarde["een_van"]]
+        klopt = any(d.klopt for d in delen)
+        gekozen = [d for d in delen if d.klopt] if klopt else delen
+        return Uitkomst(klopt, tuple(r for d in gekozen for r in d.redenen))
+    if "niet" in voorwaarde:
+        binnen = evaluate(voorwaarde["niet"], feiten)
+        return Uitkomst(not binnen.klopt, binnen.redenen)
+    veld = voorwaarde["veld"]
+    waarde = feiten.get(veld)
+    feit = (veld, _words(waarde))
+    voorwaarde = _current_names(voorwaarde)
+    if "onbekend" in voorwaarde:
+        return Uitkomst((waarde is None) == bool(voorwaarde["onbekend"]), (feit,))
+    if "leeg" in voorwaarde:
+        return Uitkomst((not waarde) == bool(voorwaarde["leeg"]), (feit,))
+    if waarde is None:
+        return Uitkomst(False, (feit,))
+    if "is" in voorwaarde:
+        return Uitkomst(waarde == voorwaarde["is"], (feit,))
+    if "in" in voorwaarde:
+        return Uitkomst(waarde in voorwaarde["in"], (feit,))
+    if "bevat" in voorwaarde:
+        bevat = voorwaarde["bevat"] in waarde
+        return Uitkomst(bevat, ((veld, f"bevat {voorwaarde['bevat']}"),) if bevat else (feit,))
+    if "bevat_een_van" in voorwaarde:
+        raak = [w for w in voorwaarde["bevat_een_van"] if w in waarde]
+        return Uitkomst(bool(raak), ((veld, f"bevat {', '.join(raak)}"),) if raak else (feit,))
+    drempels: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
+        "minstens": (lambda a, b: a >= b, ">="),
+        "hoogstens": (lambda a, b: a <= b, "<="),
+        "meer_dan": (lambda a, b: a > b, ">"),
+        "minder_dan": (lambda a, b: a < b, "<"),
+    }
+    for sleutel, (test, teken) in drempels.items():
+        if sleutel in voorwaarde:
+            grens = voorwaarde[sleutel]
+            return Uitkomst(test(waarde, grens), ((veld, f"{_words(waarde)} ({teken} {_words(grens)})"),))
+    raise AssertionError(voorwaarde)  # pragma: no cover - check_condition rejects this
+
+
+def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]]:
+    """Problems in a condition as (where, what, allowed); empty when the condition is valid."""
+    if not isinstance(voorwaarde, dict) or not voorwaarde:
+        return [(pad, "voorwaarde moet een groep velden zijn", "bijv. {veld: aanspreekpunt, is: nee}")]
+    samengesteld = [k for k in SAMENGESTELD if k in voorwaarde]
+    if samengesteld:
+        sleutel = samengesteld[0]
+        if len(voorwaarde) != 1:
+            return [(pad, f"'{sleutel}' staat niet alleen", "één sleutel: alle, een_van of niet")]
+        binnen = voorwaarde[sleutel]
+        if sleutel == "niet":
+            return check_condition(binnen, f"{pad}.niet")
+        if not isinstance(binnen, list) or not binnen:
+            return [(f"{pad}.{sleutel}", "moet een lijst van voorwaarden zijn", "bijv. [{veld: …}, {veld: …}]")]
+        return [p for i, v in enumerate(binnen, 1) for p in check_condition(v, f"{pad}.{sleutel}[{i}]")]
+    veld = voorwaarde.get("veld")
+    if veld not in VELDEN:
+        return [(f"{pad}.veld", f"onbekend veld {veld!r}", "toegestaan: " + ", ".join(VELDEN))]
+    soort, waarden = VELDEN[veld]
+    operatoren = [k for k in voorwaarde if k != "veld"]
+    if len(operatoren) != 1 or operatoren[0] not in OPERATOREN[soort]:
+        return [
+            (
+                pad,
+                f"ongeldige toets {', '.join(operatoren) or '(geen)'} voor {veld}",
+                "toegestaan: " + ", ".join(OPERATOREN[soort]),
+            )
+        ]
+    op = operatoren[0]
+    arg = voorwaarde[op]
+    if op in {"onbekend", "leeg"}:
+        return [] if isinstance(arg, bool) else [(f"{pad}.{op}", "moet true of false zijn", "true, false")]
+    if soort == "getal":
+        ok = isinstance(arg, int | float) and not isinstance(arg, bool)
+        return [] if ok else [(f"{pad}.{op}", f"moet een getal zijn, niet {arg!r}", "bijv. 30")]
+    lijst = arg if op in {"in", "bevat_een_van"} else [arg]
+    if op in {"in", "bevat_een_van"} and not isinstance(arg, list):
+        return [(f"{pad}.{op}", "moet een lijst zijn", "bijv. [riolering, herinrichting]")]
+    fout = [w for w in lijst if waarden and OUDE_SOORTEN.get(w, w) not in waarden]
+    if fout:
+        return [(f"{pad}.{op}", f"onbekende waarde {fout[0]!r} voor {veld}", "toegestaan: " + ", ".join(waarden))]
+    return []
+
+
+def explain_condition(voorwaarde: dict[str, Any], taal: str, ontkend: bool = False) -> str:
+    """A condition in words: ``{veld: aanspreekpunt, is: nee}`` -> ``zichtbaar aanspreekpunt is nee``."""
+
+    if "alle" in voorwaarde:
+        return f" {t('regel.en', taal)} ".join(_grouped(v, taal) for v in voorwaarde["alle"])
+    if "een_van" in voorwaarde:
+        return f" {t('regel.of', taal)} ".join(_grouped(v, taal) for v in voorwaarde["een_van"])
+    if "niet" in voorwaarde:
+        binnen = voorwaarde["niet"]
+        if "veld" in binnen:  # a single test reads better turned round: "is ingevuld", "is geen …"
+            return explain_condition(binnen, taal, ontkend=True)
+        return t("regel.niet", taal, voorwaarde=explain_condition(binnen, taal))
+    veld = voorwaarde["veld"]
+    naam = term("veld", veld, taal)
+    (op,) = [k for k in voorwaarde if k != "veld"]
+    arg = voorwaarde[op]
+
+    def woord(w: Any) -> str:
+        if isinstance(w, bool | int | float) and not isinstance(w, bool):
+            return f"{w:g}"
+        return value_label(veld, OUDE_SOORTEN.get(str(w), str(w)), taal)
+
+    if op in {"onbekend", "leeg"}:
+        return t(f"regel.{op}" if bool(arg) != ontkend else f"regel.niet_{op}", taal, veld=naam)
+    if ontkend and op not in {"is", "in", "bevat", "bevat_een_van"}:  # minstens, meer_dan …: say it whole
+        return t("regel.niet", taal, voorwaarde=explain_condition(voorwaarde, taal))
+    sleutel = f"regel.{op}_niet" if ontkend else f"regel.{op}"
+    if op in {"in", "bevat_een_van"}:
+        return t(sleutel, taal, veld=naam, waarden=f" {t('regel.of', taal)} ".join(map(woord, arg)))
+    return t(sleutel, taal, veld=naam, waarde=woord(arg))
+
+
+def _grouped(voorwaarde: dict[str, Any], taal: str) -> str:
+    tekst = explain_condition(voorwaarde, taal)
+    return f"({tekst})" if any(k in voorwaarde for k in ("alle", "een_van")) else tekst

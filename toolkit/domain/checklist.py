@@ -1,0 +1,294 @@
+"""The main job: a municipality's own checklist, built from its profile.
+
+``build(profile)`` is pure Python (no kernel): the report registry (:mod:`toolkit.reports.registry`) calls
+exactly this function on both paths, in the notebook and in-process, so both give byte-identical
+JSON. Steps, in order: check the profile, resolve the names and
+add the figures, evaluate each action's rule, fill in names, sort, attach evidence and progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict, cast
+
+from toolkit.base import paths, pick, t, term
+from toolkit.content import (
+    PRIORITEITEN,
+    Actie,
+    Context,
+    Feit,
+    Kennisbank,
+    Profiel,
+    Wetsverwijzing,
+    build_context,
+    cited,
+    evaluate,
+    facts,
+    folder_name,
+    kennisbank,
+    parse_profile,
+    profile_dict,
+)
+
+from . import logbook as lb
+from .logbook_report import stats
+from .progress import summarise
+
+SCHEMA_VERSIE = 1
+
+
+# --- the checklist model: what build() returns and every format shows ------------------------------
+# Typed dicts, not classes: the checklist *is* its JSON (README: "Het JSON-schema"), byte for byte
+# the same on both engines, and the typing tells every reader which keys exist.
+
+
+class Bewijs(TypedDict):
+    """A claim of a case that supports an action."""
+
+    casus: str
+    casus_naam: str
+    fictief: bool
+    id: str
+    les: int
+    soort: str
+    sterkte: str
+    claim: str
+
+
+class Voortgang(TypedDict):
+    """Progress on one action, from the team's action register."""
+
+    status: str
+    deadline: str | None
+    opmerkingen: str
+
+
+class ChecklistActie(TypedDict):
+    """One action in the checklist."""
+
+    id: str
+    les: int
+    les_titel: str
+    tekst: str
+    waarom: str
+    prioriteit: str
+    eigenaar: str
+    fasen: list[str]
+    tags: dict[str, Any]
+    bron: str
+    aanleiding: list[str]
+    bewijs: list[Bewijs]
+    wettelijk_kader: NotRequired[list[Wetsverwijzing]]
+    logboek: NotRequired[str]
+    voortgang: NotRequired[Voortgang]
+
+
+class Uitgesloten(TypedDict):
+    """An action that is not in the checklist, and why."""
+
+    id: str
+    les: int
+    reden: str | None
+
+
+class Checklist(TypedDict):
+    """A municipality's checklist (``checklist.json``)."""
+
+    schema: int
+    taal: str
+    profiel: dict[str, Any]
+    context: dict[str, Any]
+    acties: list[ChecklistActie]
+    uitgesloten: list[Uitgesloten]
+    voortgang: NotRequired[dict[str, Any]]
+
+
+def describe(feit: Feit, taal: str) -> str:
+    """A fact in words: ``zichtbaar aanspreekpunt: nee``."""
+    veld, waarde = feit
+    woorden = " ".join(term("waarde", w, taal) for w in waarde.split(" "))
+    return f"{term('veld', veld, taal)}: {woorden}"
+
+
+@dataclass
+class Decision:
+    """Why one action is in or out, and at which priority."""
+
+    actie: Actie
+    opgenomen: bool
+    prioriteit: str | None
+    redenen: list[Feit] = field(default_factory=list)
+    reden_uit: str = ""
+
+
+def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Decision:
+    """Apply one action's phase filter and rule to the facts."""
+    fase = feiten.get("fase")
+    if fase is not None and fase not in actie.fasen:
+        reden = t("reden.andere_fase", taal, fasen=", ".join(actie.fasen), fase=fase)
+        return Decision(actie, False, None, [("fase", fase)], reden)
+    redenen: list[Feit] = []
+    if actie.geldt_als is not None:
+        uitkomst = evaluate(actie.geldt_als, feiten)
+        if not uitkomst.klopt:
+            woorden = "; ".join(describe(f, taal) for f in uitkomst.redenen)
+            reden = t("reden.geldt_niet", taal, woorden=woorden)
+            return Decision(actie, False, None, list(uitkomst.redenen), reden)
+        redenen += uitkomst.redenen
+    for regel in actie.prioriteit:
+        if regel.als is None:
+            return Decision(actie, True, regel.dan, redenen)
+        uitkomst = evaluate(regel.als, feiten)
+        if uitkomst.klopt:
+            return Decision(actie, True, regel.dan, redenen + [f for f in uitkomst.redenen if f not in redenen])
+    return Decision(actie, True, actie.prioriteit[-1].dan, redenen)  # pragma: no cover - validated
+
+
+class _Placeholders(dict[str, str]):
+    def __missing__(self, sleutel: str) -> str:
+        return "{" + sleutel + "}"
+
+
+def _placeholders(profiel: Profiel, context: Context, taal: str) -> dict[str, str]:
+    groepen = profiel.groepen or []
+    coop = next((g.naam for g in groepen if g.soort == "energiecooperatie"), None)
+    return {
+        "gemeente": context.gemeente,
+        "wijk": profiel.wijk and (context.wijk or profiel.wijk) or t("invuller.wijk", taal),
+        "energiecooperatie": coop or t("invuller.energiecooperatie", taal),
+        "groepen": ", ".join(g.naam for g in groepen) or t("invuller.groepen", taal),
+    }
+
+
+def _evidence(kb: Kennisbank, actie_id: str, taal: str, met_fictief: bool) -> list[Bewijs]:
+    """The claims that support ``actie_id`` (column ``acties`` of the cases' ``bewijs.csv``).
+    Claims from a fictional case only appear in a checklist for a fictional municipality."""
+    return [
+        {
+            "casus": claim.casus,
+            "casus_naam": claim.casus_naam,
+            "fictief": claim.fictief,
+            "id": claim.rij["id"],
+            "les": claim.les,
+            "soort": claim.rij["soort"],
+            "sterkte": claim.rij["sterkte"],
+            "claim": pick(claim.rij, "claim", taal),
+        }
+        for claim in kb.claims_by_action.get(actie_id, [])
+        if met_fictief or not claim.fictief
+    ]
+
+
+def _logbook_note(logboek: dict[str, int], taal: str) -> str:
+    tekst = t("logboek_telling", taal, gesprekken=logboek["gesprekken"], besluiten=logboek["besluiten"])
+    if logboek["niet_gecommuniceerd"]:
+        return tekst + t("logboek_niet_gedeeld", taal, aantal=logboek["niet_gecommuniceerd"])
+    return tekst + t("logboek_alles_gedeeld", taal)
+
+
+def build(
+    profiel: Profiel | dict[str, Any],
+    taal: str = "nl",
+    voortgang: dict[str, dict[str, Any]] | None = None,
+    peildatum: date | None = None,
+    bestand: str = "profiel",
+    logboek: dict[str, int] | None = None,
+    kennis: Kennisbank | None = None,
+) -> Checklist:
+    """The checklist for ``profiel`` as a plain, JSON-ready dict (see README: "Het JSON-schema").
+
+    ``logboek`` (counts from a participation logbook) marks what the logbook already covers, and
+    answers ``logboek: onbekend`` in the profile with ``ja`` when it holds conversations. ``kennis``:
+    the content to use (default: this project's, read once per content version)."""
+    if not isinstance(profiel, Profiel):
+        profiel = parse_profile(profiel, bestand)
+    if logboek is not None and profiel.logboek == "onbekend" and logboek.get("gesprekken", 0) > 0:
+        profiel = profiel.model_copy(update={"logboek": "ja"})
+    context = build_context(profiel, bestand)
+    feiten = facts(profiel, context)
+    invullers = _Placeholders(_placeholders(profiel, context, taal))
+
+    kb = kennis or kennisbank()
+    titels = kb.lesson_titles(taal)
+    acties: list[ChecklistActie] = []
+    uitgesloten: list[Uitgesloten] = []
+
+    wetten = kb.laws(taal)
+    for actie in kb.actions:
+        besluit = decide(actie, feiten, taal)
+        if not besluit.opgenomen:
+            uitgesloten.append({"id": actie.id, "les": actie.les, "reden": besluit.reden_uit})
+            continue
+        aanleiding = [describe(f, taal) for f in besluit.redenen] or [t("geldt_altijd", taal)]
+        rij: ChecklistActie = {
+            "id": actie.id,
+            "les": actie.les,
+            "les_titel": titels[actie.les],
+            "tekst": actie.tekst.in_language(taal).format_map(invullers),
+            "waarom": actie.waarom.in_language(taal).format_map(invullers),
+            "prioriteit": besluit.prioriteit or PRIORITEITEN[-1],  # always set for an action that is in
+            "eigenaar": actie.eigenaar,
+            "fasen": list(actie.fasen),
+            "tags": actie.tags.model_dump(),
+            "bron": actie.bron,
+            "aanleiding": aanleiding,
+            "bewijs": _evidence(kb, actie.id, taal, context.fictief),
+        }
+        if actie.wettelijk_kader:
+            rij["wettelijk_kader"] = cited(actie.wettelijk_kader, wetten, taal)
+        if logboek is not None and actie.logboek:
+            rij["logboek"] = _logbook_note(logboek, taal)
+        if voortgang is not None:
+            rij["voortgang"] = cast(
+                Voortgang, voortgang.get(actie.id, {"status": "open", "deadline": None, "opmerkingen": ""})
+            )
+        acties.append(rij)
+    acties.sort(key=lambda a: (a["les"], PRIORITEITEN.index(a["prioriteit"]), a["id"]))
+    checklist: Checklist = {
+        "schema": SCHEMA_VERSIE,
+        "taal": taal,
+        "profiel": profile_dict(profiel),
+        "context": context.model_dump(mode="json"),
+        "acties": acties,
+        "uitgesloten": uitgesloten,
+    }
+    if voortgang is not None:
+        checklist["voortgang"] = summarise(acties, peildatum or date.today())
+    return checklist
+
+
+def output_folder_name(checklist: Checklist) -> str:
+    """``<gemeente-slug>[-<wijk-slug>]``: a safe name that never leaves ``--out``."""
+    return folder_name(checklist["context"]["gemeente"], checklist["context"].get("wijk"))
+
+
+def explain(checklist: Checklist) -> str:
+    """Per action: in or out, at which priority, and why (``warmtelessen checklist --uitleg``)."""
+    taal = checklist["taal"]
+    regels: list[str] = []
+    for actie in checklist["acties"]:
+        regels.append(f"+ {actie['id']} [{actie['prioriteit']}] {actie['tekst']}")
+        regels.append(f"    {t('waarom_opgenomen', taal)}: {'; '.join(actie['aanleiding'])}")
+        for wet in actie.get("wettelijk_kader", []):
+            regels.append(f"    {t('wet.kader', taal)}: {wet['titel']} ({wet['id']}; {wet['status_tekst']})")
+    for uit in checklist["uitgesloten"]:
+        regels.append(f"- {uit['id']} ({t('niet_opgenomen', taal)}): {uit['reden']}")
+    return "\n".join(regels)
+
+
+def logbook_stats(pad: Path) -> dict[str, int]:
+    """Counts from a participation logbook (refuses a file that is not one)."""
+
+    db = lb.connect(pad)
+    try:
+        return stats(db)
+    finally:
+        db.close()
+
+
+def default_profile_path() -> Path:
+    """The built-in example profile (the fictional Voorbeeldstad)."""
+
+    return paths.project_root() / "profielen" / "voorbeeldstad.yaml"

@@ -1,0 +1,311 @@
+"""The participation logbook: who was spoken to, what was decided, and who was told.
+
+One SQLite file per wijk or project, opened through :mod:`toolkit.base.sqlite_store` (transactions,
+WAL, busy timeout, migrations, a marker so another file is refused instead of changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from toolkit.base import UserError, fold, open_store, run_script, transaction
+from toolkit.content import ACTORTYPES, TREDEN, lesson_numbers, lesson_range_text, party_kind
+
+APP = "warmtelessen-logboek"
+STATUSSEN = ("voorgenomen", "genomen", "herzien", "ingetrokken")
+KANALEN = ("brief", "nieuwsbrief", "bijeenkomst", "website", "e-mail", "huisbezoek", "overig")
+SOORTEN = ("partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie")
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE meta (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
+        CREATE TABLE partijen (
+            id INTEGER PRIMARY KEY, naam TEXT NOT NULL UNIQUE COLLATE NOCASE, type TEXT NOT NULL,
+            contactrol TEXT NOT NULL DEFAULT '', contact TEXT);
+        CREATE TABLE gesprekken (
+            id INTEGER PRIMARY KEY, datum TEXT NOT NULL, onderwerp TEXT NOT NULL, lessen TEXT NOT NULL DEFAULT '',
+            samenvatting TEXT NOT NULL DEFAULT '', sleutel TEXT NOT NULL UNIQUE);
+        CREATE TABLE gesprek_partijen (
+            gesprek_id INTEGER NOT NULL REFERENCES gesprekken(id), partij_id INTEGER NOT NULL REFERENCES partijen(id),
+            PRIMARY KEY (gesprek_id, partij_id));
+        CREATE TABLE besluiten (
+            id INTEGER PRIMARY KEY, datum TEXT NOT NULL, besluit TEXT NOT NULL, besloten_door TEXT NOT NULL,
+            trede TEXT NOT NULL, toelichting TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, sleutel TEXT NOT NULL UNIQUE);
+        CREATE TABLE vervolgacties (
+            id INTEGER PRIMARY KEY, omschrijving TEXT NOT NULL, eigenaar TEXT NOT NULL, deadline TEXT,
+            gedaan INTEGER NOT NULL DEFAULT 0, besluit_id INTEGER REFERENCES besluiten(id), sleutel TEXT NOT NULL UNIQUE);
+        CREATE TABLE communicatie (
+            id INTEGER PRIMARY KEY, datum TEXT NOT NULL, besluit_id INTEGER REFERENCES besluiten(id),
+            gesprek_id INTEGER REFERENCES gesprekken(id), partij_id INTEGER NOT NULL REFERENCES partijen(id),
+            kanaal TEXT NOT NULL, sleutel TEXT NOT NULL UNIQUE);
+        """,
+    )
+    db.execute("INSERT INTO meta VALUES ('app', ?)", (APP,))
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    """Version 2: which parties a decision concerns (to flag decisions not yet communicated to
+    them), and when a contact's personal data was erased."""
+    run_script(
+        db,
+        """
+        CREATE TABLE besluit_partijen (
+            besluit_id INTEGER NOT NULL REFERENCES besluiten(id), partij_id INTEGER NOT NULL REFERENCES partijen(id),
+            PRIMARY KEY (besluit_id, partij_id));
+        ALTER TABLE partijen ADD COLUMN vergeten_op TEXT;
+        """,
+    )
+
+
+#: Migrations in order; the database's user_version says how many have run.
+MIGRATIES: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+VERSIE = len(MIGRATIES)
+
+
+def connect(pad: Path) -> sqlite3.Connection:
+    """Open (or create) a logbook and bring its schema up to date. Refuses other files."""
+    return open_store(pad, APP, MIGRATIES, "--db", "logboek")
+
+
+# --- checking values --------------------------------------------------------------------------------
+
+
+def _date(waarde: Any, veld: str = "datum") -> str:
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    try:
+        return date.fromisoformat(str(waarde).strip()[:10]).isoformat()
+    except ValueError:
+        raise UserError(f"{veld}: ongeldige datum {waarde!r} (JJJJ-MM-DD)") from None
+
+
+def _choice(waarde: Any, veld: str, toegestaan: tuple[str, ...]) -> str:
+    schoon = fold(str(waarde or ""))
+    for optie in toegestaan:
+        if fold(optie) == schoon:
+            return optie
+    raise UserError(f"{veld}: ongeldige waarde {str(waarde)!r} (toegestaan: {', '.join(toegestaan)})")
+
+
+def _lesson_list(waarde: Any) -> str:
+    delen = [d.strip() for d in str(waarde or "").replace(";", ",").split(",") if d.strip()]
+    for d in delen:
+        if not d.isdigit() or int(d) not in lesson_numbers():
+            raise UserError(f"lessen: onbekende les {d!r} ({lesson_range_text()})")
+    return ",".join(str(int(d)) for d in sorted(set(delen), key=int))
+
+
+def _required(waarde: Any, veld: str) -> str:
+    if not str(waarde or "").strip():
+        raise UserError(f"{veld}: verplicht veld is leeg")
+    return str(waarde).strip()
+
+
+def _key(*delen: Any) -> str:
+    return hashlib.sha256(json.dumps(delen, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:24]
+
+
+def party_id(db: sqlite3.Connection, naam: str) -> int:
+    """The id of party ``naam`` (case-insensitive); unknown names list the closest ones."""
+    rij = db.execute("SELECT id FROM partijen WHERE naam = ?", (naam.strip(),)).fetchone()
+    if rij:
+        return int(rij[0])
+    alle = [r[0] for r in db.execute("SELECT naam FROM partijen ORDER BY naam")]
+    dichtbij = get_close_matches(naam, alle, n=3, cutoff=0.5)
+    hint = f"bedoelt u: {', '.join(dichtbij)}? " if dichtbij else ""
+    raise UserError(
+        f"partijen: onbekende partij {naam!r} ({hint}of voeg toe: warmtelessen logboek toevoegen partij --naam "
+        f'"{naam}" --type overig)'
+    )
+
+
+def split_names(waarde: Any) -> list[str]:
+    """The names in a list typed as ``A; B`` (empty parts dropped)."""
+    return [d.strip() for d in str(waarde or "").split(";") if d.strip()]
+
+
+# --- adding ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Toegevoegd:
+    soort: str
+    id: int
+    nieuw: bool  # False when the same entry was already there (import twice: no duplicates)
+
+
+def add_party(
+    db: sqlite3.Connection, naam: Any, type: Any = "overig", contactrol: Any = "", contact: Any = None
+) -> Toegevoegd:
+    naam = _required(naam, "naam")
+    soort = _choice(party_kind(str(type or "overig")), "type", ACTORTYPES)
+    bestaand = db.execute("SELECT id FROM partijen WHERE naam = ?", (naam,)).fetchone()
+    if bestaand:
+        return Toegevoegd("partij", int(bestaand[0]), False)
+    cur = db.execute(
+        "INSERT INTO partijen (naam, type, contactrol, contact) VALUES (?, ?, ?, ?)",
+        (naam, soort, str(contactrol or ""), str(contact).strip() if contact else None),
+    )
+    return Toegevoegd("partij", int(cur.lastrowid or 0), True)
+
+
+def add_conversation(db: sqlite3.Connection, datum: Any, partijen: Any, onderwerp: Any, lessen: Any = "",
+                     samenvatting: Any = "") -> Toegevoegd:  # fmt: skip
+    datum, onderwerp = _date(datum), _required(onderwerp, "onderwerp")
+    namen = split_names(partijen)
+    if not namen:
+        raise UserError("partijen: noem minstens één partij (gescheiden door ;)")
+    ids = sorted({party_id(db, n) for n in namen})
+    lessen = _lesson_list(lessen)
+    sleutel = _key("gesprek", datum, ids, onderwerp, lessen, str(samenvatting or ""))
+    bestaand = db.execute("SELECT id FROM gesprekken WHERE sleutel = ?", (sleutel,)).fetchone()
+    if bestaand:
+        return Toegevoegd("gesprek", int(bestaand[0]), False)
+    cur = db.execute(
+        "INSERT INTO gesprekken (datum, onderwerp, lessen, samenvatting, sleutel) VALUES (?, ?, ?, ?, ?)",
+        (datum, onderwerp, lessen, str(samenvatting or ""), sleutel),
+    )
+    db.executemany("INSERT INTO gesprek_partijen VALUES (?, ?)", [(cur.lastrowid, i) for i in ids])
+    return Toegevoegd("gesprek", int(cur.lastrowid or 0), True)
+
+
+def add_decision(db: sqlite3.Connection, datum: Any, besluit: Any, besloten_door: Any, trede: Any,
+                 toelichting: Any = "", status: Any = "genomen", betreft: Any = "",
+                 gecommuniceerd_aan: Any = "", kanaal: Any = "overig") -> Toegevoegd:  # fmt: skip
+    datum, besluit = _date(datum), _required(besluit, "besluit")
+    door, trede = _required(besloten_door, "besloten_door"), _choice(trede, "trede", TREDEN)
+    status = _choice(status or "genomen", "status", STATUSSEN)
+    betreft_ids = sorted({party_id(db, n) for n in split_names(betreft)})
+    gemeld = [party_id(db, n) for n in split_names(gecommuniceerd_aan)]
+    sleutel = _key("besluit", datum, besluit, door, trede, str(toelichting or ""), status)
+    bestaand = db.execute("SELECT id FROM besluiten WHERE sleutel = ?", (sleutel,)).fetchone()
+    if bestaand:
+        besluit_id, nieuw = int(bestaand[0]), False
+    else:
+        cur = db.execute(
+            "INSERT INTO besluiten (datum, besluit, besloten_door, trede, toelichting, status, sleutel) VALUES (?,?,?,?,?,?,?)",
+            (datum, besluit, door, trede, str(toelichting or ""), status, sleutel),
+        )
+        besluit_id, nieuw = int(cur.lastrowid or 0), True
+    db.executemany("INSERT OR IGNORE INTO besluit_partijen VALUES (?, ?)", [(besluit_id, i) for i in betreft_ids])
+    for partij in gemeld:
+        _communicate(db, datum, partij, _choice(kanaal or "overig", "kanaal", KANALEN), besluit_id=besluit_id)
+    return Toegevoegd("besluit", besluit_id, nieuw)
+
+
+def add_follow_up(db: sqlite3.Connection, omschrijving: Any, eigenaar: Any, deadline: Any = None,
+                  gedaan: Any = False, besluit_id: Any = None) -> Toegevoegd:  # fmt: skip
+    omschrijving, eigenaar = _required(omschrijving, "omschrijving"), _required(eigenaar, "eigenaar")
+    deadline = _date(deadline, "deadline") if str(deadline or "").strip() else None
+    klaar = str(gedaan).strip().lower() in {"1", "true", "ja", "gedaan", "x"}
+    besluit = int(besluit_id) if str(besluit_id or "").strip() else None
+    if besluit is not None and not db.execute("SELECT 1 FROM besluiten WHERE id = ?", (besluit,)).fetchone():
+        raise UserError(f"besluit: onbekend besluit {besluit} (zie: warmtelessen logboek lijst besluiten)")
+    sleutel = _key("vervolgactie", omschrijving, eigenaar, deadline, besluit)
+    bestaand = db.execute("SELECT id FROM vervolgacties WHERE sleutel = ?", (sleutel,)).fetchone()
+    if bestaand:
+        db.execute("UPDATE vervolgacties SET gedaan = ? WHERE id = ?", (int(klaar), bestaand[0]))
+        return Toegevoegd("vervolgactie", int(bestaand[0]), False)
+    cur = db.execute(
+        "INSERT INTO vervolgacties (omschrijving, eigenaar, deadline, gedaan, besluit_id, sleutel) VALUES (?,?,?,?,?,?)",
+        (omschrijving, eigenaar, deadline, int(klaar), besluit, sleutel),
+    )
+    return Toegevoegd("vervolgactie", int(cur.lastrowid or 0), True)
+
+
+def _communicate(db: sqlite3.Connection, datum: str, partij_id: int, kanaal: str, besluit_id: int | None = None,
+                 gesprek_id: int | None = None) -> Toegevoegd:  # fmt: skip
+    sleutel = _key("communicatie", datum, partij_id, kanaal, besluit_id, gesprek_id)
+    bestaand = db.execute("SELECT id FROM communicatie WHERE sleutel = ?", (sleutel,)).fetchone()
+    if bestaand:
+        return Toegevoegd("communicatie", int(bestaand[0]), False)
+    cur = db.execute(
+        "INSERT INTO communicatie (datum, besluit_id, gesprek_id, partij_id, kanaal, sleutel) VALUES (?,?,?,?,?,?)",
+        (datum, besluit_id, gesprek_id, partij_id, kanaal, sleutel),
+    )
+    return Toegevoegd("communicatie", int(cur.lastrowid or 0), True)
+
+
+def add_communication(db: sqlite3.Connection, datum: Any, partij: Any, kanaal: Any, besluit: Any = None,
+                      gesprek: Any = None) -> Toegevoegd:  # fmt: skip
+    besluit_id = int(besluit) if str(besluit or "").strip() else None
+    gesprek_id = int(gesprek) if str(gesprek or "").strip() else None
+    if (besluit_id is None) == (gesprek_id is None):
+        raise UserError("communicatie: noem een besluit of een gesprek (--besluit ID of --gesprek ID)")
+    tabel, waarde = ("besluiten", besluit_id) if besluit_id is not None else ("gesprekken", gesprek_id)
+    if not db.execute(f"SELECT 1 FROM {tabel} WHERE id = ?", (waarde,)).fetchone():  # noqa: S608 - fixed names
+        raise UserError(f"communicatie: onbekend {tabel[:-2]} {waarde} (zie: warmtelessen logboek lijst {tabel})")
+    return _communicate(db, _date(datum), party_id(db, _required(partij, "partij")),
+                        _choice(kanaal, "kanaal", KANALEN), besluit_id, gesprek_id)  # fmt: skip
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def rows(db: sqlite3.Connection, soort: str) -> list[dict[str, Any]]:
+    """Every entry of one kind, in the columns of the export (parties as names, ';'-separated)."""
+    if soort == "partijen":
+        sql = "SELECT id, naam, type, contactrol, contact, vergeten_op FROM partijen ORDER BY naam"
+    elif soort == "gesprekken":
+        sql = """SELECT g.id, g.datum, (SELECT group_concat(p.naam, ';') FROM gesprek_partijen gp JOIN partijen p
+                 ON p.id = gp.partij_id WHERE gp.gesprek_id = g.id) AS partijen, g.onderwerp, g.lessen, g.samenvatting
+                 FROM gesprekken g ORDER BY g.datum, g.id"""
+    elif soort == "besluiten":
+        sql = """SELECT b.id, b.datum, b.besluit, b.besloten_door, b.trede, b.toelichting, b.status,
+                 (SELECT group_concat(p.naam, ';') FROM besluit_partijen bp JOIN partijen p ON p.id = bp.partij_id
+                  WHERE bp.besluit_id = b.id) AS betreft,
+                 (SELECT group_concat(DISTINCT p.naam) FROM communicatie c JOIN partijen p ON p.id = c.partij_id
+                  WHERE c.besluit_id = b.id) AS gecommuniceerd_aan
+                 FROM besluiten b ORDER BY b.datum, b.id"""
+    elif soort == "vervolgacties":
+        sql = "SELECT id, omschrijving, eigenaar, deadline, gedaan, besluit_id FROM vervolgacties ORDER BY deadline, id"
+    elif soort == "communicatie":
+        sql = """SELECT c.id, c.datum, p.naam AS partij, c.kanaal, c.besluit_id, c.gesprek_id FROM communicatie c
+                 JOIN partijen p ON p.id = c.partij_id ORDER BY c.datum, c.id"""
+    else:
+        raise UserError(f"lijst: onbekende soort {soort!r} (toegestaan: {', '.join(SOORTEN)})")
+    uit = [dict(r) for r in db.execute(sql)]
+    for r in uit:
+        if "gecommuniceerd_aan" in r and r["gecommuniceerd_aan"]:
+            r["gecommuniceerd_aan"] = ";".join(sorted(r["gecommuniceerd_aan"].split(",")))
+        for k, v in list(r.items()):
+            if v is None:
+                r[k] = ""
+    return uit
+
+
+def forget(db: sqlite3.Connection, naam: str) -> int:
+    """Erase a party's personal contact data everywhere; its conversations and decisions stay."""
+    partij = party_id(db, naam)
+    with transaction(db):
+        db.execute(
+            "UPDATE partijen SET contact = NULL, contactrol = '', vergeten_op = ? WHERE id = ?",
+            (date.today().isoformat(), partij),
+        )
+    return partij
+
+
+def everything_about(db: sqlite3.Connection, naam: str) -> dict[str, Any]:
+    """Everything the logbook holds about one party (the right of access)."""
+    partij = party_id(db, naam)
+    gegevens = dict(db.execute("SELECT * FROM partijen WHERE id = ?", (partij,)).fetchone())
+    gesprekken = [
+        g for g in rows(db, "gesprekken") if naam.lower() in [p.lower() for p in str(g["partijen"]).split(";")]
+    ]
+    besluiten = [
+        b for b in rows(db, "besluiten")
+        if naam.lower() in [p.lower() for p in f"{b['betreft']};{b['gecommuniceerd_aan']}".split(";")]
+    ]  # fmt: skip
+    communicatie = [c for c in rows(db, "communicatie") if c["partij"].lower() == naam.lower()]
+    return {"partij": gegevens, "gesprekken": gesprekken, "besluiten": besluiten, "communicatie": communicatie}

@@ -1,0 +1,208 @@
+"""Import and export of the logbook as the team's spreadsheets: one CSV (or sheet) per kind.
+
+Importing the same file twice adds nothing: every entry has a key made from its content. A bad row
+is reported by file, row and field; the other rows still import, or nothing does with
+``alles_of_niets``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+from toolkit.base import (
+    UserError,
+    csv_text,
+    ensure_dir,
+    shown_path,
+    slugify,
+    transaction,
+    unquote_csv,
+    workbook,
+    write_bytes_atomic,
+    write_text_atomic,
+)
+
+from . import logbook as lb
+
+#: The columns of each kind (the export writes these, plus ``id``; the import needs the first ones).
+KOLOMMEN: dict[str, tuple[str, ...]] = {
+    "partijen": ("naam", "type", "contactrol", "contact"),
+    "gesprekken": ("datum", "partijen", "onderwerp", "lessen", "samenvatting"),
+    "besluiten": (
+        "datum",
+        "besluit",
+        "besloten_door",
+        "trede",
+        "toelichting",
+        "status",
+        "gecommuniceerd_aan",
+        "betreft",
+    ),
+    "vervolgacties": ("omschrijving", "eigenaar", "deadline", "gedaan", "besluit_id"),
+    "communicatie": ("datum", "partij", "kanaal", "besluit_id", "gesprek_id"),
+}
+VERPLICHT = {
+    "partijen": ("naam",),
+    "gesprekken": ("datum", "partijen", "onderwerp"),
+    "besluiten": ("datum", "besluit", "besloten_door", "trede"),
+    "vervolgacties": ("omschrijving", "eigenaar"),
+    "communicatie": ("datum", "partij", "kanaal"),
+}
+
+
+def detect_kind(kop: list[str], naam: str = "") -> str | None:
+    """Which kind a table holds: by its name (``gesprekken.csv``, sheet "besluiten") or its columns."""
+    for soort in lb.SOORTEN:
+        if naam.lower().startswith(soort):
+            return soort
+    for soort in ("besluiten", "gesprekken", "communicatie", "vervolgacties", "partijen"):
+        if set(VERPLICHT[soort]) <= set(kop):
+            return soort
+    return None
+
+
+def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen: bool) -> lb.Toegevoegd:
+    if maak_partijen:
+        namen = []
+        if soort == "gesprekken":
+            namen = lb.split_names(rij.get("partijen"))
+        elif soort == "besluiten":
+            namen = lb.split_names(rij.get("betreft")) + lb.split_names(rij.get("gecommuniceerd_aan"))
+        elif soort == "communicatie":
+            namen = lb.split_names(rij.get("partij"))
+        for naam in namen:
+            lb.add_party(db, naam, "overig")
+    if soort == "partijen":
+        return lb.add_party(db, rij.get("naam"), rij.get("type") or "overig", rij.get("contactrol"), rij.get("contact"))
+    if soort == "gesprekken":
+        return lb.add_conversation(
+            db, rij.get("datum"), rij.get("partijen"), rij.get("onderwerp"), rij.get("lessen"), rij.get("samenvatting")
+        )
+    if soort == "besluiten":
+        return lb.add_decision(db, rij.get("datum"), rij.get("besluit"), rij.get("besloten_door"), rij.get("trede"),
+                               rij.get("toelichting"), rij.get("status") or "genomen", rij.get("betreft"),
+                               rij.get("gecommuniceerd_aan"), rij.get("kanaal") or "overig")  # fmt: skip
+    if soort == "vervolgacties":
+        return lb.add_follow_up(
+            db,
+            rij.get("omschrijving"),
+            rij.get("eigenaar"),
+            rij.get("deadline"),
+            rij.get("gedaan"),
+            rij.get("besluit_id"),
+        )
+    return lb.add_communication(
+        db, rij.get("datum"), rij.get("partij"), rij.get("kanaal"), rij.get("besluit_id"), rij.get("gesprek_id")
+    )
+
+
+def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, Any]]]]]:
+    """(name, header, [(row number, row)]) for each table in a CSV or XLSX file."""
+    naam = shown_path(pad)
+    if not pad.is_file():
+        raise UserError(f"{naam}: importeer: bestand bestaat niet")
+    if pad.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            boek = load_workbook(pad, read_only=True, data_only=True)
+        except (BadZipFile, OSError, KeyError, ValueError):
+            raise UserError(f"{naam}: importeer: geen leesbaar Excel-bestand") from None
+        uit = []
+        for blad in boek.worksheets:
+            rijen = list(blad.iter_rows(values_only=True))
+            if not rijen:
+                continue
+            kop = [str(k).strip().lower() if k is not None else "" for k in rijen[0]]
+            data = [
+                (
+                    i,
+                    {
+                        k: ("" if v is None else (v.date().isoformat() if hasattr(v, "date") else v))
+                        for k, v in zip(kop, r, strict=False)
+                    },
+                )
+                for i, r in enumerate(rijen[1:], start=2)
+                if any(v not in (None, "") for v in r)
+            ]
+            uit.append((blad.title, kop, data))
+        boek.close()
+        return uit
+    if pad.suffix.lower() != ".csv":
+        raise UserError(f"{naam}: importeer: onbekend bestandstype (toegestaan: .csv, .xlsx)")
+    try:
+        tekst = pad.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{naam}: importeer: geen UTF-8-tekst (sla op als CSV UTF-8)") from None
+    lezer = csv.DictReader(io.StringIO(tekst))
+    kop = [k.strip().lower() for k in lezer.fieldnames or []]
+    lezer.fieldnames = kop
+    return [(pad.stem, kop, [(i, {k: unquote_csv(v) for k, v in r.items()}) for i, r in enumerate(lezer, start=2)])]
+
+
+def import_file(
+    db: sqlite3.Connection, pad: Path, alles_of_niets: bool = False, maak_partijen: bool = False
+) -> tuple[dict[str, int], list[str]]:
+    """Import ``pad``; return (new entries per kind, problems). Each row is its own savepoint."""
+    naam = shown_path(pad)
+    tabellen = _tables(pad)
+    volgorde = {s: i for i, s in enumerate(lb.SOORTEN)}
+    herkend = []
+    for tabel, kop, data in tabellen:
+        soort = detect_kind(kop, tabel)
+        if soort is None:
+            raise UserError(
+                f"{naam}: {tabel}: onbekende tabel (kolommen zoals in de README, bijv. {', '.join(KOLOMMEN['gesprekken'])})"
+            )
+        ontbrekend = [k for k in VERPLICHT[soort] if k not in kop]
+        if ontbrekend:
+            raise UserError(
+                f"{naam}: {tabel}: kolom ontbreekt: {', '.join(ontbrekend)} (kolommen: {', '.join(KOLOMMEN[soort])})"
+            )
+        herkend.append((volgorde[soort], soort, tabel, data))
+    nieuw = {s: 0 for s in lb.SOORTEN}
+    problemen: list[str] = []
+    with transaction(db):
+        for _, soort, tabel, data in sorted(herkend, key=lambda x: x[0]):
+            waar = naam if len(tabellen) == 1 else f"{naam}: {tabel}"
+            for nummer, rij in data:
+                db.execute("SAVEPOINT rij")
+                try:
+                    if _add(db, soort, rij, maak_partijen).nieuw:
+                        nieuw[soort] += 1
+                except UserError as fout:
+                    db.execute("ROLLBACK TO rij")
+                    problemen.append(f"{waar}: rij {nummer}: {fout}")
+                db.execute("RELEASE rij")
+        if problemen and alles_of_niets:
+            raise UserError(f"{problemen[0]} (en {len(problemen) - 1} meer; met --alles-of-niets is niets ingelezen)")
+    return nieuw, problemen
+
+
+def export(db: sqlite3.Connection, out: Path) -> list[Path]:
+    """One CSV per kind and ``logboek.xlsx`` with a sheet per kind."""
+    ensure_dir(out)
+    bladen: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    geschreven = []
+    for soort in lb.SOORTEN:
+        rijen = lb.rows(db, soort)
+        kolommen = ["id", *[k for k in KOLOMMEN[soort] if k != "id"]]
+        kolommen += [k for k in (rijen[0] if rijen else {}) if k not in kolommen]
+        bladen[soort] = (kolommen, [[rij.get(k, "") for k in kolommen] for rij in rijen])
+        geschreven.append(write_text_atomic(out / f"{soort}.csv", csv_text(*bladen[soort])))
+    geschreven.append(write_bytes_atomic(out / "logboek.xlsx", workbook(bladen)))
+    return geschreven
+
+
+def export_party(db: sqlite3.Connection, naam: str, out: Path) -> list[Path]:
+    """Everything the logbook holds about one party, as ``partij-<naam>.json`` (the right of access)."""
+
+    data = lb.everything_about(db, naam)
+    pad = ensure_dir(out) / f"partij-{slugify(naam)}.json"
+    return [write_text_atomic(pad, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")]

@@ -1,0 +1,135 @@
+"""Progress from a team's action register (``actieregister.xlsx``): statuses, deadlines, overdue."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+from toolkit.base import UserError, fold, shown_path
+
+STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
+KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen",
+            "wettelijk_kader")  # fmt: skip
+
+
+#: The sheet that says which checklist a register belongs to, and its rows.
+OVER = "Over"
+OVER_RIJEN = ("gemeente", "wijk")
+#: The key :func:`read_register` stores the register's owner under (not an action id).
+EIGENAAR = "__voor__"
+
+
+def read_register(pad: Path, naam: str | None = None) -> dict[str, dict[str, Any]]:
+    """Statuses, deadlines and notes per action id from an action register written by the toolkit
+    (and, under :data:`EIGENAAR`, the municipality and wijk it was made for, when it says so).
+
+    ``naam`` is how the file is named in messages (an upload's own name). Raises one clear line when
+    the file is not such a register or holds a value that is not allowed.
+    """
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    naam = naam or shown_path(pad)
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
+    except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
+        raise UserError(f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)") from None
+    blad = boek["Acties"] if "Acties" in boek.sheetnames else boek.worksheets[0]
+    rijen = blad.iter_rows(values_only=True)
+    kop = [str(k).strip().lower() if k is not None else "" for k in next(rijen, ())]
+    ontbrekend = [k for k in ("id", "status", "deadline") if k not in kop]
+    if ontbrekend:
+        boek.close()
+        raise UserError(
+            f"{naam}: --voortgang: geen actieregister: kolom ontbreekt: {', '.join(ontbrekend)} "
+            f"(kolommen: {', '.join(KOLOMMEN)})"
+        )
+    index = {k: kop.index(k) for k in KOLOMMEN if k in kop}
+    uit: dict[str, dict[str, Any]] = {}
+    for nummer, rij in enumerate(rijen, start=2):
+        actie_id = rij[index["id"]]
+        if actie_id is None or str(actie_id).strip() == "":
+            continue
+        status = str(rij[index["status"]] or "open").strip().lower()
+        if status not in STATUSSEN:
+            boek.close()
+            raise UserError(
+                f"{naam}: rij {nummer}: status: ongeldige waarde {status!r} (toegestaan: {', '.join(STATUSSEN)})"
+            )
+        deadline = rij[index["deadline"]]
+        if isinstance(deadline, datetime):
+            deadline = deadline.date()
+        elif isinstance(deadline, str) and deadline.strip():
+            try:
+                deadline = date.fromisoformat(deadline.strip())
+            except ValueError:
+                boek.close()
+                raise UserError(f"{naam}: rij {nummer}: deadline: ongeldige datum {deadline!r} (JJJJ-MM-DD)") from None
+        elif not isinstance(deadline, date):
+            deadline = None
+        opmerking = rij[index["opmerkingen"]] if "opmerkingen" in index else None
+        uit[str(actie_id).strip()] = {
+            "status": status,
+            "deadline": deadline.isoformat() if deadline else None,
+            "opmerkingen": str(opmerking) if opmerking is not None else "",
+        }
+    if OVER in boek.sheetnames:
+        over = {str(r[0]): r[1] for r in boek[OVER].iter_rows(values_only=True) if r and r[0] in OVER_RIJEN}
+        uit[EIGENAAR] = {"gemeente": over.get("gemeente") or "", "wijk": over.get("wijk") or "", "bestand": naam}
+    boek.close()
+    return uit
+
+
+def register_owner(register: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    return register.get(EIGENAAR)
+
+
+def check_register_fits(naam: str, register: dict[str, dict[str, Any]], checklist: Mapping[str, Any]) -> None:
+    """A register made for another municipality or wijk, or that shares no action with this
+    checklist, is refused with one line (its statuses would land on the wrong actions)."""
+
+    eigenaar = register_owner(register)
+    context = checklist["context"]
+    hier = (context["gemeente"], context.get("wijk") or "")
+    if eigenaar is not None and (fold(eigenaar["gemeente"]), fold(eigenaar["wijk"])) != tuple(map(fold, hier)):
+        daar = ", ".join(x for x in (eigenaar["gemeente"], eigenaar["wijk"]) if x)
+        raise UserError(
+            f"{naam}: --voortgang: dit register hoort bij {daar}, niet bij {', '.join(x for x in hier if x)} "
+            "(maak de checklist met het profiel van dat register, of begin met het nieuwe register)"
+        )
+    ids = {k for k in register if k != EIGENAAR}
+    if ids and not ids & {a["id"] for a in checklist["acties"]}:
+        raise UserError(f"{naam}: --voortgang: geen enkele actie van dit register staat in deze checklist "
+                        "(is het het register van een ander profiel?)")  # fmt: skip
+
+
+def summarise(acties: Sequence[Mapping[str, Any]], peildatum: date) -> dict[str, Any]:
+    """Share done per lesson and overall (n.v.t. does not count), and overdue deadlines."""
+    per_les: dict[str, dict[str, Any]] = {}
+    te_laat: list[dict[str, Any]] = []
+    totaal = gedaan = 0
+    for actie in acties:
+        v = actie["voortgang"]
+        les = per_les.setdefault(str(actie["les"]), {"acties": 0, "gedaan": 0, "aandeel_gedaan": 0.0})
+        if v["status"] != "n.v.t.":
+            les["acties"] += 1
+            totaal += 1
+            if v["status"] == "gedaan":
+                les["gedaan"] += 1
+                gedaan += 1
+        if v["deadline"] and v["status"] not in ("gedaan", "n.v.t.") and date.fromisoformat(v["deadline"]) < peildatum:
+            te_laat.append({"id": actie["id"], "deadline": v["deadline"], "status": v["status"]})
+    for les in per_les.values():
+        les["aandeel_gedaan"] = round(les["gedaan"] / les["acties"], 3) if les["acties"] else 0.0
+    return {
+        "peildatum": peildatum.isoformat(),
+        "per_les": per_les,
+        "totaal": {"acties": totaal, "gedaan": gedaan, "aandeel_gedaan": round(gedaan / totaal, 3) if totaal else 0.0},
+        "te_laat": te_laat,
+    }

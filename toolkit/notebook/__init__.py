@@ -1,0 +1,23 @@
+"""Front end: what notebooks and JupyterLab call (``show``, the ipywidgets forms).
+
+The public API is the ``TYPE_CHECKING`` block below (also ``__all__``); other packages import only
+these names (see ``docs/architecture.md``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from toolkit.base import lazy_exports
+
+if TYPE_CHECKING:
+    from .display import show as show
+    from .logbook_entry import logbook_form as logbook_form
+    from .widgets import ProfileForm as ProfileForm
+    from .widgets import profile_form as profile_form
+    from .widgets import profile_to_yaml as profile_to_yaml
+    from .workshop_form import WEET_NIET as WEET_NIET
+    from .workshop_form import answers_from_values as answers_from_values
+    from .workshop_form import assessment_form as assessment_form
+
+__getattr__, __dir__, __all__ = lazy_exports(__name__, __file__)

@@ -1,0 +1,173 @@
+"""Charts as self-contained SVG images (embedded as data URIs: nothing to load, prints sharply).
+
+matplotlib is imported lazily with the non-interactive Agg backend, so no display is needed.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+KLEUREN = ["#b3401a", "#0b5cad", "#2e7d32", "#8e5bb5", "#c28a00", "#00838f", "#6d4c41"]
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "path",
+            "svg.hashsalt": "warmtelessen",  # stable ids: the same data gives the same SVG
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    return plt
+
+
+def _svg_data_uri(fig: Any) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    _pyplot().close(fig)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue().encode()).decode()
+
+
+def bar_chart(labels: Sequence[str], waarden: Sequence[float], titel: str, xlabel: str) -> str:
+    """A horizontal bar chart (first label on top) as an SVG data URI."""
+    plt = _pyplot()
+    hoogte = 0.9 + 0.32 * max(len(labels), 1)
+    fig, ax = plt.subplots(figsize=(6.2, hoogte))
+    posities = list(range(len(labels)))[::-1]
+    ax.barh(posities, waarden, color=KLEUREN[0], height=0.6)
+    ax.set_yticks(posities, labels)
+    ax.set_xlabel(xlabel)
+    ax.set_title(titel, loc="left", fontsize=10)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for y, w in zip(posities, waarden, strict=True):
+        if w:
+            ax.text(w, y, f" {w:g}", va="center", fontsize=8)
+    return _svg_data_uri(fig)
+
+
+def lane_positions(datums: Sequence[date], banen: Sequence[int]) -> list[float]:
+    """The height of each event in the timeline: events on the same date in the same lane are
+    spread over the lane, so none hides another (or its uncertain mark)."""
+    aantal = Counter(zip(datums, banen, strict=True))
+    gezien: Counter[tuple[date, int]] = Counter()
+    posities = []
+    for d, baan in zip(datums, banen, strict=True):
+        k, n = gezien[(d, baan)], aantal[(d, baan)]
+        gezien[(d, baan)] += 1
+        posities.append(baan + (k - (n - 1) / 2) * min(0.28, 0.8 / n))
+    return posities
+
+
+def timeline_chart(
+    datums: Sequence[date],
+    banen: Sequence[int],
+    baan_labels: Sequence[str],
+    onzeker: Sequence[bool],
+    nummers: Sequence[int],
+    titel: str,
+) -> str:
+    """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
+    for d, baan, y, twijfel, nummer in zip(datums, banen, lane_positions(datums, banen), onzeker, nummers, strict=True):
+        kleur = KLEUREN[baan % len(KLEUREN)]
+        ax.scatter([d], [y], s=46, zorder=4 if twijfel else 3, facecolors="white" if twijfel else kleur,
+                   edgecolors=kleur, linewidths=1.6 if twijfel else 1.0)  # fmt: skip
+        ax.annotate(str(nummer), (d, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_yticks(range(len(baan_labels)), baan_labels)
+    ax.set_ylim(-0.6, len(baan_labels) - 0.4)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#e5e5e5", zorder=0)
+    if titel:
+        ax.set_title(titel, loc="left", fontsize=10)
+    fig.autofmt_xdate()
+    return _svg_data_uri(fig)
+
+
+def heatmap(matrix: Any, rij_labels: Sequence[str], kolom_labels: Sequence[str], titel: str, uitleg: str) -> str:
+    """A diverging heatmap (negative = counter-evidence, positive = illustrates), values printed."""
+    plt = _pyplot()
+    import numpy as np
+
+    waarden = np.asarray(matrix, dtype=float)
+    grens = max(1.0, float(np.abs(waarden).max()) if waarden.size else 1.0)
+    fig, ax = plt.subplots(figsize=(1.6 + 1.5 * len(kolom_labels), 0.8 + 0.42 * len(rij_labels)))
+    beeld = ax.imshow(waarden, cmap="RdYlGn", vmin=-grens, vmax=grens, aspect="auto")
+    ax.set_xticks(range(len(kolom_labels)), kolom_labels, rotation=20, ha="right")
+    ax.set_yticks(range(len(rij_labels)), rij_labels)
+    for (i, j), w in np.ndenumerate(waarden):
+        ax.text(j, i, f"{w:g}", ha="center", va="center", fontsize=8)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(beeld, ax=ax, shrink=0.8, label=uitleg)
+    ax.set_title(titel, loc="left", fontsize=10)
+    return _svg_data_uri(fig)
+
+
+def stacked_bars(tabel: Any, titel: str, xlabel: str) -> str:
+    """Horizontal stacked bars: one bar per row of ``tabel`` (a DataFrame), one colour per column."""
+    plt = _pyplot()
+    kolommen = [k for k in tabel.columns if tabel[k].sum() > 0]
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(tabel)))
+    links = [0.0] * len(tabel)
+    kleuren = plt.get_cmap("tab20").colors
+    for i, kolom in enumerate(kolommen):
+        waarden = list(tabel[kolom])
+        ax.barh(list(tabel.index)[::-1], waarden[::-1], left=links[::-1], color=kleuren[i % 20], label=str(kolom))
+        links = [a + b for a, b in zip(links, waarden, strict=True)]
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=7, frameon=False)
+    ax.set_title(titel, loc="left", fontsize=10)
+    return _svg_data_uri(fig)
+
+
+def multi_timeline(reeksen: Mapping[str, tuple[Sequence[float], Sequence[bool]]], xlabel: str, titel: str) -> str:
+    """One lane per case; x is a number (year as decimal, or years since start)."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(reeksen)))
+    for baan, (xs, onzeker) in enumerate(reeksen.values()):
+        kleur = KLEUREN[baan % len(KLEUREN)]
+        for x, twijfel in zip(xs, onzeker, strict=True):
+            ax.scatter([x], [baan], s=30, facecolors="white" if twijfel else kleur, edgecolors=kleur, zorder=3)
+    ax.set_yticks(range(len(reeksen)), list(reeksen))
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#e5e5e5", zorder=0)
+    ax.set_xlabel(xlabel)
+    ax.set_title(titel, loc="left", fontsize=10)
+    return _svg_data_uri(fig)
+
+
+def radar(reeksen: dict[str, Sequence[float | None]], labels: Sequence[str], titel: str) -> str:
+    """A radar chart on a 1-5 scale, one line per series (missing values drawn at 0)."""
+
+    plt = _pyplot()
+    hoeken = [2 * math.pi * i / len(labels) for i in range(len(labels))]
+    fig = plt.figure(figsize=(5.6, 5.2))
+    ax = fig.add_subplot(polar=True)
+    ax.set_theta_offset(math.pi / 2)  # lesson 1 at the top, then clockwise
+    ax.set_theta_direction(-1)
+    ax.set_rlabel_position(0)
+    for i, (naam, waarden) in enumerate(reeksen.items()):
+        punten = [w if w is not None else 0 for w in waarden]
+        kleur = KLEUREN[i % len(KLEUREN)]
+        ax.plot(hoeken + hoeken[:1], punten + punten[:1], color=kleur, linewidth=2, label=naam)
+        ax.fill(hoeken + hoeken[:1], punten + punten[:1], color=kleur, alpha=0.08)
+    ax.set_xticks(hoeken, labels)
+    ax.set_ylim(0, 5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_title(titel, fontsize=11, pad=18)
+    if len(reeksen) > 1:
+        ax.legend(loc="upper right", bbox_to_anchor=(1.3, 1.1), fontsize=8, frameon=False)
+    return _svg_data_uri(fig)

@@ -1,0 +1,65 @@
+"""One registry of renderers: (kind of report, format) -> function.
+
+A renderer turns the object a report builds (a lesson, a case, a checklist …, see
+:mod:`toolkit.reports.registry`) into one output format, in one language: ``renderer(obj, taal)``. It returns
+the text or bytes of one file, or, for a format that is several files (the comparison's CSV tables,
+the workshop kit's handouts), a mapping of file name -> text or bytes. Notebooks, the command line,
+batch runs and the in-process path all go through :func:`render`, so a format looks the same
+whichever path made it. :mod:`toolkit.render.write` puts the results on disk.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from toolkit.base import UserError
+
+Output = str | bytes | Mapping[str, str | bytes]
+Renderer = Callable[[Any, str], Output]
+_REGISTRY: dict[tuple[str, str], Renderer] = {}
+
+
+F = TypeVar("F", bound=Callable[..., Output])
+
+
+def register(soort: str, formaat: str) -> Callable[[F], F]:
+    """Decorator: register ``func`` as the renderer of ``soort`` objects to ``formaat``."""
+
+    def wrap(func: F) -> F:
+        _REGISTRY[(soort, formaat)] = func
+        return func
+
+    return wrap
+
+
+def formats(soort: str) -> list[str]:
+    """The formats available for ``soort``."""
+    _load_builtin(soort)
+    return sorted(f for s, f in _REGISTRY if s == soort)
+
+
+def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
+    """Render ``obj`` (of kind ``soort``) as ``formaat`` in ``taal``."""
+    _load_builtin(soort)
+    try:
+        func = _REGISTRY[(soort, formaat)]
+    except KeyError:
+        raise UserError(
+            f"--formats: onbekend formaat {formaat!r} voor {soort} (toegestaan: {', '.join(formats(soort))})"
+        ) from None
+    return func(obj, taal)
+
+
+#: The module that registers the renderers of each kind of report.
+_MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare",
+            "oogst": "workshop", "workshop-kit": "workshop", "logboek": "logbook",
+            "casussen-export": "export"}  # fmt: skip
+
+
+def _load_builtin(soort: str) -> None:
+    # Imported lazily, per kind: a checklist kernel never pays for pandas or matplotlib.
+
+    if soort in _MODULES:
+        importlib.import_module(f"toolkit.render.{_MODULES[soort]}")
