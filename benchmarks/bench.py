@@ -5,7 +5,7 @@
 (a) kernel floor: papermill runs a one-cell notebook that imports what the checklist notebook imports
     (including the Word and Excel libraries it loads when writing)
 (b) one checklist through papermill (notebooks/checklist.ipynb, every format)
-(c) one checklist in-process (toolkit.reports.produce, engine inproces: the same formats without .ipynb)
+(c) one checklist in-process (toolkit.reports.registry.produce, engine inproces: the same formats without .ipynb)
 (d) batch checklists --alle-gemeenten --fast (342 municipalities, every format but .ipynb)
 (e) batch of N municipalities through papermill, --jobs 1 and --jobs 2
 (f) the knowledge-base site, both languages, from nothing (a copy of the content in a temp folder)
@@ -13,10 +13,16 @@
 (h) the web app (`warmtelessen app`): from the browser's request until the checklist page's form is
     on screen (Voilà with a pre-heated kernel; a fresh browser context each time)
 (i) the web app: from the click on *Maak checklist* until the checklist and its downloads are on screen
+(j) scaling: the site rebuilt after editing one lesson, with the shipped cases and with 10x as many
+    (every case folder copied nine times as ``<id>-kopie-<n>``, in a temp content folder used through
+    ``WARMTELESSEN_HOME``); the median of several rebuilds, each after one more sentence in the lesson
+(k) scaling: one checklist in-process, warm (median after one warm-up), with 1x and with 10x the cases
+(l) ``warmtelessen --help`` (``python -m toolkit --help``) against a bare ``python -c pass``, as subprocesses
 
 Timings are wall-clock medians; ratios are what to read (the machine is printed with them).
 Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6, f < 60 s, g < 10 s,
-h < 5 s, i < 2 s. ``--alleen app`` measures (h) and (i) only.
+h < 5 s, i < 2 s, j(10x)/j(1x) <= 2, k(10x)/k(1x) <= 1.4, l(--help)/l(pass) <= 3.
+``--alleen app`` measures (h) and (i) only, ``--alleen schaal`` (j), (k) and (l) only.
 """
 
 from __future__ import annotations
@@ -25,22 +31,34 @@ import argparse
 import json
 import os
 import platform
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.batch import package_versions, plan_all_municipalities, run_batch  # noqa: E402
-from toolkit.profile import read_profile  # noqa: E402
-from toolkit.reports import SPECS, produce  # noqa: E402
+from toolkit.content.profile import read_profile  # noqa: E402
+from toolkit.reports.batch import package_versions, plan_all_municipalities, run_batch  # noqa: E402
+from toolkit.reports.registry import SPECS, produce  # noqa: E402
 
 FORMATEN = SPECS["checklist"].defaults
 
 PROFIEL = read_profile(ROOT / "profielen" / "wageningen-benedenbuurt.yaml")
+
+#: What the project ships besides the package: copied to a temp folder for the measures that edit or scale it.
+INHOUD = ("lessons", "cases", "data", "docs", "notebooks", "profielen")
+
+#: The scaling measures: how many times the shipped cases, and the targets for the ratios.
+SCHAAL = 10
+DOEL_SITE, DOEL_CHECKLIST, DOEL_HELP = 2.0, 1.4, 3.0
 
 
 def _median(stappen: int, functie) -> float:  # type: ignore[no-untyped-def]
@@ -63,15 +81,15 @@ def kernel_floor(tmp: Path) -> None:
         nb.cells = [
             nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
             nbformat.v4.new_code_cell(
-                "from toolkit.display import show\nfrom toolkit.widgets import profile_form\n"
-                "import toolkit.reports, toolkit.checklist, toolkit.render.checklist, docx, openpyxl"
+                "from toolkit.notebook.display import show\nfrom toolkit.notebook.widgets import profile_form\n"
+                "import toolkit.reports.registry, toolkit.domain.checklist, toolkit.render.checklist, docx, openpyxl"
                 "  # what the checklist notebook imports when it writes"
             ),
         ]
         nbformat.write(nb, pad)
     papermill.execute_notebook(
         str(pad), str(tmp / "vloer.uit.ipynb"), parameters={"x": 2}, progress_bar=False, log_output=False,
-        kernel_manager_class="toolkit.kernels.IpcKernelManager", cwd=str(ROOT),
+        kernel_manager_class="toolkit.reports.kernels.IpcKernelManager", cwd=str(ROOT),
     )  # fmt: skip
 
 
@@ -87,30 +105,164 @@ def checklist_in_process(tmp: Path) -> None:
 def site_builds(tmp: Path) -> tuple[float, float]:
     """(f) a full build of both languages, (g) a rebuild after one lesson changed. On a copy of the
     content (``WARMTELESSEN_HOME``), so the benchmark edits no file of the project."""
-    import shutil
+    from toolkit.site.build import build_site
 
-    from toolkit.site_build import build_site
-
-    thuis = tmp / "inhoud"
-    for naam in ("lessons", "cases", "data", "docs", "notebooks", "profielen"):
-        shutil.copytree(ROOT / naam, thuis / naam)
-    oud = os.environ.get("WARMTELESSEN_HOME")
-    os.environ["WARMTELESSEN_HOME"] = str(thuis)
-    try:
+    thuis = content_copy(tmp / "inhoud")
+    with content_home(thuis):
         start = time.perf_counter()
         build_site(tmp / "site")
         f = time.perf_counter() - start
-        les = next((thuis / "lessons").glob("04-*.nl.md"))
-        les.write_text(les.read_text(encoding="utf-8") + "\nEen extra zin voor de meting.\n", encoding="utf-8")
+        edit_lesson(thuis)
         start = time.perf_counter()
         build_site(tmp / "site")
         g = time.perf_counter() - start
+    return f, g
+
+
+def content_copy(thuis: Path, keer: int = 1) -> Path:
+    """A copy of the project's content in ``thuis``, with every shipped case ``keer`` times: the
+    copies are ``cases/<id>-kopie-<n>`` (n = 1 .. keer - 1), with that id and " (kopie n)" after the name."""
+    for naam in INHOUD:
+        shutil.copytree(ROOT / naam, thuis / naam)
+    for bron in sorted(p for p in (ROOT / "cases").iterdir() if (p / "casus.yaml").is_file()):
+        for n in range(1, keer):
+            doel = thuis / "cases" / f"{bron.name}-kopie-{n}"
+            shutil.copytree(bron, doel)
+            yaml = doel / "casus.yaml"
+            tekst = yaml.read_text(encoding="utf-8")
+            tekst, ids = re.subn(r"^id:[^\n]*", f"id: {doel.name}", tekst, count=1, flags=re.M)
+            tekst, namen = re.subn(
+                r'^naam:\s*"?(.*?)"?\s*(#[^\n]*)?$', lambda m, n=n: f'naam: "{m.group(1)} (kopie {n})"', tekst,
+                count=1, flags=re.M,
+            )  # fmt: skip
+            if ids != 1 or namen != 1:
+                raise SystemExit(f"{yaml}: geen regel 'id:' of 'naam:' bovenaan om aan te passen")
+            yaml.write_text(tekst, encoding="utf-8")
+    return thuis
+
+
+@contextmanager
+def content_home(thuis: Path) -> Iterator[None]:
+    """``WARMTELESSEN_HOME`` set to ``thuis`` for the time of the block (for this process and its children)."""
+    oud = os.environ.get("WARMTELESSEN_HOME")
+    os.environ["WARMTELESSEN_HOME"] = str(thuis)
+    try:
+        yield
     finally:
         if oud is None:
             os.environ.pop("WARMTELESSEN_HOME", None)
         else:
             os.environ["WARMTELESSEN_HOME"] = oud
-    return f, g
+
+
+def edit_lesson(thuis: Path) -> None:
+    """One more sentence at the end of lesson 4 (Dutch): the edit an author makes between two builds."""
+    les = next((thuis / "lessons").glob("04-*.nl.md"))
+    les.write_text(les.read_text(encoding="utf-8") + "\nEen extra zin voor de meting.\n", encoding="utf-8")
+
+
+def warm_checklist_times(uit: Path, keer: int) -> list[float]:
+    """(k) in a fresh process: one checklist in-process as a warm-up, then ``keer`` timed ones."""
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]); import bench; from pathlib import Path\n"
+        "uit = Path(sys.argv[2]); bench.checklist_in_process(uit); tijden = []\n"
+        "for _ in range(int(sys.argv[3])):\n"
+        "    start = time.perf_counter(); bench.checklist_in_process(uit); tijden.append(time.perf_counter() - start)\n"
+        "print(*tijden)"
+    )
+    opdracht = [sys.executable, "-c", code, str(ROOT / "benchmarks"), str(uit), str(keer)]
+    uitvoer = subprocess.run(opdracht, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return [float(x) for x in uitvoer.split()]
+
+
+def _run_times(opdracht: list[str], keer: int) -> list[float]:
+    tijden = []
+    for _ in range(keer):
+        start = time.perf_counter()
+        subprocess.run(opdracht, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tijden.append(time.perf_counter() - start)
+    return tijden
+
+
+def scaling(tmp: Path, herhalingen: int) -> dict[str, float]:
+    """(j), (k) and (l): the same measures with the shipped cases (1x) and with ``SCHAAL`` times as
+    many (10x), side by side in one run; the two variants alternate, so a busy machine weighs on both."""
+    from toolkit.content import kennisbank
+    from toolkit.site.build import build_site
+
+    thuizen = {keer: content_copy(tmp / f"schaal-{keer}x", keer) for keer in (1, SCHAAL)}
+    casussen: dict[int, int] = {}
+    for keer, thuis in thuizen.items():
+        with content_home(thuis):
+            casussen[keer] = len(kennisbank().cases(met_concepten=True))
+            if casussen[keer] != keer * casussen.get(1, casussen[keer]):
+                raise SystemExit(f"{keer}x: {casussen[keer]} casussen, verwacht {keer * casussen[1]}")
+            build_site(tmp / f"schaal-{keer}x-site")  # the full build the rebuilds start from
+    site: dict[int, list[float]] = {1: [], SCHAAL: []}
+    for _ in range(herhalingen):
+        for keer, thuis in thuizen.items():
+            with content_home(thuis):
+                edit_lesson(thuis)
+                start = time.perf_counter()
+                build_site(tmp / f"schaal-{keer}x-site")
+                site[keer].append(time.perf_counter() - start)
+    # Each variant in a fresh process of its own (a long-running process with that content): in this
+    # process the other variant's content and the site builds would weigh on the garbage collector.
+    checklist: dict[int, list[float]] = {1: [], SCHAAL: []}
+    for _ in range(2):
+        for keer, thuis in thuizen.items():
+            with content_home(thuis):
+                checklist[keer] += warm_checklist_times(tmp / f"schaal-{keer}x-checklist", max(10, herhalingen))
+    kaal: list[float] = []
+    hulp: list[float] = []
+    with content_home(thuizen[SCHAAL]):
+        _run_times([sys.executable, "-m", "toolkit", "--help"], 1)  # the warm-up: .pyc and disk cache
+        for _ in range(10):
+            kaal += _run_times([sys.executable, "-c", "pass"], 1)
+            hulp += _run_times([sys.executable, "-m", "toolkit", "--help"], 1)
+    return {
+        "casussen_1x": casussen[1],
+        "casussen_10x": casussen[SCHAAL],
+        "j_site_na_een_les_1x": statistics.median(site[1]),
+        "j_site_na_een_les_10x": statistics.median(site[SCHAAL]),
+        "k_checklist_in_proces_1x": statistics.median(checklist[1]),
+        "k_checklist_in_proces_10x": statistics.median(checklist[SCHAAL]),
+        "l_python_pass": statistics.median(kaal),
+        "l_help": statistics.median(hulp),
+    }
+
+
+def scaling_ratios(s: dict[str, float]) -> dict[str, float]:
+    return {
+        "j_10x/j_1x": s["j_site_na_een_les_10x"] / s["j_site_na_een_les_1x"],
+        "k_10x/k_1x": s["k_checklist_in_proces_10x"] / s["k_checklist_in_proces_1x"],
+        "l_help/l_pass": s["l_help"] / s["l_python_pass"],
+    }
+
+
+def print_scaling(s: dict[str, float]) -> None:
+    r = scaling_ratios(s)
+    n1, n10 = int(s["casussen_1x"]), int(s["casussen_10x"])
+    regels = [
+        (f"(j) site opnieuw na één les, {n1} casussen", s["j_site_na_een_les_1x"]),
+        (f"(j) site opnieuw na één les, {n10} casussen", s["j_site_na_een_les_10x"]),
+        (f"(k) één checklist in-proces, warm, {n1} casussen", s["k_checklist_in_proces_1x"]),
+        (f"(k) één checklist in-proces, warm, {n10} casussen", s["k_checklist_in_proces_10x"]),
+        ("(l) python -c pass", s["l_python_pass"]),
+        (f"(l) warmtelessen --help ({n10} casussen)", s["l_help"]),
+    ]
+    for naam, waarde in regels:
+        print(f"{naam:<58}{waarde:>10.3f}")
+    print()
+    print(f"{'verhouding (schaal: ' + str(SCHAAL) + '× zoveel casussen)':<58}{'waarde':>10}  doel")
+    doelen = [
+        ("j 10×/1×  (site na één les)", r["j_10x/j_1x"], DOEL_SITE),
+        ("k 10×/1×  (checklist in-proces, warm)", r["k_10x/k_1x"], DOEL_CHECKLIST),
+        ("l help/pass  (warmtelessen --help t.o.v. python -c pass)", r["l_help/l_pass"], DOEL_HELP),
+    ]
+    for naam, waarde, doel in doelen:
+        oordeel = "" if waarde <= doel else "  NIET GEHAALD"
+        print(f"{naam:<58}{waarde:>10.2f}  <= {doel}{oordeel}")
 
 
 def app_timings(tmp: Path, herhalingen: int) -> tuple[float, float]:
@@ -121,7 +273,7 @@ def app_timings(tmp: Path, herhalingen: int) -> tuple[float, float]:
 
     from playwright.sync_api import sync_playwright
 
-    from toolkit.app_server import free_port
+    from toolkit.app.server import free_port
 
     poort = free_port()
     proces = subprocess.Popen(
@@ -162,9 +314,24 @@ def app_timings(tmp: Path, herhalingen: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gemeenten", type=int, default=20, help="aantal gemeenten voor (e)")
-    parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h) en (i)")
-    parser.add_argument("--alleen", choices=("app",), help="meet alleen (h) en (i), de web-app")
+    parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h), (i) en (j)")
+    parser.add_argument(
+        "--alleen", choices=("app", "schaal"), help="meet alleen (h) en (i), de web-app, of (j) t/m (l), de schaal"
+    )
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "laatste.json", help="resultaat naar")
     args = parser.parse_args()
+    if args.alleen == "schaal":
+        with tempfile.TemporaryDirectory() as tmp_naam:
+            s = scaling(Path(tmp_naam), args.herhalingen)
+        print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
+        print()
+        print(f"{'meting':<58}{'seconden':>10}")
+        print_scaling(s)
+        # Only the scaling part of the last result is replaced; the other measures stay as they were.
+        resultaat = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
+        resultaat["schaal"] = _scaling_result(s)
+        _save(resultaat, args.json)
+        return
     if args.alleen == "app":
         with tempfile.TemporaryDirectory() as tmp_naam:
             h, i = app_timings(Path(tmp_naam), args.herhalingen)
@@ -185,6 +352,7 @@ def main() -> None:
         e2 = _median(1, lambda: run_batch(deel, tmp / "e2", jobs=2, force=True, voortgangsbalk=False))
         f, g = site_builds(tmp)
         h, i = app_timings(tmp, args.herhalingen)
+        s = scaling(tmp, args.herhalingen)
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -201,6 +369,7 @@ def main() -> None:
             "i_app_checklist_na_klik": i,
         },  # fmt: skip
         "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2, "f/g": f / g},
+        "schaal": _scaling_result(s),
     }
     print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
     print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
@@ -232,9 +401,26 @@ def main() -> None:
     print(f"{'f / g  (volledig t.o.v. na één les)':<58}{f / g:>10.1f}")
     print(f"{'h      (web-app: eerste pagina klaar)':<58}{h:>9.2f}s  < 5 s")
     print(f"{'i      (web-app: checklist in beeld na de klik)':<58}{i:>9.2f}s  < 2 s")
-    uit = ROOT / "benchmarks" / "laatste.json"
+    print()
+    print_scaling(s)
+    _save(resultaat, args.json)
+
+
+def _scaling_result(s: dict[str, float]) -> dict[str, object]:
+    return {
+        "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "keer": SCHAAL,
+        "casussen": {"1x": int(s["casussen_1x"]), "10x": int(s["casussen_10x"])},
+        "seconden": {k: v for k, v in s.items() if not k.startswith("casussen")},
+        "verhoudingen": scaling_ratios(s),
+        "doelen": {"j_10x/j_1x": DOEL_SITE, "k_10x/k_1x": DOEL_CHECKLIST, "l_help/l_pass": DOEL_HELP},
+    }
+
+
+def _save(resultaat: dict[str, object], uit: Path) -> None:
     uit.write_text(json.dumps(resultaat, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"\nopgeslagen: {uit.relative_to(ROOT)}")
+    getoond = uit.relative_to(ROOT) if uit.is_relative_to(ROOT) else uit
+    print(f"\nopgeslagen: {getoond}")
 
 
 if __name__ == "__main__":
