@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar, cast
 
 from pydantic import BaseModel, BeforeValidator, ValidationError, field_serializer
 
@@ -198,20 +198,27 @@ class Meta:
     summary: str = ""  # one closing line for the user, if any
 
 
+Par = TypeVar("Par", bound=ReportParams)
+Res = TypeVar("Res")
+
+
 @dataclass(frozen=True)
-class ReportSpec:
+class ReportSpec(Generic[Par, Res]):
+    """One kind of report: its parameters ``Par``, how to build its object ``Res`` from them, how to
+    name its output, its formats and its notebook."""
+
     kind: str
-    params: type[ReportParams]
-    build: Callable[[Any], Any]
-    meta: Callable[[Any, Any], Meta]  # (params, built object) -> Meta
+    params: type[Par]
+    build: Callable[[Par], Res]
+    meta: Callable[[Par, Res], Meta]  # (params, built object) -> Meta
     files: Mapping[str, str]  # format -> file name ("{stem}" filled in); "" = the renderer names its files
     defaults: tuple[str, ...]
     notebook: str | None = None
     notebook_writes: tuple[str, ...] = ()  # formats the notebook writes itself (it takes uitvoer and formats)
     notebook_html: bool = True  # papermill: the html format is the executed notebook with the code hidden
     notebook_extra: Mapping[str, Any] = field(default_factory=dict)  # more notebook parameters
-    check: Callable[[Any], Meta] | None = None  # a cheaper check than build, before a kernel starts
-    links: Callable[[Any], list[tuple[str, dict[str, Any]]]] | None = None  # reports its HTML links to
+    check: Callable[[Par], Meta] | None = None  # a cheaper check than build, before a kernel starts
+    links: Callable[[Par], list[tuple[str, dict[str, Any]]]] | None = None  # reports its HTML links to
 
     def formats_for(self, engine: str) -> tuple[str, ...]:
         """The formats ``engine`` can make for this kind, in the order of :attr:`files`."""
@@ -224,10 +231,10 @@ class ReportSpec:
         return {f: naam.format(stem=meta.stem) for f, naam in self.files.items() if naam}
 
 
-SPECS: dict[str, ReportSpec] = {}
+SPECS: dict[str, ReportSpec[Any, Any]] = {}
 
 
-def register_spec(spec: ReportSpec) -> ReportSpec:
+def register_spec(spec: ReportSpec[Par, Res]) -> ReportSpec[Par, Res]:
     SPECS[spec.kind] = spec
     return spec
 
@@ -236,7 +243,7 @@ def kinds() -> list[str]:
     return list(SPECS)
 
 
-def get_spec(kind: str) -> ReportSpec:
+def get_spec(kind: str) -> ReportSpec[Any, Any]:
     try:
         return SPECS[kind]
     except KeyError:
@@ -248,9 +255,10 @@ def parse(kind: str, params: Mapping[str, Any] | BaseModel, bron: str = "opties"
     """The parameters of a ``kind`` report, checked. Raises one line naming every problem."""
     spec = get_spec(kind)
     if isinstance(params, spec.params):
-        return params
+        return cast(ReportParams, params)
     data = params.model_dump() if isinstance(params, BaseModel) else dict(params)
-    return validate_params(spec.params, data, bron, veldnamen)
+    gecontroleerd: ReportParams = validate_params(spec.params, data, bron, veldnamen)
+    return gecontroleerd
 
 
 def validate_params(model: type[P], data: Mapping[str, Any], bron: str = "opties",
@@ -271,7 +279,7 @@ def parse_formats(tekst: str) -> list[str]:
     return formats
 
 
-def check_formats(spec: ReportSpec, formats: Sequence[str] | None, engine: str) -> list[str]:
+def check_formats(spec: ReportSpec[Any, Any], formats: Sequence[str] | None, engine: str) -> list[str]:
     """The formats to make: ``None`` means the kind's defaults (those ``engine`` can make)."""
     kan = spec.formats_for(engine)
     if formats is None:
@@ -289,7 +297,7 @@ def check_formats(spec: ReportSpec, formats: Sequence[str] | None, engine: str) 
     return list(dict.fromkeys(formats))
 
 
-def _engine(spec: ReportSpec, engine: str | None) -> str:
+def _engine(spec: ReportSpec[Any, Any], engine: str | None) -> str:
     if engine is None:
         return "papermill" if spec.notebook else "inproces"
     if engine not in ENGINES:
@@ -362,7 +370,7 @@ def produce(
     return Produced(kind, p, meta, engine, folder, bestanden, obj, time.perf_counter() - start, gekoppeld)
 
 
-def _make_linked(spec: ReportSpec, p: ReportParams, out: Path) -> list[Path]:
+def _make_linked(spec: ReportSpec[Any, Any], p: ReportParams, out: Path) -> list[Path]:
     """The reports this report's HTML links to, made next to it (in-process, HTML only) when they
     are not there yet, so every link in it works."""
     gemaakt: list[Path] = []
@@ -374,7 +382,9 @@ def _make_linked(spec: ReportSpec, p: ReportParams, out: Path) -> list[Path]:
     return gemaakt
 
 
-def notebook_parameters(spec: ReportSpec, p: ReportParams, folder: Path, formats: Sequence[str]) -> dict[str, Any]:
+def notebook_parameters(
+    spec: ReportSpec[Any, Any], p: ReportParams, folder: Path, formats: Sequence[str]
+) -> dict[str, Any]:
     """What the notebook of ``spec`` is run with: the report parameters, and where it writes what."""
     parameters = {**p.model_dump(mode="json"), **spec.notebook_extra}
     if spec.notebook_writes:
@@ -383,7 +393,9 @@ def notebook_parameters(spec: ReportSpec, p: ReportParams, folder: Path, formats
     return parameters
 
 
-def _run_notebook(spec: ReportSpec, p: ReportParams, meta: Meta, folder: Path, formats: list[str]) -> list[Path]:
+def _run_notebook(
+    spec: ReportSpec[Any, Any], p: ReportParams, meta: Meta, folder: Path, formats: list[str]
+) -> list[Path]:
     assert spec.notebook is not None
     sinds = time.time() - 1
     resultaat = run_notebook(
@@ -509,29 +521,96 @@ _CHECKLIST_NAMEN = {f: f"checklist.{f}" for f in ("html", "docx", "md", "json", 
     "xlsx": "actieregister.xlsx"
 }
 
-for _spec in (
-    ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("html", "ipynb", "md", "json"), ("html", "ipynb"),
-               notebook="lesson", links=_lesson_links),
-    ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb"), ("html", "ipynb"),
-               notebook="case", links=_case_links),
-    ReportSpec("checklist", ChecklistParams, _build_checklist, _checklist_meta,
-               _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
-               ("html", "docx", "xlsx", "md", "json", "ipynb"), notebook="checklist",
-               notebook_writes=("html", "docx", "xlsx", "md", "json"), notebook_html=False,
-               notebook_extra={"interactief": False}),
-    ReportSpec("vergelijking", VergelijkingParams, _build_comparison, _comparison_meta,
-               _files("html", "ipynb", "csv", "xlsx", csv="", xlsx="vergelijking.xlsx"),
-               ("html", "ipynb", "csv", "xlsx"), notebook="compare", notebook_writes=("csv", "xlsx"),
-               check=_comparison_check),
-    ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _files("html", "ipynb", "docx"),
-               ("html", "ipynb", "docx"), notebook="workshop_summary", notebook_writes=("docx",)),
-    ReportSpec("logboek", LogboekParams, _build_logbook, _logbook_meta,
-               _files("html", "ipynb", "docx", "bewoners", bewoners=""), ("html", "ipynb", "docx", "bewoners"),
-               notebook="logbook_report", notebook_writes=("docx", "bewoners"), check=_logbook_check),
-    ReportSpec("workshop-kit", KitParams, _build_kit, _kit_meta, _files("html", "docx", html="", docx=""),
-               ("html", "docx")),
-    ReportSpec("casussen-export", ExportParams, _build_export, _export_meta,
-               _files("datapackage", "bibtex", "csl", datapackage="", bibtex="", csl=""),
-               ("datapackage", "bibtex", "csl")),
-):  # fmt: skip
-    register_spec(_spec)
+# The kinds. Each is checked by the type checker on its own: its builder, meta, check and links take
+# its own parameter model and built object.
+register_spec(
+    ReportSpec(
+        "les",
+        LesParams,
+        _build_lesson,
+        _lesson_meta,
+        _files("html", "ipynb", "md", "json"),
+        ("html", "ipynb"),
+        notebook="lesson",
+        links=_lesson_links,
+    )
+)
+register_spec(
+    ReportSpec(
+        "casus",
+        CasusParams,
+        _build_case,
+        _case_meta,
+        _files("html", "ipynb"),
+        ("html", "ipynb"),
+        notebook="case",
+        links=_case_links,
+    )
+)
+register_spec(
+    ReportSpec(
+        "checklist",
+        ChecklistParams,
+        _build_checklist,
+        _checklist_meta,
+        _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
+        ("html", "docx", "xlsx", "md", "json", "ipynb"),
+        notebook="checklist",
+        notebook_writes=("html", "docx", "xlsx", "md", "json"),
+        notebook_html=False,
+        notebook_extra={"interactief": False},
+    )
+)
+register_spec(
+    ReportSpec(
+        "vergelijking",
+        VergelijkingParams,
+        _build_comparison,
+        _comparison_meta,
+        _files("html", "ipynb", "csv", "xlsx", csv="", xlsx="vergelijking.xlsx"),
+        ("html", "ipynb", "csv", "xlsx"),
+        notebook="compare",
+        notebook_writes=("csv", "xlsx"),
+        check=_comparison_check,
+    )
+)
+register_spec(
+    ReportSpec(
+        "oogst",
+        OogstParams,
+        _build_harvest,
+        _harvest_meta,
+        _files("html", "ipynb", "docx"),
+        ("html", "ipynb", "docx"),
+        notebook="workshop_summary",
+        notebook_writes=("docx",),
+    )
+)
+register_spec(
+    ReportSpec(
+        "logboek",
+        LogboekParams,
+        _build_logbook,
+        _logbook_meta,
+        _files("html", "ipynb", "docx", "bewoners", bewoners=""),
+        ("html", "ipynb", "docx", "bewoners"),
+        notebook="logbook_report",
+        notebook_writes=("docx", "bewoners"),
+        check=_logbook_check,
+    )
+)
+register_spec(
+    ReportSpec(
+        "workshop-kit", KitParams, _build_kit, _kit_meta, _files("html", "docx", html="", docx=""), ("html", "docx")
+    )
+)
+register_spec(
+    ReportSpec(
+        "casussen-export",
+        ExportParams,
+        _build_export,
+        _export_meta,
+        _files("datapackage", "bibtex", "csl", datapackage="", bibtex="", csl=""),
+        ("datapackage", "bibtex", "csl"),
+    )
+)
