@@ -523,94 +523,26 @@ _CHECKLIST_NAMEN = {f: f"checklist.{f}" for f in ("html", "docx", "md", "json", 
 
 # The kinds. Each is checked by the type checker on its own: its builder, meta, check and links take
 # its own parameter model and built object.
-register_spec(
-    ReportSpec(
-        "les",
-        LesParams,
-        _build_lesson,
-        _lesson_meta,
-        _files("html", "ipynb", "md", "json"),
-        ("html", "ipynb"),
-        notebook="lesson",
-        links=_lesson_links,
-    )
-)
-register_spec(
-    ReportSpec(
-        "casus",
-        CasusParams,
-        _build_case,
-        _case_meta,
-        _files("html", "ipynb"),
-        ("html", "ipynb"),
-        notebook="case",
-        links=_case_links,
-    )
-)
-register_spec(
-    ReportSpec(
-        "checklist",
-        ChecklistParams,
-        _build_checklist,
-        _checklist_meta,
-        _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
-        ("html", "docx", "xlsx", "md", "json", "ipynb"),
-        notebook="checklist",
-        notebook_writes=("html", "docx", "xlsx", "md", "json"),
-        notebook_html=False,
-        notebook_extra={"interactief": False},
-    )
-)
-register_spec(
-    ReportSpec(
-        "vergelijking",
-        VergelijkingParams,
-        _build_comparison,
-        _comparison_meta,
-        _files("html", "ipynb", "csv", "xlsx", csv="", xlsx="vergelijking.xlsx"),
-        ("html", "ipynb", "csv", "xlsx"),
-        notebook="compare",
-        notebook_writes=("csv", "xlsx"),
-        check=_comparison_check,
-    )
-)
-register_spec(
-    ReportSpec(
-        "oogst",
-        OogstParams,
-        _build_harvest,
-        _harvest_meta,
-        _files("html", "ipynb", "docx"),
-        ("html", "ipynb", "docx"),
-        notebook="workshop_summary",
-        notebook_writes=("docx",),
-    )
-)
-register_spec(
-    ReportSpec(
-        "logboek",
-        LogboekParams,
-        _build_logbook,
-        _logbook_meta,
-        _files("html", "ipynb", "docx", "bewoners", bewoners=""),
-        ("html", "ipynb", "docx", "bewoners"),
-        notebook="logbook_report",
-        notebook_writes=("docx", "bewoners"),
-        check=_logbook_check,
-    )
-)
-register_spec(
-    ReportSpec(
-        "workshop-kit", KitParams, _build_kit, _kit_meta, _files("html", "docx", html="", docx=""), ("html", "docx")
-    )
-)
-register_spec(
-    ReportSpec(
-        "casussen-export",
-        ExportParams,
-        _build_export,
-        _export_meta,
-        _files("datapackage", "bibtex", "csl", datapackage="", bibtex="", csl=""),
-        ("datapackage", "bibtex", "csl"),
-    )
-)
+register_spec(ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("html", "ipynb", "md", "json"),
+              ("html", "ipynb"), notebook="lesson", links=_lesson_links))  # fmt: skip
+register_spec(ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb"), ("html", "ipynb"),
+              notebook="case", links=_case_links))  # fmt: skip
+register_spec(ReportSpec("checklist", ChecklistParams, _build_checklist, _checklist_meta,
+              _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
+              ("html", "docx", "xlsx", "md", "json", "ipynb"), notebook="checklist",
+              notebook_writes=("html", "docx", "xlsx", "md", "json"), notebook_html=False,
+              notebook_extra={"interactief": False}))  # fmt: skip
+register_spec(ReportSpec("vergelijking", VergelijkingParams, _build_comparison, _comparison_meta,
+              _files("html", "ipynb", "csv", "xlsx", csv="", xlsx="vergelijking.xlsx"),
+              ("html", "ipynb", "csv", "xlsx"), notebook="compare", notebook_writes=("csv", "xlsx"),
+              check=_comparison_check))  # fmt: skip
+register_spec(ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _files("html", "ipynb", "docx"),
+              ("html", "ipynb", "docx"), notebook="workshop_summary", notebook_writes=("docx",)))  # fmt: skip
+register_spec(ReportSpec("logboek", LogboekParams, _build_logbook, _logbook_meta,
+              _files("html", "ipynb", "docx", "bewoners", bewoners=""), ("html", "ipynb", "docx", "bewoners"),
+              notebook="logbook_report", notebook_writes=("docx", "bewoners"), check=_logbook_check))  # fmt: skip
+register_spec(ReportSpec("workshop-kit", KitParams, _build_kit, _kit_meta,
+              _files("html", "docx", html="", docx=""), ("html", "docx")))  # fmt: skip
+register_spec(ReportSpec("casussen-export", ExportParams, _build_export, _export_meta,
+              _files("datapackage", "bibtex", "csl", datapackage="", bibtex="", csl=""),
+              ("datapackage", "bibtex", "csl")))  # fmt: skip
