@@ -44,10 +44,11 @@ def test_case_report_under_papermill(casus_id: str, taal: str, tmp_path: Path) -
 
 
 def test_case_text_with_html_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit.domain import case_report
     from toolkit.render.case import case_page
 
     casus = toolkit.load_case("mini-casus", FIXTURES / "casussen/geldig")
-    html = case_page(casus, "nl")
+    html = case_page(case_report(casus, "nl"), "nl")
     assert "<b>met</b>" not in html and "&lt;b&gt;met&lt;/b&gt;" in html
 
 
