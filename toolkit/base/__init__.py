@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .fileio import write_text_atomic as write_text_atomic
     from .labels import LANGUAGES as LANGUAGES
     from .labels import column as column
+    from .labels import format_date as format_date
     from .labels import number as number
     from .labels import pick as pick
     from .labels import quantity as quantity

@@ -11,6 +11,7 @@ every language); content itself lives in the content files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -78,6 +79,13 @@ def number(waarde: float | int, taal: str, decimalen: int = 1) -> str:
     getal = round(float(waarde), decimalen)
     formaat = "#,##0" if getal.is_integer() else "#,##0." + "#" * decimalen
     return str(format_decimal(getal, format=formaat, locale=_LOCALE.get(taal, "nl_NL")))
+
+
+def format_date(datum: date, taal: str) -> str:
+    """A date as a reader of ``taal`` writes it: ``1 januari 2027``, ``1 January 2027``."""
+    from babel.dates import format_date as babel_date
+
+    return str(babel_date(datum, format="long", locale=_LOCALE.get(taal, "nl_NL")))
 
 
 def quantity(waarde: float | int, eenheid: str, taal: str) -> str:

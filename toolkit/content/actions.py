@@ -9,6 +9,7 @@ actions it supports (column ``acties``), so a new case needs no edit here.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -44,6 +45,16 @@ class PrioriteitsRegel(BaseModel):
     dan: Prioriteit
 
 
+class Deadline(BaseModel):
+    """A date set by a law or a programme by which the action must be done (its source is in the
+    action's ``waarom`` and ``wettelijk_kader``); ``onzeker: true`` when the date is not certain."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    datum: date
+    onzeker: bool = False
+
+
 class Actie(BaseModel):
     """One checklist action with the rule that decides whether it applies and how urgent it is."""
 
@@ -61,6 +72,8 @@ class Actie(BaseModel):
     prioriteit: Annotated[list[PrioriteitsRegel], Field(min_length=1)]
     logboek: bool = False  # true: the checklist shows what the participation logbook already covers
     wettelijk_kader: list[str] = []  # the rule sets (lessons/wetten/<id>) this action follows from
+    deadline: Deadline | None = None  # a date set by a law or programme
+    tekst_na_deadline: TweeTalig | None = None  # the action once that date has passed ("check that it was done")
 
 
 def general_text(tekst: str, taal: str) -> str:
@@ -89,6 +102,9 @@ def _check_action(actie: Actie, naam: str) -> list[Problem]:
         if regel.als is not None:
             for plek, wat, mag in check_condition(regel.als, f"prioriteit[{i}].als"):
                 problemen.append(Problem(naam, f"{waar}: {plek}", wat, mag))
+    if actie.tekst_na_deadline is not None and actie.deadline is None:
+        problemen.append(Problem(naam, f"{waar}: tekst_na_deadline", "staat er zonder deadline",
+                                 "geef ook 'deadline: {datum: JJJJ-MM-DD}'"))  # fmt: skip
     if actie.prioriteit[-1].als is not None:
         problemen.append(
             Problem(naam, f"{waar}: prioriteit", "laatste regel heeft een 'als'", "eindig met alleen 'dan: …'")

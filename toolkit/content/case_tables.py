@@ -143,6 +143,12 @@ def _cell_value(kolom: Kolom, ruw: str, lessen: tuple[int, ...]) -> tuple[Any, s
     raise AssertionError(kolom.soort)  # pragma: no cover
 
 
+#: Optional columns whose absence is allowed but changes what the case does: table -> column -> what.
+_WAARSCHUW_ALS_WEG = {
+    "bewijs": {"acties": "geen claim onderbouwt een actie, dus de casus geeft geen bewijs in een checklist"},
+}
+
+
 def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Read one case table. Returns the parsed rows (each with ``_regel``) and the problems."""
     lessen = lesson_numbers()  # once per table, not per cell
@@ -203,6 +209,10 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
         )
     if problemen:
         return [], problemen
+    for weg, gevolg in _WAARSCHUW_ALS_WEG.get(tabel, {}).items():
+        if weg not in kop:
+            problemen.append(Problem(naam, f"regel {kop_regel}", f"kolom {weg} ontbreekt: {gevolg}",
+                                     f"voeg de kolom {weg} toe", "warning"))  # fmt: skip
     resultaat: list[dict[str, Any]] = []
     for regelnummer, rij in data:
         if len(rij) != len(kop):

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from toolkit.base import t, term, value_label
+from toolkit.base import format_date, t, term, value_label
 
 from .profile import Context, Profiel
 from .vocab_cases import OUDE_SOORTEN
@@ -29,10 +30,14 @@ OPERATOREN: dict[str, tuple[str, ...]] = {
     "keuze": ("is", "in", "onbekend"),
     "lijst": ("bevat", "bevat_een_van", "leeg", "onbekend"),
     "getal": ("is", "minstens", "hoogstens", "meer_dan", "minder_dan", "onbekend"),
+    "datum": ("voor", "vanaf"),
 }
 SAMENGESTELD = ("alle", "een_van", "niet")
 #: Public figures a rule may use: field -> (level, key) in the profile's context.
 CONTEXT_VELDEN = {"context.wijk_woningen": ("wijk", "woningen"), "context.gemeente_inwoners": ("gemeente", "inwoners")}
+#: The date the checklist is made for (``--peildatum``, default today): rules about legal deadlines
+#: test it with ``voor`` (before the date) and ``vanaf`` (on or after it).
+PEILDATUM = "peildatum"
 
 
 def field_kind(annotatie: Any) -> tuple[str, tuple[str, ...]] | None:
@@ -68,7 +73,7 @@ def _rule_fields() -> dict[str, tuple[str, tuple[str, ...]]]:
                     velden[f"{naam}.{sub}"] = soort
         elif (soort := field_kind(annotatie)) is not None:
             velden[naam] = soort
-    return velden | {veld: ("getal", ()) for veld in CONTEXT_VELDEN}
+    return velden | {veld: ("getal", ()) for veld in CONTEXT_VELDEN} | {PEILDATUM: ("datum", ())}
 
 
 def _strip_none(annotatie: Any) -> Any:
@@ -89,11 +94,14 @@ def _model_in(annotatie: Any) -> type[BaseModel] | None:
 VELDEN: dict[str, tuple[str, tuple[str, ...]]] = _rule_fields()
 
 
-def facts(profiel: Profiel, context: Context) -> Feiten:
-    """The values rules look at, for every field in :data:`VELDEN`; ``None`` means unknown."""
+def facts(profiel: Profiel, context: Context, peildatum: date | None = None) -> Feiten:
+    """The values rules look at, for every field in :data:`VELDEN`; ``None`` means unknown.
+    ``peildatum``: the date the checklist is for (default: today)."""
     cijfers = {(c["niveau"], c["sleutel"]): c["waarde"] for c in context.cijfers}
-    feiten: Feiten = {}
+    feiten: Feiten = {PEILDATUM: peildatum or date.today()}
     for veld in VELDEN:
+        if veld == PEILDATUM:
+            continue
         if veld in CONTEXT_VELDEN:
             feiten[veld] = cijfers.get(CONTEXT_VELDEN[veld])
             continue
@@ -127,6 +135,8 @@ def _words(waarde: Any) -> str:
         return ", ".join(map(str, waarde)) if waarde else "geen"
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
+    if isinstance(waarde, date):
+        return waarde.isoformat()
     return str(waarde)
 
 
@@ -137,6 +147,9 @@ def _current_names(voorwaarde: dict[str, Any]) -> dict[str, Any]:
         return [nieuw(x) for x in w] if isinstance(w, list) else OUDE_SOORTEN.get(w, w) if isinstance(w, str) else w
 
     return {k: (v if k == "veld" else nieuw(v)) for k, v in voorwaarde.items()}
+
+
+_OMGEKEERD = {"voor": "vanaf", "vanaf": "voor"}
 
 
 def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
@@ -174,6 +187,11 @@ def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
     if "bevat_een_van" in voorwaarde:
         raak = [w for w in voorwaarde["bevat_een_van"] if w in waarde]
         return Uitkomst(bool(raak), ((veld, f"bevat {', '.join(raak)}"),) if raak else (feit,))
+    if "voor" in voorwaarde or "vanaf" in voorwaarde:  # the checklist's date: say which side of which date
+        op = "voor" if "voor" in voorwaarde else "vanaf"
+        grens = voorwaarde[op]
+        klopt = waarde < grens if op == "voor" else waarde >= grens
+        return Uitkomst(klopt, ((veld, f"{op if klopt else _OMGEKEERD[op]} {_words(grens)}"),))
     drempels: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
         "minstens": (lambda a, b: a >= b, ">="),
         "hoogstens": (lambda a, b: a <= b, "<="),
@@ -222,6 +240,9 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
     if soort == "getal":
         ok = isinstance(arg, int | float) and not isinstance(arg, bool)
         return [] if ok else [(f"{pad}.{op}", f"moet een getal zijn, niet {arg!r}", "bijv. 30")]
+    if soort == "datum":
+        ok = isinstance(arg, date) and not isinstance(arg, datetime)
+        return [] if ok else [(f"{pad}.{op}", f"moet een datum zijn, niet {arg!r}", "JJJJ-MM-DD, bijv. 2027-01-01")]
     lijst = arg if op in {"in", "bevat_een_van"} else [arg]
     if op in {"in", "bevat_een_van"} and not isinstance(arg, list):
         return [(f"{pad}.{op}", "moet een lijst zijn", "bijv. [riolering, herinrichting]")]
@@ -251,6 +272,8 @@ def explain_condition(voorwaarde: dict[str, Any], taal: str, ontkend: bool = Fal
     def woord(w: Any) -> str:
         if isinstance(w, bool | int | float) and not isinstance(w, bool):
             return f"{w:g}"
+        if isinstance(w, date):
+            return format_date(w, taal)
         return value_label(veld, OUDE_SOORTEN.get(str(w), str(w)), taal)
 
     if op in {"onbekend", "leeg"}:

@@ -8,12 +8,13 @@ add the figures, evaluate each action's rule, fill in names, sort, attach eviden
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, cast
 
-from toolkit.base import paths, pick, t, term
+from toolkit.base import format_date, paths, pick, t, term, value_label
 from toolkit.content import (
     PRIORITEITEN,
     Actie,
@@ -37,6 +38,7 @@ from .logbook_report import stats
 from .progress import summarise
 
 SCHEMA_VERSIE = 1
+_ISO_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 # --- the checklist model: what build() returns and every format shows ------------------------------
@@ -81,6 +83,9 @@ class ChecklistActie(TypedDict):
     aanleiding: list[str]
     bewijs: list[Bewijs]
     wettelijk_kader: NotRequired[list[Wetsverwijzing]]
+    deadline: NotRequired[str]  # ISO date set by a law or programme
+    deadline_onzeker: NotRequired[bool]  # the date is not certain (a law not yet in force)
+    waarom_nu: NotRequired[str]  # only for the actions of begin_hier
     logboek: NotRequired[str]
     voortgang: NotRequired[Voortgang]
 
@@ -100,6 +105,7 @@ class Checklist(TypedDict):
     taal: str
     profiel: dict[str, Any]
     context: dict[str, Any]
+    begin_hier: list[str]  # the ids of the actions to start with, in order
     acties: list[ChecklistActie]
     uitgesloten: list[Uitgesloten]
     voortgang: NotRequired[dict[str, Any]]
@@ -108,7 +114,10 @@ class Checklist(TypedDict):
 def describe(feit: Feit, taal: str) -> str:
     """A fact in words: ``zichtbaar aanspreekpunt: nee``."""
     veld, waarde = feit
-    woorden = " ".join(term("waarde", w, taal) for w in waarde.split(" "))
+    woorden = " ".join(
+        format_date(date.fromisoformat(w), taal) if _ISO_DATUM.match(w) else value_label(veld, w, taal)
+        for w in waarde.split(" ")
+    )
     return f"{term('veld', veld, taal)}: {woorden}"
 
 
@@ -207,7 +216,8 @@ def build(
     if logboek is not None and profiel.logboek == "onbekend" and logboek.get("gesprekken", 0) > 0:
         profiel = profiel.model_copy(update={"logboek": "ja"})
     context = build_context(profiel, bestand)
-    feiten = facts(profiel, context)
+    peil = peildatum or date.today()
+    feiten = facts(profiel, context, peil)
     invullers = _Placeholders(_placeholders(profiel, context, taal))
 
     kb = kennis or kennisbank()
@@ -216,17 +226,21 @@ def build(
     uitgesloten: list[Uitgesloten] = []
 
     wetten = kb.laws(taal)
+    onbekend: dict[str, list[str]] = {}  # action id -> the unknown profile fields that put it in
     for actie in kb.actions:
         besluit = decide(actie, feiten, taal)
         if not besluit.opgenomen:
             uitgesloten.append({"id": actie.id, "les": actie.les, "reden": besluit.reden_uit})
             continue
         aanleiding = [describe(f, taal) for f in besluit.redenen] or [t("geldt_altijd", taal)]
+        onbekend[actie.id] = [veld for veld, waarde in besluit.redenen if waarde == "onbekend"]
+        voorbij = actie.deadline is not None and peil >= actie.deadline.datum and actie.tekst_na_deadline
+        tekst = actie.tekst_na_deadline if voorbij and actie.tekst_na_deadline else actie.tekst
         rij: ChecklistActie = {
             "id": actie.id,
             "les": actie.les,
             "les_titel": titels[actie.les],
-            "tekst": actie.tekst.in_language(taal).format_map(invullers),
+            "tekst": tekst.in_language(taal).format_map(invullers),
             "waarom": actie.waarom.in_language(taal).format_map(invullers),
             "prioriteit": besluit.prioriteit or PRIORITEITEN[-1],  # always set for an action that is in
             "eigenaar": actie.eigenaar,
@@ -236,6 +250,10 @@ def build(
             "aanleiding": aanleiding,
             "bewijs": _evidence(kb, actie.id, taal, context.fictief),
         }
+        if actie.deadline is not None:
+            rij["deadline"] = actie.deadline.datum.isoformat()
+            if actie.deadline.onzeker:
+                rij["deadline_onzeker"] = True
         if actie.wettelijk_kader:
             rij["wettelijk_kader"] = cited(actie.wettelijk_kader, wetten, taal)
         if logboek is not None and actie.logboek:
@@ -251,12 +269,56 @@ def build(
         "taal": taal,
         "profiel": profile_dict(profiel),
         "context": context.model_dump(mode="json"),
+        "begin_hier": start_here(acties, onbekend, peil, taal),
         "acties": acties,
         "uitgesloten": uitgesloten,
     }
     if voortgang is not None:
-        checklist["voortgang"] = summarise(acties, peildatum or date.today())
+        checklist["voortgang"] = summarise(acties, peil)
     return checklist
+
+
+#: How many actions *Begin hier* shows: at least, at most; and how far ahead a legal date counts.
+BEGIN_HIER = (3, 7)
+DEADLINE_DICHTBIJ = 366  # days
+
+
+def start_here(acties: list[ChecklistActie], onbekend: dict[str, list[str]], peil: date, taal: str) -> list[str]:
+    """The 3 to 7 actions to start with, in order, each given its ``waarom_nu`` line: first what a
+    law or programme wants done within a year of ``peil`` (soonest first) or whose date has passed,
+    then what is ``hoog``, then what the profile left unknown; within each, in checklist order."""
+    gekozen: list[tuple[tuple[int, int], ChecklistActie, str]] = []
+    for volgorde, actie in enumerate(acties):
+        redenen = "; ".join(actie["aanleiding"])
+        if "deadline" in actie:
+            datum = date.fromisoformat(actie["deadline"])
+            dagen = (datum - peil).days
+            if dagen < 0:
+                gekozen.append(
+                    ((1, volgorde), actie, t("begin_hier.deadline_voorbij", taal, datum=format_date(datum, taal)))
+                )
+                continue
+            if dagen <= DEADLINE_DICHTBIJ:
+                weken = max(1, -(-dagen // 7))
+                tekst = t("begin_hier.deadline", taal, datum=format_date(datum, taal), weken=weken)
+                if actie.get("deadline_onzeker"):
+                    tekst += " " + t("begin_hier.deadline_onzeker", taal)
+                gekozen.append(((0, dagen), actie, tekst))
+                continue
+        if actie["prioriteit"] == "hoog":
+            gekozen.append(((2, volgorde), actie, t("begin_hier.hoog", taal, redenen=redenen)))
+        elif onbekend.get(actie["id"]):
+            velden = ", ".join(dict.fromkeys(term("veld", v, taal) for v in onbekend[actie["id"]]))
+            gekozen.append(((3, volgorde), actie, t("begin_hier.onbekend", taal, velden=velden, redenen=velden)))
+    minimum, maximum = BEGIN_HIER
+    gekozen.sort(key=lambda k: k[0])
+    if len(gekozen) < minimum:  # a profile without gaps or urgency: start with the first actions
+        al = {id(a) for _, a, _ in gekozen}
+        gekozen += [((4, i), a, t("begin_hier.eerst", taal, redenen="; ".join(a["aanleiding"])))
+                    for i, a in enumerate(acties) if id(a) not in al][: minimum - len(gekozen)]  # fmt: skip
+    for _, actie, waarom in gekozen[:maximum]:
+        actie["waarom_nu"] = waarom
+    return [actie["id"] for _, actie, _ in gekozen[:maximum]]
 
 
 def output_folder_name(checklist: Checklist) -> str:

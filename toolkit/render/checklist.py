@@ -9,9 +9,10 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from typing import Any
 
-from toolkit.base import append_row, pick, quantity, t, term
-from toolkit.domain import KOLOMMEN, OVER, STATUSSEN, Bewijs, Checklist, Voortgang
+from toolkit.base import append_row, format_date, number, pick, quantity, t, term, value_label
+from toolkit.domain import KOLOMMEN, OVER, STATUSSEN, Bewijs, Checklist, ChecklistActie, Voortgang
 
 from . import word
 from .markup import markdown_text
@@ -40,7 +41,11 @@ def _title(c: Checklist) -> str:
 
 @register("checklist", "html-fragment")
 def checklist_fragment(c: Checklist, taal: str) -> str:
-    return environment().get_template("checklist.html.j2").render(c=c)
+    return (
+        environment()
+        .get_template("checklist.html.j2")
+        .render(c=c, deadline_text=deadline_text, profiel_rijen=_profile_rows(c))
+    )
 
 
 @register("checklist", "html")
@@ -56,17 +61,43 @@ def to_json(c: Checklist, taal: str | None = None) -> str:
     return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
+def _profile_value(veld: str, waarde: Any, taal: str) -> str:
+    """One value of the profile in words, in ``taal``: labels for fixed values, numbers as the
+    reader writes them; names the user typed as they are."""
+    if isinstance(waarde, bool) or waarde is None:
+        return value_label(veld, str(waarde).lower() if waarde is not None else "onbekend", taal)
+    if isinstance(waarde, int | float):
+        return number(waarde, taal)
+    if veld in {"gemeente", "wijk", "notities"}:
+        return str(waarde)
+    return value_label(veld, str(waarde), taal)
+
+
 def _profile_rows(c: Checklist) -> list[tuple[str, str]]:
-    """The profile as (field, value in words) rows, for the text formats."""
+    """The profile as (label, value in words) rows in the checklist's language: no field names."""
+    taal = c["taal"]
     rijen: list[tuple[str, str]] = []
     for sleutel, waarde in c["profiel"].items():
         if sleutel == "groepen" and isinstance(waarde, list):
-            waarde = "; ".join(f"{g['naam']} ({g['soort']}, {g['actief']})" for g in waarde) or "—"
+            tekst = (
+                "; ".join(
+                    f"{g['naam']} ({value_label('groepen.soort', g['soort'], taal)}, "
+                    f"{t('actief', taal)}: {_profile_value('groepen.actief', g['actief'], taal)})"
+                    for g in waarde
+                )
+                or "—"
+            )
         elif isinstance(waarde, dict):
-            waarde = ", ".join(f"{k}: {v}" for k, v in waarde.items())
+            tekst = ", ".join(
+                f"{term('veld', f'{sleutel}.{k}', taal)}: {_profile_value(f'{sleutel}.{k}', v, taal)}"
+                for k, v in waarde.items()
+            )
         elif isinstance(waarde, list):
-            waarde = ", ".join(map(str, waarde)) or "—"
-        rijen.append((sleutel, str(waarde)))
+            tekst = ", ".join(_profile_value(sleutel, w, taal) for w in waarde) or "—"
+        else:
+            tekst = _profile_value(sleutel, waarde, taal)
+        label = term("veld", sleutel, taal)
+        rijen.append((label[:1].upper() + label[1:], tekst))
     return rijen
 
 
@@ -86,9 +117,29 @@ def _progress_lines(c: Checklist) -> list[str]:
     return regels
 
 
+def start_here(c: Checklist) -> list[ChecklistActie]:
+    """The actions of *Begin hier*, in order (each has its ``waarom_nu``)."""
+    per_id = {a["id"]: a for a in c["acties"]}
+    return [per_id[i] for i in c.get("begin_hier", []) if i in per_id]
+
+
+def deadline_text(a: ChecklistActie, taal: str) -> str:
+    """``Uiterlijk: 1 januari 2027`` (with the doubt when the date is not certain); "" without a deadline."""
+    if "deadline" not in a:
+        return ""
+    datum = format_date(date.fromisoformat(a["deadline"]), taal)
+    return f"{t('deadline_wet', taal)}: {datum}" + (f" ({t('onzeker', taal)})" if a.get("deadline_onzeker") else "")
+
+
 @register("checklist", "md")
 def checklist_markdown(c: Checklist, taal: str) -> str:
-    regels = [f"# {markdown_text(_title(c))}", "", t("checklist_uitleg", taal), "", f"## {t('uw_situatie', taal)}", ""]
+    regels = [f"# {markdown_text(_title(c))}", "", t("checklist_uitleg", taal), ""]
+    if start_here(c):
+        regels += [f"## {t('begin_hier', taal)}", "", t("begin_hier_uitleg", taal), ""]
+        regels += [f"{i}. **{markdown_text(a['tekst'])}** ({a['id']})  \n   {markdown_text(a.get('waarom_nu', ''))}"
+                   for i, a in enumerate(start_here(c), start=1)]  # fmt: skip
+        regels.append("")
+    regels += [f"## {t('uw_situatie', taal)}", ""]
     for sleutel, waarde in _profile_rows(c):
         regels.append(f"- **{sleutel}**: {markdown_text(waarde)}")
     regels += ["", f"## {t('cijfers_profiel', taal)}", ""]
@@ -110,6 +161,8 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
             regels.append(f"- [{vink}] **{markdown_text(a['tekst'])}** {meta}")
             regels.append(f"  {markdown_text(a['waarom'])}")
             regels.append(f"  *{t('waarom_opgenomen', taal)}: {markdown_text('; '.join(a['aanleiding']))}*")
+            if deadline_text(a, taal):
+                regels.append(f"  **{deadline_text(a, taal)}**")
             for w in a.get("wettelijk_kader", []):
                 regels.append(
                     f"  {t('wet.kader', taal)}: {markdown_text(w['titel'])} — {markdown_text(w['status_tekst'])}"
@@ -127,6 +180,11 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
 @register("checklist", "docx")
 def checklist_docx(c: Checklist, taal: str) -> bytes:
     doc = word.document(_title(c), t("checklist_uitleg", taal), lettergrootte=10)
+    if start_here(c):
+        doc.add_heading(t("begin_hier", taal), level=1)
+        doc.add_paragraph(t("begin_hier_uitleg", taal))
+        word.table(doc, ["#", t("actie", taal)], [[str(i), [(a["tekst"], False), (a.get("waarom_nu", ""), True)]]
+                                                  for i, a in enumerate(start_here(c), start=1)])  # fmt: skip
     doc.add_heading(t("uw_situatie", taal), level=1)
     word.table(doc, None, [list(r) for r in _profile_rows(c)])
     if c["context"]["cijfers"]:
@@ -153,6 +211,8 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
         for a in acties:
             actie = [(a["tekst"], False), (a["waarom"], True)]
             actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
+            if deadline_text(a, taal):
+                actie.append((deadline_text(a, taal), False))
             actie += [(f"{t('wet.kader', taal)}: {w['titel']} — {w['status_tekst']}", False)
                       for w in a.get("wettelijk_kader", [])]  # fmt: skip
             if a.get("logboek"):
@@ -210,6 +270,18 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
     for rij in blad.iter_rows(min_row=2, min_col=3, max_col=3):
         for cel in rij:
             cel.alignment = Alignment(wrap_text=True, vertical="top")
+    if start_here(c):  # right after the register: the actions to start with, and why now
+        begin = boek.create_sheet(t("begin_hier", taal), 1)
+        append_row(begin, ["#", "id", t("actie", taal), t("waarom_nu", taal)])
+        for cel in begin[1]:
+            cel.font = Font(bold=True)
+        for i, a in enumerate(start_here(c), start=1):
+            append_row(begin, [i, a["id"], a["tekst"], a.get("waarom_nu", "")])
+        for kolom, breedte in zip("ABCD", (4, 8, 70, 50), strict=True):
+            begin.column_dimensions[kolom].width = breedte
+        for rij in begin.iter_rows(min_row=2, min_col=3, max_col=4):
+            for cel in rij:
+                cel.alignment = Alignment(wrap_text=True, vertical="top")
     if c.get("voortgang"):
         voortgang = boek.create_sheet("Voortgang")
         append_row(voortgang, [t("voortgang", taal), c["voortgang"]["peildatum"]])
@@ -219,7 +291,7 @@ def checklist_xlsx(c: Checklist, taal: str) -> bytes:
     append_row(over, ["gemeente", c["context"]["gemeente"]])
     append_row(over, ["wijk", c["context"].get("wijk") or ""])
     profiel = boek.create_sheet("Profiel")
-    append_row(profiel, ["veld", "waarde"])
+    append_row(profiel, [t("veld", taal), t("waarde", taal)])
     for sleutel, waarde in _profile_rows(c):
         append_row(profiel, [sleutel, waarde])
     buffer = io.BytesIO()
