@@ -168,14 +168,32 @@ def _download(pagina: Any, naam: str, map_: Path) -> Path:
 # --- the start page and the knowledge base --------------------------------------------------------
 
 
+def _fits(pagina: Any) -> list[str]:
+    """What sticks out at the right: the page's own width, and fields or buttons past the window's edge
+    (Voilà's boxes cut off what is wider than they are, so the page itself would not scroll)."""
+    return list(pagina.evaluate(
+        """() => { const w = window.innerWidth; const uit = [];
+        if (document.documentElement.scrollWidth > w) uit.push('page ' + document.documentElement.scrollWidth);
+        for (const e of document.querySelectorAll('input, select, textarea, button, .widget-html-content')) {
+          const r = e.getBoundingClientRect();
+          if (r.width && r.right > w + 0.5) uit.push(e.outerHTML.slice(0, 80) + ' ' + r.right); }
+        return uit; }"""))  # fmt: skip
+
+
 def test_the_start_page_names_the_pages_in_plain_words(app: Server, browser: Any) -> None:
     pagina, buiten = _page(browser)
     _open(pagina, app.basis)
     assert pagina.get_attribute("html", "lang") == "nl"
-    links = pagina.locator("a")
-    namen = [links.nth(i).inner_text() for i in range(links.count())]
+    knoppen = pagina.locator("a.wl-keuze")
+    namen = [knoppen.nth(i).locator(".wl-keuze-naam").inner_text() for i in range(knoppen.count())]
     assert "Checklist op maat" in namen and "Kennisbank" in namen
+    assert "Read the seven lessons" not in pagina.inner_text("main")
+    assert pagina.get_attribute("footer", "lang") == "en" and "--lang en" in pagina.inner_text("footer")
     assert _axe(pagina) == []
+    for breedte in (390, 1280):  # large buttons, on screen, on a phone as on a desktop
+        pagina.set_viewport_size({"width": breedte, "height": 900})
+        assert _fits(pagina) == []
+        assert all(knoppen.nth(i).bounding_box()["height"] >= 44 for i in range(knoppen.count()))
     pagina.get_by_role("link", name="Kennisbank").click()
     pagina.wait_for_selector("h1:has-text('Kennisbank')", timeout=60_000)
     assert buiten == []
@@ -190,6 +208,17 @@ def test_the_knowledge_base_shows_lessons_and_cases(app: Server, browser: Any) -
     pagina.wait_for_selector("h1:has-text('Hengstdal')", timeout=30_000)
     # no link to a report file that the app does not serve (without a site they are left out)
     assert pagina.locator("a[href$='.html']:not([href^='http'])").count() == 0
+    pagina.get_by_label("Les", exact=True).select_option(label="1. Zet participatie door bewoners bovenaan de agenda")
+    pagina.wait_for_selector("h1:has-text('Zet participatie')", timeout=30_000)
+    tags = pagina.locator(".tags .tag")
+    assert tags.count() >= 2 and " " in pagina.inner_text(".tags").strip()  # words apart, not run together
+    for breedte in (1280, 390):  # every line whole: nothing cut off at the right
+        pagina.set_viewport_size({"width": breedte, "height": 900})
+        assert _fits(pagina) == []
+        assert pagina.evaluate("""() => {
+            const c = document.querySelector('article.les').closest('.widget-html-content');
+            return c.scrollWidth <= c.clientWidth + 1 && c.getBoundingClientRect().right
+                   <= c.closest('.widget-box').getBoundingClientRect().right + 0.5; }""")  # fmt: skip
     assert _axe(pagina) == []
     assert buiten == []
 
@@ -370,6 +399,15 @@ def test_three_groups_send_and_the_trainer_sees_them_arrive(live: Server, browse
     assert trainer.locator("img[src^='data:image/svg']").count() >= 4  # all groups + one radar per group
     assert _axe(trainer) == []
     assert buiten == []
+
+
+def test_on_a_phone_the_groups_page_shows_every_field_whole(live: Server, browser: Any) -> None:
+    groep, _ = _page(browser, viewport={"width": 390, "height": 844})
+    _open(groep, live.line("Groepen"), "text=Versturen")
+    assert _fits(groep) == []
+    naam = groep.get_by_label("Naam van uw groep").bounding_box()
+    assert naam["width"] >= 300  # the label above, the field the width of the phone
+    assert groep.get_by_role("button", name="Versturen").is_visible()
 
 
 def test_bad_input_on_the_groups_page_is_a_message(live: Server, browser: Any) -> None:

@@ -59,6 +59,19 @@ def test_search_finds_lesson_4_and_the_cases_with_an_energy_cooperative(site: Pa
     pagina.close()
 
 
+@pytest.mark.parametrize("woord", ["energiecoöperatie", "energiecooperatie"])
+def test_search_puts_a_case_about_an_energy_cooperative_near_the_top(site: Path, browser: Any, woord: str) -> None:
+    """A case names the kinds of group that act in it as its search terms (both spellings): the
+    Haarlem case, started by an energy cooperative, is among the first five, once."""
+    pagina = browser.new_page()
+    gevonden = _search(pagina, f"{(site / 'nl/search.html').as_uri()}?q={woord}")
+    assert "casussen/haarlem-ramplaankwartier.html" in gevonden[:5], gevonden
+    assert gevonden.count("casussen/haarlem-ramplaankwartier.html") == 1
+    gevonden = _search(pagina, f"{(site / 'en/search.html').as_uri()}?q=energy cooperative")
+    assert "casussen/haarlem-ramplaankwartier.html" in gevonden[:5], gevonden
+    pagina.close()
+
+
 def test_search_from_the_search_button_as_a_visitor_uses_it(site: Path, browser: Any) -> None:
     pagina = browser.new_page()
     pagina.goto((site / "nl/index.html").as_uri())
@@ -241,6 +254,45 @@ def test_axe_finds_no_serious_or_critical_violation(site: Path, browser: Any, pa
                if v["impact"] in ("serious", "critical")]  # fmt: skip
     assert ernstig == []
     assert uitslag.response["passes"]  # axe really looked at the page
+
+
+#: Pages with something wide (the command table and code, the evidence matrix, a case's tables).
+BREED = ["en/gids/opdrachten.html", "nl/bewijs.html", "nl/casussen/haarlem-ramplaankwartier.html"]
+
+
+def test_on_a_phone_no_page_scrolls_sideways(site: Path, browser: Any) -> None:
+    """At 390 px wide every type of page fits: the header keeps its buttons on screen, and a wide
+    table or block of code scrolls inside its own box, not the page."""
+    pagina = browser.new_page(viewport={"width": 390, "height": 844})
+    breed: list[tuple[str, int]] = []
+    for pad in [*PAGINATYPEN, "en/index.html", *BREED]:
+        _visit(pagina, (site / pad.split("?")[0]).as_uri() + ("?" + pad.split("?")[1] if "?" in pad else ""))
+        breedte = pagina.evaluate("document.documentElement.scrollWidth")
+        if breedte > pagina.evaluate("window.innerWidth"):
+            breed.append((pad, breedte))
+    assert pagina.locator(".pst-scrollable-table-container").count() >= 1  # the case's tables are in a box
+    pagina.goto((site / "nl/lessen/les-4.html").as_uri())
+    assert pagina.get_by_role("button", name="Zoeken").first.is_visible()
+    pagina.close()
+    assert breed == []
+
+
+def test_the_language_choice_explains_the_site_in_both_languages(site: Path, browser: Any) -> None:
+    for breedte in (1280, 390):
+        pagina = browser.new_page(viewport={"width": breedte, "height": 900})
+        pagina.goto((site / "index.html").as_uri())
+        assert pagina.locator("h1").inner_text() == "Warmtelessen: kennisbank"
+        assert pagina.locator("p[lang=nl]").count() == 1 and pagina.locator("p[lang=en]").count() == 1
+        knoppen = pagina.locator("a.wl-keuze")
+        assert knoppen.count() == 2
+        for i in range(2):
+            vak = knoppen.nth(i).bounding_box()
+            assert vak["height"] >= 44 and vak["x"] + vak["width"] <= breedte  # a large target, on screen
+        assert pagina.evaluate("document.documentElement.scrollWidth") <= breedte
+        assert "<link" not in (site / "index.html").read_text(encoding="utf-8")  # its style is inline
+        pagina.get_by_role("link", name=re.compile("English")).click()
+        assert pagina.url == (site / "en/index.html").as_uri()
+        pagina.close()
 
 
 def test_keyboard_reaches_the_content_with_a_visible_focus(site: Path, browser: Any) -> None:

@@ -146,10 +146,14 @@ def voila_arguments(cfg: AppConfig) -> list[str]:
 
 def _page_config_hook(cfg: AppConfig) -> Callable[..., dict[str, Any]]:
     paginas = {p["notebook"]: {"naam": p["naam"], "uitleg": p["uitleg"]} for p in cfg.paginas}
+    # the start page also says, in the other language, what these pages are and how to get them in it
+    taal = "en" if cfg.taal == "nl" else "nl"
+    sleutel = next((k for k in ("app.start_uitleg", "live.start_uitleg") if t(k, cfg.taal) == cfg.uitleg), "")
+    ander = {"taal": taal, "uitleg": t(sleutel, taal) if sleutel else "", "hoe": t("app.in_andere_taal", taal)}
 
     def hook(page_config: dict[str, Any], **_: Any) -> dict[str, Any]:
-        page_config.update(warmtelessen_taal=cfg.taal, warmtelessen_titel=cfg.titel,
-                           warmtelessen_uitleg=cfg.uitleg, warmtelessen_paginas=paginas)  # fmt: skip
+        page_config.update(warmtelessen_taal=cfg.taal, warmtelessen_titel=cfg.titel, warmtelessen_uitleg=cfg.uitleg,
+                           warmtelessen_paginas=paginas, warmtelessen_ander=ander)  # fmt: skip
         return page_config
 
     return hook
@@ -163,8 +167,9 @@ def login_page(taal: str, base_url: str, volgende: str, xsrf: str, fout: bool) -
 <html lang="{escape(taal)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(t("app.code_nodig", taal))}</title>
+<link rel="stylesheet" href="{escape(base_url)}voila/templates/warmtelessen/static/start.css">
 <link rel="stylesheet" href="{escape(base_url)}voila/templates/warmtelessen/static/warmtelessen.css"></head>
-<body class="warmtelessen-start"><main><h1>{escape(t("app.code_nodig", taal))}</h1>
+<body class="wl-start warmtelessen-start"><main><h1>{escape(t("app.code_nodig", taal))}</h1>
 <p>{escape(t("app.code_uitleg", taal))}</p>{melding}
 <form method="post" action="{escape(base_url)}login?next={escape(volgende)}">{xsrf}
 <p><label for="code">{escape(t("app.code_veld", taal))}</label><br>
@@ -204,13 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     cfg = AppConfig(**json.loads((argv or sys.argv[1:])[0]))
     instellingen = Config()
     instellingen.VoilaKernelManager.kernel_pools_config = {nb: {"pool_size": n} for nb, n in cfg.voorraad.items()}
+    # Voilà hands its templates the resources of its *configuration* (not the attribute set later)
+    instellingen.VoilaConfiguration.resources = {"rapport_css": css(), "taal": cfg.taal}
     import voila.app
 
     voila.app.VoilaLoginHandler = _login_handler(cfg.taal)  # Voilà hands this class to its identity provider
     app = Voila(config=instellingen)
     app.initialize(voila_arguments(cfg))
     app.voila_configuration.page_config_hook = _page_config_hook(cfg)
-    app.voila_configuration.resources = {"rapport_css": css(), "taal": cfg.taal}
     app.mathjax_url = ""  # nothing from the network
     app.start()
     return 0

@@ -343,28 +343,36 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
             shutil.rmtree(nieuw)
 
 
-_KEUZE_CSS = (
-    "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;"
-    "line-height:1.5}a{color:#0b5cad;font-size:1.25rem}a:focus-visible{outline:3px solid #0b5cad;"
-    "outline-offset:2px}li{margin:.75rem 0}"
-)
+#: The look of the app's start page (one style sheet for both), with the site's accent colour.
+START_CSS = paths.templates_dir() / "jupyter" / "voila" / "templates" / "warmtelessen" / "static" / "start.css"
+_SITE_ACCENT = ":root { --wl-accent: #0a7d91; }"  # the theme's link colour (4.8:1 on white)
 
 
 def _choice_page(talen: list[str]) -> str:
-    """``index.html`` at the top: one sentence per language and a link to each (no redirect, so
-    the choice is the reader's, and it works from a USB stick as well as from a server)."""
+    """``index.html`` at the top: the title, what the site is in each language, and a large button
+    per language (no redirect, so the choice is the reader's, and it works from a USB stick as well
+    as from a server). The style sheet is inline: nothing to load, from the network or elsewhere."""
 
-    items = "".join(
-        f'<li lang="{x}"><a href="{x}/index.html" hreflang="{x}">{TAALNAMEN[x]}</a>: '
-        f"{escape(t('site.kies_uitleg', x))}</li>"
+    eerste = talen[0]
+    titel = escape(t("site.titel", eerste))
+    intro = "".join(f'<p lang="{x}">{escape(t("site.intro", x))}</p>' for x in talen)
+    kop = " / ".join(f'<span lang="{x}">{escape(t("site.kies_taal", x))}</span>' for x in talen)
+    knoppen = "".join(
+        f'<li lang="{x}"><a class="wl-keuze" href="{x}/index.html" hreflang="{x}">'
+        f'<span class="wl-keuze-naam">{TAALNAMEN[x]}</span>'
+        f'<span class="wl-keuze-uitleg">{escape(t("site.kies_uitleg", x).capitalize())}</span></a></li>'
         for x in talen
     )
-    titel = escape(t("site.titel", talen[0]))
+    voet = escape(f"Warmtelessen {__version__}. {t('site.copyright', eerste)}")
+    css = START_CSS.read_text(encoding="utf-8") + _SITE_ACCENT
     return (
-        f'<!DOCTYPE html>\n<html lang="{talen[0]}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{eerste}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{titel}</title>'
-        f"<style>{_KEUZE_CSS}</style></head>"
-        f"<body><main><h1>{titel}</h1><ul>{items}</ul></main></body></html>\n"
+        f"<style>{css}</style></head>\n"
+        f'<body class="wl-start"><header class="wl-balk"><p>{titel}</p></header>\n'
+        f"<main><h1>{titel}</h1>{intro}<h2>{kop}</h2>"
+        f'<ul class="wl-keuzes">{knoppen}</ul></main>\n'
+        f"<footer><p>{voet}</p></footer></body></html>\n"
     )
 
 

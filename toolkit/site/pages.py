@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import OWN_SYNTHESIS, SOURCE_REF, paths, pick, quantity, split_ids, t, term
+from toolkit.base import OWN_SYNTHESIS, SOURCE_REF, fold, paths, pick, quantity, split_ids, t, term
 from toolkit.content import (
     KOPJES,
     TREDEN,
@@ -309,9 +309,29 @@ def _timeline_rows(casus: Case) -> list[dict[str, Any]]:
     return [{**r, "datum": r["datum"].tekst if r["datum"] else None} for r in rijen]
 
 
+#: Parties every case has, or that say little about it: not a keyword of a case.
+_ALGEMENE_PARTIJEN = {"gemeente", "raad", "provincie", "rijk", "netbeheerder", "marktpartij", "adviseur",
+                      "kennisinstelling", "overig"}  # fmt: skip
+
+
+def _case_keywords(casus: Case, taal: str) -> list[str]:
+    """What a case is about, beyond its name: the kinds of group in the wijk that act in it (an
+    energy cooperative, a housing corporation, a residents' initiative …), in order of appearance."""
+    soorten = dict.fromkeys(a["type"] for a in casus.rijen.actoren if a["type"] not in _ALGEMENE_PARTIJEN)
+    return [term("partij", soort, taal) for soort in soorten]
+
+
+def _search_terms(woorden: list[str]) -> list[str]:
+    """Main index entries (``!``) for the site's search: a page with the word searched for among
+    its main index entries comes before the pages that only mention it. Each word also without
+    accents (*energiecooperatie*): the search matches index entries letter for letter."""
+    termen = list(dict.fromkeys(v for w in woorden for v in (w.lower(), fold(w)) if v and not {",", ";"} & set(v)))
+    return ["```{index} " + ", ".join(f"!{w}" for w in termen) + "\n```", ""] if termen else []
+
+
 def case_page(casus: Case, kennis: Kennis, afbeeldingen: dict[str, Pagina]) -> str:
     taal, van, refs = kennis.taal, casus_doc(casus.id), casus.bron_index
-    regels = [f"# {esc(casus.naam)}", ""]
+    regels = [f"# {esc(casus.naam)}", "", *_search_terms(_case_keywords(casus, taal))]
     if casus.fictief:
         regels += [f"**{t('fictief', taal)}**", ""]
     if casus.concept:

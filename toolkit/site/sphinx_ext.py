@@ -85,9 +85,66 @@ def _named_toggles(app: Any, pagename: str, templatename: str, context: dict[str
 _TOGGLE_NAME = {"nl": "Onderdelen tonen of verbergen", "en": "Show or hide the sub-pages"}
 
 
+def _main_entries_name_the_page(app: Any, doctree: Any, docname: str) -> None:
+    """A main index entry (``!woord``) says what the whole page is about (a case page names the
+    kinds of group that act in it): the search then finds the page itself, once and at the top,
+    not a second hit for a point near its title."""
+    from sphinx import addnodes
+
+    for node in doctree.findall(addnodes.index):
+        node["entries"] = [(soort, waarde, "" if hoofd == "main" else doel, hoofd, sleutel)
+                           for soort, waarde, doel, hoofd, sleutel in node["entries"]]  # fmt: skip
+
+
+class _Loaded:
+    """A search-index "format" that hands back an index already read."""
+
+    def __init__(self, frozen: Any) -> None:
+        self.frozen = frozen
+
+    def load(self, _stream: Any) -> Any:
+        return self.frozen
+
+
+def _keep_index_entries() -> None:
+    """Sphinx reads the previous search index back on a rebuild, but not its index entries: after
+    a rebuild that leaves a case page alone, that page would lose its search terms (and its place at
+    the top). Read them back as well."""
+    from sphinx.search import IndexBuilder
+
+    laden = IndexBuilder.load
+    if getattr(laden, "warmtelessen", False):
+        return
+
+    def load(self: Any, stream: Any, format: Any) -> None:
+        vorm = self.formats[format] if isinstance(format, str) else format
+        frozen = vorm.load(stream)
+        laden(self, stream, _Loaded(frozen))
+        docs = frozen["docnames"]
+        for woord, plekken in frozen.get("indexentries", {}).items():
+            for doc, doel, hoofd in plekken:
+                lijst = self._index_entries.setdefault(docs[doc], [])
+                if (woord, doel, "main" if hoofd else "") not in lijst:
+                    lijst.append((woord, doel, "main" if hoofd else ""))
+
+    snoei = IndexBuilder.prune
+
+    def prune(self: Any, docnames: Any) -> None:  # and forget them for a page that is gone or rebuilt
+        houden = set(docnames)
+        snoei(self, houden)
+        for doc in [d for d in self._index_entries if d not in houden]:
+            del self._index_entries[doc]
+
+    load.warmtelessen = True  # type: ignore[attr-defined]
+    IndexBuilder.load = load  # type: ignore[method-assign]
+    IndexBuilder.prune = prune  # type: ignore[method-assign]
+
+
 def setup(app: Any) -> dict[str, Any]:
     languages["nl"] = FoldingDutch
     languages["en"] = FoldingEnglish
+    _keep_index_entries()
     app.add_js_file(None, body=_NO_SNIPPETS_FROM_FILES)
     app.connect("html-page-context", _named_toggles, priority=900)  # after the theme sets the function
+    app.connect("doctree-resolved", _main_entries_name_the_page)  # before the page goes into the search index
     return {"parallel_read_safe": True, "parallel_write_safe": True}
