@@ -174,8 +174,8 @@ def test_messages_name_the_exact_field_in_plain_dutch(
 
 
 def test_every_problem_in_one_pass_sorted_by_file_and_line(tmp_path: Path) -> None:
-    oud = "b2,6,tegenvoorbeeld,zwak,Rollen bleven vaag.,Roles stayed vague.,t2"
-    nieuw = "b1,6,tegenvoorbeeld,zwak,Rollen bleven vaag.,Roles stayed vague.,t9\nb3,6,misschien,zwak,X,X,t1"
+    oud = "b2,6,tegenvoorbeeld,zwak,Rollen bleven vaag.,Roles stayed vague.,t2,"
+    nieuw = "b1,6,tegenvoorbeeld,zwak,Rollen bleven vaag.,Roles stayed vague.,t9,\nb3,6,misschien,zwak,X,X,t1,"
     map_ = _broken(tmp_path, "bewijs.csv", oud, nieuw)
     casus, problemen = read_case(map_)
     velden = [(Path(p.file).name, p.field) for p in problemen if not p.warning]
@@ -186,12 +186,13 @@ def test_every_problem_in_one_pass_sorted_by_file_and_line(tmp_path: Path) -> No
 
 
 def _with_actions(map_: Path, acties: dict[str, str]) -> None:
-    """Give the fixture's bewijs.csv the column acties, with these ids per claim."""
+    """Fill the column acties of the fixture's bewijs.csv with these ids per claim."""
     import csv
     import io
 
     rijen = list(csv.reader(io.StringIO((map_ / "bewijs.csv").read_text(encoding="utf-8"))))
-    rijen = [[*rijen[0], "acties"]] + [[*r, acties.get(r[0], "")] for r in rijen[1:]]
+    kolom = rijen[0].index("acties")
+    rijen = [rijen[0]] + [[*r[:kolom], acties.get(r[0], ""), *r[kolom + 1 :]] for r in rijen[1:]]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rijen)
     (map_ / "bewijs.csv").write_text(buffer.getvalue(), encoding="utf-8")
