@@ -115,16 +115,25 @@ def run_notebook(
     doel_html = out_dir / f"{naam}.html"
     with atomic_path(doel_nb) as tmp:
         try:
-            papermill.execute_notebook(
-                str(notebook),
-                str(tmp),
-                parameters=parameters,
-                kernel_name=kernel_name,
-                progress_bar=False,
-                cwd=str(paths.project_root()),
-                log_output=False,
-                kernel_manager_class=_kernel_manager(out_dir, taal),
-            )
+            for poging in range(1, POGINGEN + 1):
+                try:
+                    papermill.execute_notebook(
+                        str(notebook),
+                        str(tmp),
+                        parameters=parameters,
+                        kernel_name=kernel_name,
+                        progress_bar=False,
+                        cwd=str(paths.project_root()),
+                        log_output=False,
+                        kernel_manager_class=_kernel_manager(out_dir, taal),
+                        execution_timeout=CEL_TIMEOUT,
+                    )
+                    break
+                except CellTimeoutError:
+                    # A cell that gets no answer within the limit: on a busy machine the kernel can
+                    # miss a message and both sides wait for ever. A fresh kernel runs it once more.
+                    if poging == POGINGEN:
+                        raise
         except PapermillExecutionError as exc:
             mislukt = out_dir / f"{naam}.mislukt.ipynb"
             tmp.replace(mislukt)
@@ -156,6 +165,12 @@ def run_notebook(
     if html:
         write_text_atomic(doel_html, notebook_to_html(doel_nb, taal=taal))
     return RunResult(doel_nb, doel_html if html else None, time.perf_counter() - start)
+
+
+#: Seconds a single cell may take before its kernel is given up (no cell of ours takes more than a
+#: minute), and how many fresh kernels a notebook gets.
+CEL_TIMEOUT = 300
+POGINGEN = 2
 
 
 def _first_line(exc: BaseException) -> str:
