@@ -37,6 +37,9 @@ _TIJDSTIP = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 _GRAFIEK = re.compile(r"data:image/([a-z+]+);base64,[A-Za-z0-9+/=]+")
 
 
+_STIJL = re.compile(r"<style>.*?</style>", re.S)
+
+
 def normalise(tekst: str, tmp: Path) -> str:
     """What may differ between two runs made from the same content: timestamps of generation, the
     temporary folder, and embedded charts (their bytes depend on the matplotlib version). Plain dates
@@ -44,6 +47,7 @@ def normalise(tekst: str, tmp: Path) -> str:
     blanking today's date would break the day a content date is today."""
     tekst = tekst.replace(str(tmp), "<tmp>")
     tekst = _TIJDSTIP.sub("<tijdstip>", tekst)
+    tekst = _STIJL.sub("<style><rapport.css></style>", tekst)  # the shared style sheet is not this report's
     return _GRAFIEK.sub(r"data:image/\1;base64,<grafiek>", tekst)
 
 
