@@ -51,6 +51,15 @@ def test_wijk_matching_and_wijk_outside_municipality() -> None:
         find_wijk("Benedenbuurt", wageningen)
 
 
+def test_wijk_found_without_the_cbs_number_in_front() -> None:
+    """CBS calls it "Wijk 30 Holtenbroek"; an officer in Zwolle types "Holtenbroek"."""
+    zwolle = find_gemeente("Zwolle")
+    assert find_wijk("Holtenbroek", zwolle).code == "WK019330"
+    assert find_wijk("wijk 30 holtenbroek", zwolle).code == "WK019330"
+    with pytest.raises(ValueError, match=r"meerdere wijken in Uithoorn heten 'Meerwijk' .*kies: Wijk 65 Meerwijk"):
+        find_wijk("Meerwijk", find_gemeente("Uithoorn"))
+
+
 def test_context_adds_figures_but_never_tenure() -> None:
     profiel = parse_profile({"gemeente": "Wageningen", "wijk": "WK028907"})
     ctx = build_context(profiel)

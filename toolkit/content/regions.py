@@ -181,6 +181,14 @@ def _without_suffix(naam: str) -> str:
     return normalise(re.sub(r"\s*\([^)]*\)\s*$", "", naam))
 
 
+#: CBS names many wijken "Wijk 30 Holtenbroek"; people say "Holtenbroek".
+_WIJKNUMMER = re.compile(r"^(wijk\s*)?\d+\s*[-:.]?\s+")
+
+
+def _without_number(naam: str) -> str:
+    return _WIJKNUMMER.sub("", normalise(naam))
+
+
 def _suggestions(gezocht: str, kandidaten: list[str]) -> str:
     dichtbij = difflib.get_close_matches(normalise(gezocht), [normalise(k) for k in kandidaten], n=3, cutoff=0.6)
     namen = {normalise(k): k for k in kandidaten}
@@ -236,6 +244,12 @@ def find_wijk(tekst: str, gemeente: Gebied) -> Gebied:
     exact = [c for c, n in in_gemeente.items() if normalise(n) == sleutel]
     if exact:
         return Gebied(exact[0], in_gemeente[exact[0]])
+    zonder_nummer = sorted(c for c, n in in_gemeente.items() if _without_number(n) == _without_number(sleutel))
+    if len(zonder_nummer) == 1:
+        return Gebied(zonder_nummer[0], in_gemeente[zonder_nummer[0]])
+    if len(zonder_nummer) > 1:
+        keuzes = ", ".join(f"{in_gemeente[c]} ({c})" for c in zonder_nummer)
+        raise ValueError(f"meerdere wijken in {gemeente.naam} heten {tekst!r} || kies: {keuzes}")
     elders = sorted({gemeenten().get(gm, gm) for c, (n, gm) in wijken().items() if normalise(n) == sleutel})
     if elders:
         raise ValueError(
