@@ -86,8 +86,10 @@ def test_a_foreseen_designation_without_a_logbook_gets_the_bgiw_action_first_in_
     assert actie["prioriteit"] == "hoog"
     assert "Bgiw" in actie["waarom"] and "participatie" in actie["waarom"]  # the reason, in words
     assert "aanwijzing voorzien: ja" in "; ".join(actie["aanleiding"])
-    (wet,) = actie["wettelijk_kader"]
-    assert wet["id"] == "wgiw" and "stand van zaken: 2026-12-02" in wet["status_tekst"]
+    wetten = {w["id"]: w for w in actie["wettelijk_kader"]}
+    assert set(wetten) == {"wgiw", "omgevingswet"}  # the Wgiw's condition and the Omgevingswet's procedure
+    wet = wetten["wgiw"]
+    assert "stand van zaken: 2026-12-02" in wet["status_tekst"]
     kader = f"Wettelijk kader: {wet['titel']}"
     html = (map_ / "checklist.html").read_text(encoding="utf-8")
     assert kader in html.replace("&amp;", "&") and "Bgiw" in html

@@ -34,15 +34,17 @@ def _actie(checklist: dict, actie_id: str) -> dict | None:
 def test_enough_actions_written_as_data() -> None:
     acties = load_actions()
     per_les = Counter(a.les for a in acties)
-    assert len(acties) >= 60 and all(per_les[les] >= 8 for les in range(1, 8))
+    # after merging what was said twice (samengevoegd.yaml): still every lesson well covered
+    assert len(acties) >= 55 and all(per_les[les] >= 5 for les in range(1, 8))
     assert all(a.tekst.nl and a.tekst.en and a.waarom.nl and a.waarom.en for a in acties)
 
 
 def test_every_point_of_lesson_4_is_an_action() -> None:
     teksten = " ".join(a.tekst.nl.lower() for a in load_actions() if a.les == 4)
     for woord in (
-        "aanspreekpunt", "logboek", "communiceer", "adviesrol", "professionalisering",
-        "overdragen|draag een deel", "betaal bewoners", "wijkteam", "corporatie", "energiecooperatie",
+        "aanspreekpunt", "logboek", "vertel iedereen", "adviesrol", "professionalisering",
+        "overdragen|draag een deel", "betaal bewoners|bewoners en initiatieven in {wijk} te betalen",
+        "wijkteam", "corporatie", "energiecooperatie",
         "breng in kaart",
     ):  # fmt: skip
         import re
@@ -127,7 +129,7 @@ def test_housing_corporation_share() -> None:
 def test_logbook_action_when_nothing_is_recorded() -> None:
     checklist = build({**BASIS, "logboek": "nee"})
     assert _ids(checklist)["L4-04"] == "hoog" and "logboek" in _actie(checklist, "L4-04")["tekst"]
-    assert _ids(checklist).get("L4-05") == "hoog"  # ... and communicate it
+    assert _ids(checklist).get("L4-05") == "midden"  # ... and communicate it: this phase, after the logbook
     assert _ids(build({**BASIS, "logboek": "ja"}))["L4-04"] != "hoog"
 
 

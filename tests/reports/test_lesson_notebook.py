@@ -87,3 +87,19 @@ def test_cli_les_writes_to_the_documented_folder(tmp_path: Path) -> None:
     assert (map_ / "les-4-werk-samen-met-bestaande-groepen.en.ipynb").is_file()
     assert re.search(r"Rapport: .*\.en\.html", result.stdout)
     assert result.stderr == ""  # a clean terminal: no kernel housekeeping on the screen
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_phase_tags_read_as_names_not_values(taal: str) -> None:
+    """The lesson page (report and app) shows "Oriëntatiefase", not the file value ``orientatiefase``."""
+    import re
+
+    from toolkit.content import kennisbank
+    from toolkit.domain import lesson_report
+    from toolkit.render import render
+
+    les = kennisbank().lesson(4, taal)
+    html = str(render("les", "html", lesson_report(les), taal))
+    tags = re.findall(r'class="tag"[^>]*>([^<]*)<', html)
+    waarden = {w for vocab in ("tno", "nplw", "participatiecoalitie") for w in getattr(les.tags, vocab)}
+    assert tags and not set(tags) & waarden and all(" " in t or t[0].isupper() for t in tags), tags

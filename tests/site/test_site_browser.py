@@ -105,6 +105,18 @@ def test_the_language_switch_lands_on_the_same_page(site: Path, browser: Any, pa
     pagina.close()
 
 
+@pytest.mark.parametrize("taal,kop", [("nl", "L6-11: samengevoegd"), ("en", "L6-11: merged")])
+def test_an_old_action_link_leads_to_the_action_it_went_into(site: Path, browser: Any, taal: str, kop: str) -> None:
+    """L6-11 (a regular meeting with the initiative) is now part of L4-03: a bookmark still works."""
+    pagina = browser.new_page()
+    pagina.goto((site / taal / "acties/l6-11.html").as_uri())
+    assert pagina.inner_text("h1").startswith(kop)
+    pagina.click("main a[href$='l4-03.html']")
+    assert pagina.url == (site / taal / "acties/l4-03.html").as_uri()
+    assert pagina.inner_text("h1").startswith("L4-03")
+    pagina.close()
+
+
 def test_the_interface_speaks_the_language_of_the_page(site: Path, browser: Any) -> None:
     pagina = browser.new_page()
     verwacht = {

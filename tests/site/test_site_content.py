@@ -105,13 +105,36 @@ def test_every_lesson_case_action_and_tag_has_its_page(paginas: dict[str, dict[s
 
 def test_an_action_page_states_its_rule_in_words(paginas: dict[str, dict[str, str | bytes]]) -> None:
     acties = {a.id: a for a in load_actions()}
-    regels = rule_in_words(acties["L7-08"], "nl")
-    assert regels[0] == "Staat erin als warmteoplossing is niet all-electric."
-    assert regels[1].startswith("Prioriteit: ")
-    pagina = _tekst(paginas["nl"]["acties/l7-08.md"])
+    regels = rule_in_words(acties["L4-03"], "nl")
+    assert regels == [
+        "Staat in elke checklist.",
+        "Hoog als u geen vast aanspreekpunt voor de wijk hebt of u niet weet of er een vast aanspreekpunt is."
+        " Anders laag.",
+        "In elke fase.",
+    ]
+    pagina = _tekst(paginas["nl"]["acties/l4-03.md"])
     assert all(r in pagina for r in regels)
-    assert "[7. " in pagina and "(../lessen/les-7.md)" in pagina  # its lesson, linked
-    assert rule_in_words(acties["L4-01"], "en")[1].startswith("Priority: high when existing groups is empty")
+    assert "[4. " in pagina and "(../lessen/les-4.md)" in pagina  # its lesson, linked
+    assert rule_in_words(acties["L7-08"], "en")[0] == "Included when the heat solution is: heat network or still open."
+
+
+def test_every_rule_reads_as_sentences_without_field_names() -> None:
+    """An officer reads "Hoog als u geen vast aanspreekpunt hebt", not "aanspreekpunt is nee": every
+    condition of every action has its own phrase in both languages (no fallback to field names)."""
+    from toolkit.base import texts
+    from toolkit.content import condition_sentence
+
+    veldnamen = {k.removeprefix("veld."): v for k, v in texts("nl").items() if k.startswith("veld.")}
+    for actie in load_actions():
+        voorwaarden = [actie.geldt_als] if actie.geldt_als else []
+        voorwaarden += [r.als for r in actie.prioriteit if r.als is not None]
+        for voorwaarde in voorwaarden:
+            for taal in TALEN:
+                zin = condition_sentence(voorwaarde, taal, streng=True)  # KeyError: a test without a phrase
+                assert not any(f"{veld} is " in zin or f"{veld}: " in zin for veld in veldnamen), (actie.id, zin)
+                assert "_" not in zin and "onbekend" not in zin, (actie.id, zin)
+        for taal in TALEN:
+            assert all(r.endswith(".") and r[0].isupper() for r in rule_in_words(actie, taal)), actie.id
 
 
 def test_pages_speak_of_no_municipality_in_particular(paginas: dict[str, dict[str, str | bytes]]) -> None:
@@ -151,6 +174,15 @@ def test_the_matrix_leaves_out_concept_cases(tmp_path: Path, monkeypatch: pytest
     assert "(concept)" in _tekst(pagina["casussen/index.md"])
     assert "wageningen-benedenbuurt" not in _tekst(pagina["bewijs.md"])
     assert "haarlem-ramplaankwartier" in _tekst(pagina["bewijs.md"])
+
+
+def test_the_made_up_case_never_stands_among_the_real_ones(paginas: dict[str, dict[str, str | bytes]]) -> None:
+    """Voorbeeldstad is for practice: in the evidence matrix it comes after the real cases, marked."""
+    for taal, merk in (("nl", "verzonnen voorbeeld"), ("en", "fictional example")):
+        kop = next(r for r in _tekst(paginas[taal]["bewijs.md"]).splitlines() if r.startswith("|"))
+        kolommen = [k.strip() for k in kop.strip("|").split("|")]
+        assert "voorbeeldstad" in kolommen[-1].lower() and merk in kolommen[-1], kolommen
+        assert not any(merk in k for k in kolommen[:-1])
 
 
 # --- bad input ------------------------------------------------------------------------------------

@@ -82,6 +82,8 @@ if TYPE_CHECKING:
     from .regions import wijk_figures as wijk_figures
     from .regions import wijken as wijken
     from .rules import Feit as Feit
+    from .rules import condition_fields as condition_fields
+    from .rules import condition_sentence as condition_sentence
     from .rules import evaluate as evaluate
     from .rules import explain_condition as explain_condition
     from .rules import facts as facts

@@ -152,6 +152,36 @@ def read_actions_file(pad: Path) -> tuple[list[Actie], list[Problem]]:
     return acties, problemen
 
 
+#: The file that says which old action ids went into which action (``oud: nieuw``).
+SAMENGEVOEGD = "samengevoegd.yaml"
+_ID = re.compile(r"^L\d+-\d{2}$")
+
+
+def check_merged_ids(map_: Path, acties: list[Actie]) -> tuple[dict[str, str], list[Problem]]:
+    """``lessons/acties/samengevoegd.yaml``: old id -> the action it was merged into. An old id may
+    not be an action again, and must point at an action that exists (no chains)."""
+    pad = map_ / SAMENGEVOEGD
+    if not pad.is_file():
+        return {}, []
+    naam = shown_path(pad)
+    data, problemen = load_yaml_file(pad, dict, "moet paren 'oud: nieuw' bevatten", "bijv. 'L1-02: L5-03'")
+    if data is None:
+        return {}, problemen
+    ids = {a.id for a in acties}
+    uit: dict[str, str] = {}
+    for oud, nieuw in data.items():
+        oud, nieuw = str(oud), str(nieuw)
+        if not _ID.match(oud) or not _ID.match(nieuw):
+            problemen.append(Problem(naam, oud, f"ongeldig paar {oud!r}: {nieuw!r}", "L<les>-<twee cijfers>"))
+        elif oud in ids:
+            problemen.append(Problem(naam, oud, "is nog een actie", "een oud nummer komt niet terug als actie"))
+        elif nieuw not in ids:
+            problemen.append(Problem(naam, oud, f"onbekende actie {nieuw}", "het nummer van een bestaande actie"))
+        else:
+            uit[oud] = nieuw
+    return uit, problemen
+
+
 def check_actions(map_: Path | None = None) -> tuple[list[Actie], list[Problem]]:
     """All action files: the actions and every problem, including duplicate ids."""
     map_ = map_ or actions_dir()

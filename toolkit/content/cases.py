@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypedDict
@@ -40,7 +39,7 @@ from toolkit.base import (
 )
 
 from .case_tables import ID_PATROON, TABELLEN, Datum, parse_datum, read_table
-from .catalog import action_ids, case_dirs, case_ids
+from .catalog import action_ids, case_dirs, case_ids, unknown_action_hint
 from .vocab_cases import ROLLEN
 
 Onbekend = Literal["onbekend"]
@@ -349,10 +348,7 @@ def _check_references(
     for rij in rijen["bewijs"]:
         for actie in rij.get("acties") or []:
             if actie not in bekende_acties:
-                dichtbij = get_close_matches(actie, sorted(bekende_acties), n=3, cutoff=0.6)
-                toegestaan = (
-                    f"bedoelt u: {', '.join(dichtbij)}?" if dichtbij else "een id uit lessons/acties/les-N.yaml"
-                )
+                toegestaan = unknown_action_hint(actie, bekende_acties)
                 problemen.append(Problem(shown_path(map_ / "bewijs.csv"), f"regel {rij['_regel']}: acties",
                                          f"onbekende actie {actie!r}", toegestaan))  # fmt: skip
     genoemd = {

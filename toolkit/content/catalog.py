@@ -7,6 +7,7 @@ to the content folders is known everywhere without a code change.
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from pathlib import Path
 
 from toolkit.base import load_yaml, paths
@@ -53,3 +54,24 @@ def action_ids(map_: Path | None = None) -> list[str]:
         data, _ = load_yaml(pad.read_text(encoding="utf-8"), pad.name)
         ids += [str(a["id"]) for a in data or [] if isinstance(a, dict) and "id" in a] if isinstance(data, list) else []
     return ids
+
+
+def merged_action_ids(map_: Path | None = None) -> dict[str, str]:
+    """``lessons/acties/samengevoegd.yaml``: old action id -> the action it went into (read, not
+    validated; :func:`toolkit.content.actions.check_merged_ids` validates it)."""
+
+    pad = (map_ or paths.lessons_dir() / "acties") / "samengevoegd.yaml"
+    if not pad.is_file():
+        return {}
+    data, _ = load_yaml(pad.read_text(encoding="utf-8"), pad.name)
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def unknown_action_hint(actie: str, bekend: set[str]) -> str:
+    """What to write instead of an unknown action id: the action it was merged into, or the closest ids."""
+
+    nieuw = merged_action_ids().get(actie)
+    if nieuw is not None:
+        return f"samengevoegd met {nieuw}: gebruik {nieuw}"
+    dichtbij = get_close_matches(actie, sorted(bekend), n=3, cutoff=0.6)
+    return f"bedoelt u: {', '.join(dichtbij)}?" if dichtbij else "een id uit lessons/acties/les-N.yaml"

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from toolkit.base import ContentError, Problem, UserError, files_stamp, paths, shown_path
 
-from .actions import Actie, check_actions
+from .actions import Actie, check_actions, check_merged_ids
 from .cases import BewijsRij, Case, check_cases
 from .catalog import lesson_range_text
 from .glossary import Begrip, check_glossary
@@ -38,6 +38,7 @@ CONTENT_FILES = (
     ("lessons", "*.md"),
     ("lessons", "*.yaml"),
     ("lessons/acties", "les-*.yaml"),
+    ("lessons/acties", "samengevoegd.yaml"),
     ("lessons/wetten", "*.md"),
     ("cases", "*/casus.yaml"),
     ("cases", "*/*.csv"),
@@ -85,6 +86,7 @@ class Kennisbank:
     _lessen: tuple[Les, ...] | ContentError = field(repr=False)
     _acties: tuple[Actie, ...] | ContentError = field(repr=False)
     _wetten: tuple[Regeling, ...] | ContentError = field(repr=False)
+    samengevoegd: dict[str, str] = field(repr=False)  # old action id -> the action it went into
     begrippen: tuple[Begrip, ...] = field(repr=False)
     fasen: dict[str, Indeling] = field(repr=False)
     casussen_alle: tuple[Case, ...] = field(repr=False)  # every valid case, concepts included
@@ -112,6 +114,13 @@ class Kennisbank:
         if casus_id not in gekozen:
             raise UserError(f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(gekozen) or 'geen'})")
         return gekozen[casus_id]
+
+    def tag_label(self, vocab: str, waarde: str, taal: str = "nl") -> str:
+        """The name of a phase tag in ``taal`` (``orientatiefase`` -> "Oriëntatiefase"), from
+        ``lessons/fasen.yaml``; the value itself when the file does not name it."""
+        indeling = self.fasen.get(vocab)
+        fase = next((f for f in indeling.fasen if f.waarde == waarde), None) if indeling else None
+        return fase.naam.in_language(taal) if fase else waarde
 
     def lesson_titles(self, taal: str = "nl") -> dict[int, str]:
         return {les.nummer: les.titel for les in self.lessons(taal)}
@@ -202,7 +211,7 @@ def content_stamp(root: Path | None = None) -> tuple[tuple[str, int], ...]:
 _ACTIES = ("lessons/acties", "les-*.yaml")
 PARTS: dict[str, tuple[tuple[str, str], ...]] = {
     "lessen": (("lessons", "*.md"), ("lessons", "*.yaml")),
-    "acties": (_ACTIES,),
+    "acties": (_ACTIES, ("lessons/acties", "samengevoegd.yaml")),
     "wetten": (("lessons/wetten", "*.md"), _ACTIES),
     "casussen": (("cases", "*/casus.yaml"), ("cases", "*/*.csv"), _ACTIES),
 }
@@ -236,7 +245,13 @@ def kennisbank(root: Path | None = None) -> Kennisbank:
             return bekend
         lessen_map, acties_map = root / "lessons", root / "lessons" / "acties"
         wetten_map, casussen_map = lessen_map / "wetten", root / "cases"
-        acties, actie_problemen = _part(root, werkmap, "acties", lambda: check_actions(acties_map))
+
+        def lees_acties() -> tuple[list[Actie], dict[str, str], list[Problem]]:
+            acties, problemen = check_actions(acties_map)
+            samengevoegd, over_samengevoegd = check_merged_ids(acties_map, acties) if acties else ({}, [])
+            return acties, samengevoegd, problemen + over_samengevoegd
+
+        acties, samengevoegd, actie_problemen = _part(root, werkmap, "acties", lees_acties)
         actie_ids = {a.id for a in acties} or None
 
         def lees_lessen() -> tuple[list[Les], list[Problem], list[Begrip], dict[str, Indeling], list[Problem]]:
@@ -269,6 +284,7 @@ def kennisbank(root: Path | None = None) -> Kennisbank:
             stempel=stempel,
             _lessen=ContentError(les_fouten) if les_fouten else tuple(lessen),
             _acties=ContentError(actie_problemen) if actie_problemen else tuple(acties),
+            samengevoegd=samengevoegd,
             _wetten=ContentError(wet_fouten) if wet_fouten else tuple(wetten),
             begrippen=tuple(begrippen),
             fasen=fasen,

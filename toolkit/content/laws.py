@@ -14,7 +14,6 @@ explains it in plain words. Checked by ``warmtelessen valideer``; actions cite a
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from pathlib import Path
@@ -36,7 +35,7 @@ from toolkit.base import (
 )
 
 from .actions import check_actions
-from .catalog import lesson_numbers, lesson_range_text
+from .catalog import lesson_numbers, lesson_range_text, unknown_action_hint
 
 MAP = "wetten"
 Status = Literal["in_werking", "aangenomen", "wetsvoorstel", "onzeker", "beleid"]  # beleid: no law (policy, help)
@@ -114,8 +113,7 @@ def read_law_file(pad: Path, actie_ids: set[str] | None = None) -> tuple[Regelin
     if actie_ids is not None:
         for actie in regeling.acties:
             if actie not in actie_ids:
-                lijk = difflib.get_close_matches(actie, sorted(actie_ids), n=1)
-                mag = f"bedoelt u {lijk[0]}?" if lijk else "een id uit lessons/acties/"
+                mag = unknown_action_hint(actie, actie_ids)
                 problemen.append(Problem(naam, "acties", f"onbekende actie {actie!r}", mag))
     if regeling.status == "in_werking" and regeling.in_werking_sinds is None:
         mag = "de datum van inwerkingtreding, of status onzeker als die niet vaststaat"

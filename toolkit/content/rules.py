@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from toolkit.base import format_date, t, term, value_label
+from toolkit.base import format_date, t, term, texts, value_label
 
 from .profile import Context, Profiel
 from .vocab_cases import OUDE_SOORTEN
@@ -205,6 +205,15 @@ def evaluate(voorwaarde: dict[str, Any], feiten: Feiten) -> Uitkomst:
     raise AssertionError(voorwaarde)  # pragma: no cover - check_condition rejects this
 
 
+def condition_fields(voorwaarde: dict[str, Any]) -> set[str]:
+    """The profile fields a condition looks at."""
+    for sleutel in SAMENGESTELD:
+        if sleutel in voorwaarde:
+            binnen = voorwaarde[sleutel]
+            return set().union(*(condition_fields(v) for v in (binnen if isinstance(binnen, list) else [binnen])))
+    return {voorwaarde["veld"]}
+
+
 def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]]:
     """Problems in a condition as (where, what, allowed); empty when the condition is valid."""
     if not isinstance(voorwaarde, dict) or not voorwaarde:
@@ -289,3 +298,81 @@ def explain_condition(voorwaarde: dict[str, Any], taal: str, ontkend: bool = Fal
 def _grouped(voorwaarde: dict[str, Any], taal: str) -> str:
     tekst = explain_condition(voorwaarde, taal)
     return f"({tekst})" if any(k in voorwaarde for k in ("alle", "een_van")) else tekst
+
+
+#: The opposite of a number test, for "niet": ``niet minstens 30`` -> ``minder dan 30`` (or unknown).
+_TEGENDEEL = {"minstens": "minder_dan", "minder_dan": "minstens", "meer_dan": "hoogstens", "hoogstens": "meer_dan"}
+
+
+def _or_list(woorden: list[str], taal: str) -> str:
+    """``a, b of c`` / ``a, b or c``."""
+    if len(woorden) <= 1:
+        return "".join(woorden)
+    return f"{', '.join(woorden[:-1])} {t('regel.of', taal)} {woorden[-1]}"
+
+
+def condition_sentence(voorwaarde: dict[str, Any], taal: str, streng: bool = False) -> str:
+    """A condition as a clause an officer reads after "als"/"when": ``{veld: aanspreekpunt, is: nee}``
+    -> ``u geen vast aanspreekpunt voor de wijk hebt``. Phrases come from the ``zin.*`` texts; a test
+    with no phrase falls back to :func:`explain_condition` (``streng``: raises ``KeyError`` instead)."""
+    try:
+        return _sentence(voorwaarde, taal, False)[0]
+    except KeyError:
+        if streng:
+            raise
+        return explain_condition(voorwaarde, taal)
+
+
+def _phrase(sleutel: str, taal: str, **waarden: Any) -> str:
+    if sleutel not in texts("nl"):
+        raise KeyError(sleutel)
+    return t(sleutel, taal, **waarden)
+
+
+def _number(getal: float, taal: str) -> str:
+    tekst = f"{getal:g}"
+    return tekst.replace(".", ",") if taal == "nl" else tekst
+
+
+def _sentence(voorwaarde: dict[str, Any], taal: str, ontkend: bool) -> tuple[str, str | None]:
+    """(clause, the conjunction that joins its top level: "en", "of" or None)."""
+    if "niet" in voorwaarde:
+        return _sentence(voorwaarde["niet"], taal, not ontkend)
+    if "alle" in voorwaarde or "een_van" in voorwaarde:
+        # not (a and b) = not a or not b; not (a or b) = not a and not b
+        voeg = "en" if ("alle" in voorwaarde) != ontkend else "of"
+        delen = []
+        for v in voorwaarde["alle" if "alle" in voorwaarde else "een_van"]:
+            tekst, binnen = _sentence(v, taal, ontkend)
+            delen.append(f"({tekst})" if binnen and binnen != voeg else tekst)
+        delen = list(dict.fromkeys(delen))  # "no groups known" can follow from two tests
+        return f" {t('regel.' + voeg, taal)} ".join(delen), voeg if len(delen) > 1 else None
+    veld = voorwaarde["veld"]
+    (op,) = [k for k in voorwaarde if k != "veld"]
+    arg = voorwaarde[op]
+    soort, toegestaan = VELDEN[veld]
+    of = f" {t('regel.of', taal)} "
+    if op in {"onbekend", "leeg"}:  # the groups' kinds or activity unknown: no groups known
+        basis = "groepen" if veld.startswith("groepen.") else veld
+        return _phrase(f"zin.{basis}.{op if bool(arg) != ontkend else 'niet_' + op}", taal), None
+    if soort == "datum":
+        return _phrase(f"zin.{veld}.{_OMGEKEERD[op] if ontkend else op}", taal, waarde=format_date(arg, taal)), None
+    if soort == "getal":
+        if op == "is":
+            raise KeyError(op)
+        vergelijking = _phrase(f"zin.op.{_TEGENDEEL[op] if ontkend else op}", taal, waarde=_number(arg, taal))
+        zin = _phrase(f"zin.{veld}", taal, vergelijking=vergelijking)
+        return (zin + of + _phrase(f"zin.{veld}.onbekend", taal), "of") if ontkend else (zin, None)
+    waarden = list(arg) if isinstance(arg, list) else [arg]
+    if f"zin.{veld}.{waarden[0]}" in texts("nl"):  # a phrase per value (ja/nee fields, groepen.actief)
+        if ontkend and soort != "keuze":  # none of the groups: "geen enkele groep … en …"
+            delen = [_phrase(f"zin.{veld}.geen_{w}", taal) for w in waarden]
+            return f" {t('regel.en', taal)} ".join(delen), "en" if len(delen) > 1 else None
+        if ontkend:  # the other values, or unknown
+            waarden = [w for w in toegestaan if w not in waarden] + ["onbekend"]
+        return _or_list([_phrase(f"zin.{veld}.{w}", taal) for w in waarden], taal), None
+    woorden = _or_list([value_label(veld, OUDE_SOORTEN.get(str(w), str(w)), taal) for w in waarden], taal)
+    sleutel = f"zin.{veld}.{'in' if soort == 'keuze' else 'bevat'}{'_niet' if ontkend else ''}"
+    zin = _phrase(sleutel, taal, waarden=woorden)
+    basis = "groepen" if veld.startswith("groepen.") else veld
+    return (zin + of + _phrase(f"zin.{basis}.onbekend", taal), "of") if ontkend else (zin, None)

@@ -12,7 +12,7 @@ from pathlib import Path
 from toolkit.base import Problem, paths, shown_path
 
 from . import glossary, laws, phases
-from .actions import check_actions, read_actions_file
+from .actions import SAMENGEVOEGD, check_actions, check_merged_ids, read_actions_file
 from .cases import BESCHRIJVING, check_cases, read_case
 from .glossary import check_glossary
 from .knowledge import kennisbank
@@ -65,6 +65,15 @@ def _in_case_folder(pad: Path) -> bool:
     return (pad.parent / BESCHRIJVING).is_file() and pad.suffix in {".yaml", ".csv"}
 
 
+def _actions_folder(map_: Path) -> list[Problem]:
+    acties, problemen = check_actions(map_)
+    return problemen + (check_merged_ids(map_, acties)[1] if acties else [])
+
+
+def _merged_file(pad: Path) -> list[Problem]:
+    return check_merged_ids(pad.parent, check_actions(pad.parent)[0])[1]
+
+
 def _is_actions_file(pad: Path) -> bool:
     return pad.suffix == ".yaml" and pad.name.startswith("les-")
 
@@ -79,7 +88,8 @@ CONTENT_TYPES: list[tuple[str, Checker, Callable[[Path], bool], Checker]] = [
     ("lessons/wetten", _laws_folder, _is_law_file, _law_file),
     ("lessons", _lessons_folder, lambda p: p.suffix == ".md", _lesson_file),
     ("cases", _cases_folder, _in_case_folder, _case_file),
-    ("lessons/acties", lambda m: check_actions(m)[1], _is_actions_file, lambda p: read_actions_file(p)[1]),
+    ("lessons/acties", _actions_folder, _is_actions_file, lambda p: read_actions_file(p)[1]),
+    ("", lambda m: [], lambda p: p.name == SAMENGEVOEGD, _merged_file),
     # checked with the lessons folder (above); these lines let a single file be checked
     ("", lambda m: [], lambda p: p.name == glossary.BESTAND, lambda p: check_glossary(p)[1]),
     ("", lambda m: [], lambda p: p.name == phases.BESTAND, lambda p: check_phases(p)[1]),
@@ -112,7 +122,7 @@ def _validate_one(doel: Path) -> list[Problem]:
     if doel.name == laws.MAP and any(doel.glob("*.md")):
         return _laws_folder(doel)
     if any(doel.glob("les-*.yaml")):
-        return check_actions(doel)[1]
+        return _actions_folder(doel)
     if (doel / BESCHRIJVING).is_file():
         return read_case(doel)[1]
     if any((sub / BESCHRIJVING).is_file() for sub in doel.iterdir() if sub.is_dir()):

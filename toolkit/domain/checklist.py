@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, cast
 
@@ -25,6 +26,7 @@ from toolkit.content import (
     Wetsverwijzing,
     build_context,
     cited,
+    condition_fields,
     evaluate,
     facts,
     folder_name,
@@ -65,6 +67,7 @@ class Voortgang(TypedDict):
     status: str
     deadline: str | None
     opmerkingen: str
+    voorheen: NotRequired[list[str]]  # the old ids of a merged action whose rows counted for it
 
 
 class ChecklistActie(TypedDict):
@@ -130,6 +133,9 @@ class Decision:
     prioriteit: str | None
     redenen: list[Feit] = field(default_factory=list)
     reden_uit: str = ""
+    #: How firmly the profile sets the priority: 0 a fact other than the phase, 1 only the phase,
+    #: 2 the last rule (nothing matched). Spreading the levels moves the weakest first.
+    sterkte: int = 2
 
 
 def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Decision:
@@ -151,7 +157,10 @@ def decide(actie: Actie, feiten: dict[str, Any], taal: str = "nl") -> Decision:
             return Decision(actie, True, regel.dan, redenen)
         uitkomst = evaluate(regel.als, feiten)
         if uitkomst.klopt:
-            return Decision(actie, True, regel.dan, redenen + [f for f in uitkomst.redenen if f not in redenen])
+            sterkte = 1 if condition_fields(regel.als) == {"fase"} else 0
+            return Decision(
+                actie, True, regel.dan, redenen + [f for f in uitkomst.redenen if f not in redenen], "", sterkte
+            )
     return Decision(actie, True, actie.prioriteit[-1].dan, redenen)  # pragma: no cover - validated
 
 
@@ -188,6 +197,17 @@ def _evidence(kb: Kennisbank, actie_id: str, taal: str, met_fictief: bool) -> li
         for claim in kb.claims_by_action.get(actie_id, [])
         if met_fictief or not claim.fictief
     ]
+
+
+def _progress(rij: dict[str, Any] | None, taal: str) -> Voortgang:
+    """An action's progress from the register; rows of merged old ids get a note saying so."""
+    if rij is None:
+        return {"status": "open", "deadline": None, "opmerkingen": ""}
+    v = cast(Voortgang, dict(rij))
+    if v.get("voorheen"):
+        notitie = t("register.voorheen", taal, ids=", ".join(v["voorheen"]))
+        v["opmerkingen"] = f"{notitie} {v['opmerkingen']}".strip()
+    return v
 
 
 def _logbook_note(logboek: dict[str, int], taal: str) -> str:
@@ -227,6 +247,8 @@ def build(
 
     wetten = kb.laws(taal)
     onbekend: dict[str, list[str]] = {}  # action id -> the unknown profile fields that put it in
+    sleutelgat: set[str] = set()  # actions in because a key field is "nee" or unknown
+    sterkte: dict[str, int] = {}  # action id -> Decision.sterkte
     for actie in kb.actions:
         besluit = decide(actie, feiten, taal)
         if not besluit.opgenomen:
@@ -234,6 +256,9 @@ def build(
             continue
         aanleiding = [describe(f, taal) for f in besluit.redenen] or [t("geldt_altijd", taal)]
         onbekend[actie.id] = [veld for veld, waarde in besluit.redenen if waarde == "onbekend"]
+        if any(veld in SLEUTELVELDEN and waarde in ("nee", "onbekend") for veld, waarde in besluit.redenen):
+            sleutelgat.add(actie.id)
+        sterkte[actie.id] = besluit.sterkte
         voorbij = actie.deadline is not None and peil >= actie.deadline.datum and actie.tekst_na_deadline
         tekst = actie.tekst_na_deadline if voorbij and actie.tekst_na_deadline else actie.tekst
         rij: ChecklistActie = {
@@ -259,10 +284,9 @@ def build(
         if logboek is not None and actie.logboek:
             rij["logboek"] = _logbook_note(logboek, taal)
         if voortgang is not None:
-            rij["voortgang"] = cast(
-                Voortgang, voortgang.get(actie.id, {"status": "open", "deadline": None, "opmerkingen": ""})
-            )
+            rij["voortgang"] = _progress(voortgang.get(actie.id), taal)
         acties.append(rij)
+    spread(acties, Spreiding(sleutelgat, sterkte, onbekend, heeft_gaten(feiten)), peil, taal)
     acties.sort(key=lambda a: (a["les"], PRIORITEITEN.index(a["prioriteit"]), a["id"]))
     checklist: Checklist = {
         "schema": SCHEMA_VERSIE,
@@ -276,6 +300,76 @@ def build(
     if voortgang is not None:
         checklist["voortgang"] = summarise(acties, peil)
     return checklist
+
+
+#: ``hoog`` means "this quarter": at most this many per checklist, and at least this many when the
+#: profile has gaps (a key field ``nee`` or unknown).
+MAX_HOOG = 12
+MIN_HOOG = 3
+#: The profile fields without which the work stalls: "nee" or unknown is a real gap.
+SLEUTELVELDEN = frozenset({"aanspreekpunt", "logboek", "capaciteit_fte", "raad_betrokken"})
+#: No level holds more than this share of a checklist's actions.
+MAX_AANDEEL = Fraction(2, 3)
+
+
+def heeft_gaten(feiten: dict[str, Any]) -> bool:
+    """A key field is unknown or ``nee`` (capacity: unknown)."""
+    return any(feiten.get(v) in (None, "nee") for v in SLEUTELVELDEN)
+
+
+@dataclass
+class Spreiding:
+    """What :func:`spread` needs to know about each action besides its row."""
+
+    sleutelgat: set[str]  # in because a key field is "nee" or unknown
+    sterkte: dict[str, int]  # Decision.sterkte
+    onbekend: dict[str, list[str]]  # the unknown fields that put it in
+    gaten: bool  # the profile has a gap in a key field
+
+
+def spread(acties: list[ChecklistActie], info: Spreiding, peil: date, taal: str) -> None:
+    """Keep the levels meaningful (``lessons/acties/README.md``, "Prioriteit: de vuistregel"):
+    at most :data:`MAX_HOOG` ``hoog`` (the most urgent stay), at least :data:`MIN_HOOG` when the
+    profile has gaps, and no level above :data:`MAX_AANDEEL` of the actions. Each action moved
+    says why in its ``aanleiding``; the weakest (least bound to the profile) move first."""
+
+    def dringend(a: ChecklistActie) -> tuple[int, int, int, str]:
+        if "deadline" in a and (date.fromisoformat(a["deadline"]) - peil).days <= DEADLINE_DICHTBIJ:
+            groep = 0
+        elif a["id"] in info.sleutelgat:
+            groep = 1
+        elif info.onbekend.get(a["id"]):
+            groep = 2
+        else:
+            groep = 3 + info.sterkte[a["id"]]
+        return (groep, len(a["fasen"]), a["les"], a["id"])
+
+    def zwak(a: ChecklistActie) -> tuple[int, int, int, str]:  # the reverse: weakest first
+        groep, fasen, les, _ = dringend(a)
+        return (-groep, -fasen, -les, a["id"])
+
+    def verplaats(kandidaten: list[ChecklistActie], naar: str, aantal: int, reden: str) -> None:
+        for a in kandidaten[: max(aantal, 0)]:
+            a["prioriteit"] = naar
+            a["aanleiding"] = [*a["aanleiding"], reden]
+
+    def op(niveau: str) -> list[ChecklistActie]:
+        return [a for a in acties if a["prioriteit"] == niveau]
+
+    hoog = sorted(op("hoog"), key=dringend)
+    verplaats(hoog[MAX_HOOG:], "midden", len(hoog) - MAX_HOOG, t("reden.te_veel_hoog", taal, max=MAX_HOOG))
+    if info.gaten and len(op("hoog")) < MIN_HOOG:
+        kandidaten = sorted(op("midden"), key=dringend) + sorted(op("laag"), key=dringend)
+        verplaats(kandidaten, "hoog", MIN_HOOG - len(op("hoog")), t("reden.eerst_dit_kwartaal", taal, min=MIN_HOOG))
+    grens = int(MAX_AANDEEL * len(acties))
+    for niveau, naar in (("hoog", "midden"), ("midden", "laag"), ("laag", "midden")):
+        rij = op(niveau)
+        if len(rij) > grens:
+            # down: the weakest go; up (laag -> midden): the most bound to this profile and phase go,
+            # but never an action the rules put low because the profile says it is arranged
+            kandidaten = (sorted(rij, key=zwak) if naar != "midden" or niveau == "hoog"
+                          else sorted((a for a in rij if info.sterkte[a["id"]] > 0), key=dringend))  # fmt: skip
+            verplaats(kandidaten, naar, len(rij) - grens, t("reden.spreiding", taal, prioriteit=t(naar, taal)))
 
 
 #: How many actions *Begin hier* shows: at least, at most; and how far ahead a legal date counts.

@@ -9,6 +9,7 @@ from typing import Any
 from zipfile import BadZipFile
 
 from toolkit.base import UserError, fold, shown_path
+from toolkit.content import kennisbank
 
 STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
 KOLOMMEN = ("id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen",
@@ -22,12 +23,16 @@ OVER_RIJEN = ("gemeente", "wijk")
 EIGENAAR = "__voor__"
 
 
-def read_register(pad: Path, naam: str | None = None) -> dict[str, dict[str, Any]]:
+def read_register(
+    pad: Path, naam: str | None = None, samengevoegd: Mapping[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
     """Statuses, deadlines and notes per action id from an action register written by the toolkit
     (and, under :data:`EIGENAAR`, the municipality and wijk it was made for, when it says so).
 
     ``naam`` is how the file is named in messages (an upload's own name). Raises one clear line when
-    the file is not such a register or holds a value that is not allowed.
+    the file is not such a register or holds a value that is not allowed. A row with the id of an
+    action that was merged into another (``samengevoegd``, default: ``lessons/acties/samengevoegd.yaml``)
+    counts for that action: see :func:`map_merged_ids`.
     """
 
     from openpyxl import load_workbook
@@ -83,6 +88,34 @@ def read_register(pad: Path, naam: str | None = None) -> dict[str, dict[str, Any
         over = {str(r[0]): r[1] for r in boek[OVER].iter_rows(values_only=True) if r and r[0] in OVER_RIJEN}
         uit[EIGENAAR] = {"gemeente": over.get("gemeente") or "", "wijk": over.get("wijk") or "", "bestand": naam}
     boek.close()
+    return map_merged_ids(uit, kennisbank().samengevoegd if samengevoegd is None else samengevoegd)
+
+
+#: From least to most done: a merged action is only as far as its least advanced part.
+_VOLGORDE = ("open", "bezig", "gedaan")
+
+
+def map_merged_ids(register: dict[str, dict[str, Any]], samengevoegd: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Rows of old ids count for the action they were merged into, which gets ``voorheen`` (the old
+    ids). Several rows for one action: the least advanced status (``n.v.t.`` only when all are), the
+    earliest deadline, and every note."""
+    groepen: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for actie_id, rij in register.items():
+        groepen.setdefault(samengevoegd.get(actie_id, actie_id), []).append((actie_id, rij))
+    uit: dict[str, dict[str, Any]] = {}
+    for actie_id, rijen in groepen.items():
+        oud = [o for o, _ in rijen if o != actie_id]
+        if not oud:
+            uit[actie_id] = rijen[0][1]
+            continue
+        statussen = [r["status"] for _, r in rijen if r["status"] != "n.v.t."]
+        deadlines = sorted(r["deadline"] for _, r in rijen if r["deadline"])
+        uit[actie_id] = {
+            "status": min(statussen, key=_VOLGORDE.index) if statussen else "n.v.t.",
+            "deadline": deadlines[0] if deadlines else None,
+            "opmerkingen": " | ".join(r["opmerkingen"] for _, r in rijen if r["opmerkingen"]),
+            "voorheen": sorted(oud),
+        }
     return uit
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from toolkit.base import paths, pick, quantity, t, term
+from toolkit.content import kennisbank
 
 from . import links
 from .markup import inline_html, markdown_html, source_refs
@@ -23,6 +24,7 @@ def environment() -> Environment:
     )
     env.globals["t"] = t
     env.globals["term"] = term
+    env.globals["tag_label"] = lambda vocab, waarde, taal: kennisbank().tag_label(vocab, waarde, taal)
     env.globals["pick"] = pick
     env.globals["quantity"] = quantity
     env.globals["source_refs"] = source_refs

@@ -22,6 +22,7 @@ from typing import Any
 
 from toolkit.base import OWN_SYNTHESIS, SOURCE_REF, fold, paths, pick, quantity, split_ids, t, term
 from toolkit.content import (
+    FASEN,
     KOPJES,
     TREDEN,
     VOCABULAIRES,
@@ -35,7 +36,7 @@ from toolkit.content import (
     Kennisbank,
     Les,
     Regeling,
-    explain_condition,
+    condition_sentence,
     general_text,
     kennisbank,
     status_text,
@@ -394,20 +395,30 @@ def case_page(casus: Case, kennis: Kennis, afbeeldingen: dict[str, Pagina]) -> s
 
 
 def rule_in_words(actie: Actie, taal: str) -> list[str]:
-    """How the checklist decides: when the action is in, and at which priority."""
+    """How the checklist decides, as sentences an officer reads: when the action is in, at which
+    priority (consecutive rules with the same outcome joined), and in which phases."""
     if actie.geldt_als:
-        regels = [t("regel.staat_erin", taal, voorwaarde=explain_condition(actie.geldt_als, taal))]
+        regels = [t("regel.staat_erin", taal, voorwaarde=condition_sentence(actie.geldt_als, taal))]
     else:
         regels = [t("regel.altijd", taal)]
-    delen = [
-        t("regel.prioriteit", taal, prioriteit=t(r.dan, taal), voorwaarde=explain_condition(r.als, taal))
-        for r in actie.prioriteit
-        if r.als is not None
+    groepen: list[tuple[str, list[str]]] = []
+    for regel in actie.prioriteit[:-1]:
+        zin = condition_sentence(regel.als or {}, taal)
+        if groepen and groepen[-1][0] == regel.dan:
+            groepen[-1][1].append(zin)
+        else:
+            groepen.append((regel.dan, [zin]))
+    zinnen = [
+        t("regel.als_zin", taal, prioriteit=t(dan, taal).capitalize(), voorwaarde=t("regel.of_als", taal).join(delen))
+        for dan, delen in groepen
     ]
     laatste = t(actie.prioriteit[-1].dan, taal)
-    delen.append(t("regel.anders", taal, prioriteit=laatste) if delen else laatste)
-    regels.append(f"{t('prioriteit', taal)}: " + "; ".join(delen) + ".")
-    regels.append(t("regel.fasen", taal, fasen=", ".join(term("fase", f, taal) for f in actie.fasen)))
+    zinnen.append(t("regel.anders_zin" if zinnen else "regel.altijd_zin", taal, prioriteit=laatste))
+    regels.append(" ".join(zinnen))
+    if set(actie.fasen) == set(FASEN):
+        regels.append(t("regel.elke_fase", taal))
+    else:
+        regels.append(t("regel.fasen", taal, fasen=", ".join(term("fase", f, taal) for f in actie.fasen)))
     return regels
 
 
@@ -448,6 +459,17 @@ def action_page(actie: Actie, kennis: Kennis) -> str:
     return "\n".join([*regels, ""])
 
 
+def merged_page(oud: str, nieuw: str, kennis: Kennis) -> str:
+    """The page of an action id that was merged into another: a link there, so that old links and
+    bookmarks still lead somewhere (outside the navigation)."""
+    taal, van = kennis.taal, actie_doc(oud)
+    actie = next(a for a in kennis.acties if a.id == nieuw)
+    titel = short_title(general_text(actie.tekst.in_language(taal), taal))
+    link = page_link(f"{nieuw}: {esc(titel)}", van, actie_doc(nieuw))
+    return "\n".join(["---", "orphan: true", "---", "", f"# {t('site.samengevoegd_titel', taal, oud=oud)}", "",
+                      t("site.samengevoegd", taal, oud=oud, link=link), ""])  # fmt: skip
+
+
 def law_page(wet: Regeling, kennis: Kennis) -> str:
     """One rule set: its status on a date, what it asks of whom, what it means for participation,
     what is uncertain (with what each source says), the lessons and actions, the sources."""
@@ -473,8 +495,9 @@ def law_page(wet: Regeling, kennis: Kennis) -> str:
 
 def matrix_page(kennis: Kennis) -> str:
     taal, van = kennis.taal, MATRIX_DOC
-    casussen = [c for c in kennis.casussen if not c.concept]
-    kop = [t("les", taal), *(page_link(esc(c.naam), van, casus_doc(c.id)) for c in casussen)]
+    # the real cases side by side; a fictional case only after them, in its own marked column
+    casussen = sorted((c for c in kennis.casussen if not c.concept), key=lambda c: c.fictief)
+    kop = [t("les", taal), *(page_link(esc(c.naam), van, casus_doc(c.id)) + _case_marker(c, taal) for c in casussen)]
     rijen = []
     for nummer, les in kennis.lessen.items():
         cellen = [page_link(f"{nummer}. {esc(les.titel)}", van, les_doc(nummer))]
@@ -483,7 +506,10 @@ def matrix_page(kennis: Kennis) -> str:
             score = sum(GEWICHT[b.rij["sterkte"]] * (1 if b.rij["soort"] == "illustreert" else -1) for b in claims)
             cellen.append(ref(f"{score:+d} ({len(claims)})", label(c.id, "les", nummer)) if claims else "–")
         rijen.append(cellen)
-    return "\n".join([f"# {t('bewijsmatrix', taal)}", "", t("site.matrix_uitleg", taal), "", *_table(kop, rijen)])
+    uitleg = t("site.matrix_uitleg", taal) + (
+        " " + t("site.matrix_fictief", taal) if any(c.fictief for c in casussen) else ""
+    )
+    return "\n".join([f"# {t('bewijsmatrix', taal)}", "", uitleg, "", *_table(kop, rijen)])
 
 
 def sources_page(kennis: Kennis) -> str:
@@ -615,6 +641,9 @@ def site_pages(taal: str, kb: Kennisbank | None = None, teken: Tekenaar = draw_c
         [a.id.lower() for a in kennis.acties],
     )  # fmt: skip
     paginas.update({f"{actie_doc(a.id)}.md": action_page(a, kennis) for a in kennis.acties})
+    paginas.update(
+        {f"{actie_doc(oud)}.md": merged_page(oud, nieuw, kennis) for oud, nieuw in kennis.kb.samengevoegd.items()}
+    )
     wetten = list(kennis.wetten.values())
     paginas["wetten/index.md"] = _index(
         t("wet.kader", taal), t("wet.index_uitleg", taal),
