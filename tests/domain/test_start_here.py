@@ -85,6 +85,8 @@ def test_every_format_shows_where_to_begin() -> None:
     assert [r[1] for r in rijen] == c["begin_hier"]
     assert json.loads(str(render("checklist", "json", c, "nl")))["begin_hier"] == c["begin_hier"]
     assert "Uiterlijk: 1 januari 2027" in md
+    scherm = str(render("checklist", "html-fragment", c, "nl"))  # what the web app shows
+    assert "Begin hier" in scherm and eerste["waarom_nu"] in scherm.replace("&#39;", "'")
 
 
 def test_peildatum_that_is_not_a_date_is_one_line(tmp_path: Path) -> None:
