@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.warmtelessen-installed
 OUT    ?= output
 
-.PHONY: help setup test demo site app lab lint format clean bench chromium
+.PHONY: help setup test demo site app lab lint format clean bench chromium office
 
 help:
 	@echo "make demo   - maak het voorbeeldrapport in ./$(OUT)/"
@@ -35,7 +35,15 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  { echo "Chromium ontbreekt: installeer het pakket chromium (bijv. sudo apt-get install chromium)"; exit 1; }
 
-test: lint chromium
+# The document tests open every Word, ODT, Excel and ODS file in LibreOffice and check PDFs with
+# poppler's pdfinfo/pdftotext/pdffonts (Debian packages; the toolkit itself needs neither).
+office:
+	@{ command -v soffice >/dev/null && command -v pdfinfo >/dev/null; } || { test "$$(id -u)" = 0 && \
+	  command -v apt-get >/dev/null && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils >/dev/null; } || \
+	  { echo "LibreOffice of poppler ontbreekt: installeer libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"; exit 1; }
+
+test: lint chromium office
 	$(BIN)/python -m pytest -n auto -q
 
 demo: $(STAMP)

@@ -273,7 +273,7 @@ def test_an_uploaded_register_shows_progress_and_a_wrong_one_is_refused(
     boek = load_workbook(register)
     blad = boek.worksheets[0]
     kop = [c.value for c in blad[1]]
-    status = kop.index("status") + 1
+    status = kop.index("Status") + 1
     for rij in range(2, 6):
         blad.cell(rij, status, "gedaan")
     boek.save(register)
@@ -291,7 +291,7 @@ def test_an_uploaded_register_shows_progress_and_a_wrong_one_is_refused(
     pagina.wait_for_selector("[role=alert]:has-text('kapot.xlsx')", timeout=30_000)
     (tmp_path / "notities.txt").write_text("hallo")
     _upload(pagina, "Actieregister laden", tmp_path / "notities.txt")
-    pagina.wait_for_selector("[role=alert]:has-text('geen .xlsx-bestand')", timeout=30_000)
+    pagina.wait_for_selector("[role=alert]:has-text('geen .xlsx- of .ods-bestand')", timeout=30_000)
     assert "Traceback" not in pagina.inner_text("body")
 
 

@@ -148,7 +148,7 @@ def test_the_qr_code_holds_the_address() -> None:
 def test_an_upload_that_is_not_a_register_is_one_line(tmp_path: Path) -> None:
     from toolkit.app.checklist import read_uploaded_register
 
-    with pytest.raises(UserError, match=r"^notities\.txt: geen \.xlsx-bestand"):
+    with pytest.raises(UserError, match=r"^notities\.txt: geen \.xlsx- of \.ods-bestand"):
         read_uploaded_register("notities.txt", b"hallo")
     with pytest.raises(UserError, match=r"^kapot\.xlsx: "):
         read_uploaded_register("kapot.xlsx", b"PK\x03\x04 niet echt")

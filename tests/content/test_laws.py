@@ -99,7 +99,7 @@ def test_a_foreseen_designation_without_a_logbook_gets_the_bgiw_action_first_in_
     blad = load_workbook(map_ / "actieregister.xlsx")["Acties"]
     kop = [c.value for c in blad[1]]
     rij = next(r for r in blad.iter_rows(min_row=2, values_only=True) if r[0] == "L7-15")
-    assert rij[kop.index("prioriteit")] == "hoog" and wet["titel"] in rij[kop.index("wettelijk_kader")]
+    assert rij[kop.index("Prioriteit")] == "hoog" and wet["titel"] in rij[kop.index("Wettelijk kader")]
     uitleg = run_cli("checklist", "--gemeente", "Zwolle", "--aanwijzing-voorzien", "ja", "--logboek-bijgehouden",
                      "nee", "--uitleg")  # fmt: skip
     assert "+ L7-15 [hoog]" in uitleg.stdout and "(wgiw; " in uitleg.stdout  # --uitleg names the rule set

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
@@ -233,12 +234,14 @@ def test_every_format_holds_every_action_and_escapes_user_text(tmp_path: Path) -
     boek = load_workbook(tmp_path / "actieregister.xlsx")
     blad = boek["Acties"]
     kop = [c.value for c in blad[1]]
-    assert kop == ["id", "les", "actie", "prioriteit", "eigenaar", "fase", "status", "deadline", "opmerkingen",
-                   "wettelijk_kader"]  # fmt: skip
+    # headers a person reads (read back as labels or keys, see read_register)
+    assert kop == ["ID", "Les", "Actie", "Prioriteit", "Eigenaar", "Fase", "Status", "Deadline", "Opmerkingen",
+                   "Wettelijk kader"]  # fmt: skip
     assert [r[2] for r in blad.iter_rows(min_row=2, values_only=True)] == teksten
     assert blad.freeze_panes == "A2" and blad.auto_filter.ref.startswith("A1:")
     keuzes = [dv for dv in blad.data_validations.dataValidation if dv.type == "list"]
     assert keuzes and "open,bezig,gedaan,n.v.t." in keuzes[0].formula1
+    assert keuzes[0].showErrorMessage and keuzes[0].errorStyle == "stop"  # the spreadsheet refuses other values
 
     md = (tmp_path / "checklist.md").read_text()
     # user text is text: "<" shows as "<" (escaped for Markdown with a backslash), never as a tag or "&lt;"
@@ -316,9 +319,14 @@ def test_register_errors(tmp_path: Path) -> None:
     boek.save(ander)
     with pytest.raises(UserError, match="geen actieregister: kolom ontbreekt: id, status, deadline"):
         _make(BASIS, voortgang=ander)
-    fout = _register(tmp_path, {"L4-01": ("klaar", None)})
-    with pytest.raises(UserError, match=r"rij \d+: status: ongeldige waarde 'klaar'"):
-        _make(BASIS, voortgang=fout)
+    # a status the team typed that is not allowed: that cell is named, the rest of the file counts
+    fout = _register(tmp_path, {"L4-01": ("klaar", None), "L4-03": (" Gedaan ", None)})
+    checklist = _make(BASIS, voortgang=fout)
+    assert _actie(checklist, "L4-03")["voortgang"]["status"] == "gedaan"  # other case and spaces: read
+    assert _actie(checklist, "L4-01")["voortgang"]["status"] == "open"
+    (cel,) = checklist["voortgang"]["niet_gelezen"]
+    assert re.fullmatch(r"cel G\d+: status 'klaar' \(toegestaan: open, bezig, gedaan, n\.v\.t\.\)", cel), cel
+    assert cel in "\n".join(str(render("checklist", f, checklist, "nl")) for f in ("md", "html"))
 
 
 def test_an_english_checklist_names_owners_and_phases_in_english() -> None:
@@ -331,3 +339,9 @@ def test_an_english_checklist_names_owners_and_phases_in_english() -> None:
     assert "Owner: gemeente" not in html and "transitievisie" not in html
     md = str(render("checklist", "md", c, "en"))
     assert ", municipality, L1-01)" in md
+    # why an action is in, in English too: "kinds of groups: includes …", never the rule's Dutch "bevat"
+    groepen = build({"gemeente": "Wageningen", "groepen": [{"naam": "Coop", "soort": "energiecooperatie",
+                                                             "actief": "ja"}]}, taal="en")  # fmt: skip
+    redenen = [r for a in groepen["acties"] for r in a["aanleiding"]]
+    assert "kinds of groups: includes energy cooperative" in redenen
+    assert not [r for r in redenen if re.search(r"\b(bevat|vóór|vanaf|onbekend|ja|nee)\b", r)]

@@ -73,7 +73,8 @@ def test_a_new_case_appears_without_code_changes(tmp_path: Path) -> None:
     assert "Minidorp, Testwijk" in html
     assert html.count('src="data:image/svg+xml;base64,') == 5  # heatmap, 2 timelines, 2 bar charts
     assert sorted(x.name for x in map_.iterdir()) == sorted(
-        [f"{n}.csv" for n in TABELNAMEN] + ["vergelijking.nl.html", "vergelijking.nl.ipynb", "vergelijking.xlsx"]
+        [f"{n}.csv" for n in TABELNAMEN]
+        + ["vergelijking.nl.html", "vergelijking.nl.ipynb", "vergelijking.xlsx", "vergelijking.ods"]
     )
 
 

@@ -100,7 +100,7 @@ def test_fast_and_papermill_batches_agree(tmp_path: Path) -> None:
         (["lessen", "--jobs", "0"], "--jobs: moet minstens 1 zijn"),
         (["checklists"], "kies --alle-gemeenten of --profielen"),
         (["lessen", "--fast"], "--fast: alleen voor 'batch checklists'"),
-        (["checklists", "--alle-gemeenten", "--formats", "pdf"], "onbekend formaat 'pdf'"),
+        (["checklists", "--alle-gemeenten", "--formats", "doc"], "onbekend formaat 'doc'"),
         (["sokken"], "ongeldige keuze: 'sokken'"),
     ],
 )

@@ -14,7 +14,8 @@ from toolkit.domain.checklist import build
 from toolkit.render.checklist import to_json
 
 BESTANDEN = [
-    "actieregister.xlsx", "checklist.docx", "checklist.html", "checklist.ipynb", "checklist.json", "checklist.md",
+    "actieregister.ods", "actieregister.xlsx", "checklist.docx", "checklist.html", "checklist.ipynb", "checklist.json",
+    "checklist.md", "checklist.odt", "checklist.pdf",
 ]  # fmt: skip
 
 
@@ -90,7 +91,7 @@ def test_voortgang_on_the_command_line(tmp_path: Path) -> None:
         (["--gemeente", "Haarlem", "--fase", "bouw"], ["fase: ongeldige waarde 'bouw'"]),
         (["--gemeente", "Haarlem", "--eigendom", "koop=80,corporatie=30"], ["tellen op tot 110"]),
         (["--gemeente", "Haarlem", "--eigendom", "koop=veel"], ["--eigendom", "ongeldig"]),
-        (["--gemeente", "Haarlem", "--formats", "pdf"], ["--formats: onbekend formaat 'pdf'"]),
+        (["--gemeente", "Haarlem", "--formats", "doc"], ["--formats: onbekend formaat 'doc'", "odt", "pdf", "ods"]),
         (["--profiel", "bestaat-niet.yaml"], ["--profiel: bestand bestaat niet"]),
     ],
 )

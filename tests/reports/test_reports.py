@@ -56,10 +56,10 @@ def test_formats_defaults_and_help(kind: str) -> None:
 
 def test_formats_are_checked_in_one_place() -> None:
     spec = SPECS["checklist"]
-    assert check_formats(spec, None, "inproces") == ["html", "docx", "xlsx", "md", "json"]
+    assert check_formats(spec, None, "inproces") == ["html", "docx", "odt", "pdf", "xlsx", "ods", "md", "json"]
     assert check_formats(spec, ["json", "json"], "papermill") == ["json"]
-    with pytest.raises(UserError, match=r"--formats: onbekend formaat 'pdf' \(toegestaan: html, docx"):
-        check_formats(spec, ["pdf"], "papermill")
+    with pytest.raises(UserError, match=r"--formats: onbekend formaat 'doc' \(toegestaan: html, docx, odt, pdf"):
+        check_formats(spec, ["doc"], "papermill")
     with pytest.raises(UserError, match="'ipynb' kan niet met engine inproces"):
         check_formats(spec, ["ipynb"], "inproces")
     with pytest.raises(UserError, match="'md' kan niet met engine papermill"):
@@ -103,16 +103,20 @@ def test_every_kind_produces_its_files_in_process(tmp_path: Path) -> None:
     assert namen["les"] == sorted(f"les-4-werk-samen-met-bestaande-groepen.en.{e}" for e in ("html", "md", "json"))
     assert namen["casus"] == ["casus-voorbeeldstad.nl.html"]
     assert namen["checklist"] == [
+        "actieregister.ods",
         "actieregister.xlsx",
         "checklist.docx",
         "checklist.html",
         "checklist.json",
         "checklist.md",
+        "checklist.odt",
+        "checklist.pdf",
     ]
     assert "vergelijking.xlsx" in namen["vergelijking"] and "bewijsmatrix.csv" in namen["vergelijking"]
-    assert namen["oogst"] == ["oogst.nl.docx", "oogst.nl.html"]
-    assert namen["logboek"] == ["bewoners.nl.docx", "bewoners.nl.html", "logboek.nl.docx", "logboek.nl.html"]
-    assert "handout-les-4.docx" in namen["workshop-kit"] and "dias.html" in namen["workshop-kit"]
+    assert namen["oogst"] == ["oogst.nl.docx", "oogst.nl.html", "oogst.nl.odt", "oogst.nl.pdf"]
+    assert namen["logboek"] == sorted(f"{stam}.nl.{f}" for stam in ("bewoners", "logboek")
+                                      for f in ("docx", "html", "odt", "pdf"))  # fmt: skip
+    assert {"handout-les-4.docx", "handout-les-4.odt", "handout-les-4.pdf", "dias.html"} <= set(namen["workshop-kit"])
     les = json.loads(
         (
             tmp_path / "uit/les-4-werk-samen-met-bestaande-groepen/les-4-werk-samen-met-bestaande-groepen.en.json"

@@ -22,10 +22,13 @@ from toolkit.reports import SPECS, parse
 from .server import app_language, app_site_base
 
 #: The files offered for download, in this order (the checklist report's formats).
-DOWNLOADS = ("docx", "xlsx", "html", "md", "json")
+DOWNLOADS = ("docx", "odt", "pdf", "xlsx", "ods", "html", "md", "json")
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "pdf": "application/pdf",
     "html": "text/html",
     "md": "text/markdown",
     "json": "application/json",
@@ -57,10 +60,10 @@ def read_uploaded_register(naam: str, inhoud: bytes) -> dict[str, dict[str, Any]
 
     if len(inhoud) > MAX_UPLOAD:
         raise UserError(f"{naam}: bestand is te groot ({len(inhoud) // 1024} kB; hooguit {MAX_UPLOAD // 1024} kB)")
-    if not naam.lower().endswith(".xlsx"):
-        raise UserError(f"{naam}: geen .xlsx-bestand (kies het actieregister.xlsx van uw checklist)")
+    if not naam.lower().endswith((".xlsx", ".ods")):
+        raise UserError(f"{naam}: geen .xlsx- of .ods-bestand (kies het actieregister van uw checklist)")
     with tempfile.TemporaryDirectory() as tmp:
-        pad = Path(tmp) / "actieregister.xlsx"
+        pad = Path(tmp) / ("actieregister.ods" if naam.lower().endswith(".ods") else "actieregister.xlsx")
         pad.write_bytes(inhoud)
         return read_register(pad, naam=naam)
 
@@ -111,7 +114,7 @@ def checklist_page(taal: str | None = None) -> Any:
     formulier = ProfileForm({}, taal)
     melding, downloads, uitkomst = w.HTML(), w.HTML(), w.HTML()
     laden = w.FileUpload(accept=".yaml,.yml", multiple=False, description=t("app.profiel_laden", taal))
-    register_knop = w.FileUpload(accept=".xlsx", multiple=False, description=t("app.register_laden", taal))
+    register_knop = w.FileUpload(accept=".xlsx,.ods", multiple=False, description=t("app.register_laden", taal))
     maak = w.Button(description=t("app.maak_checklist", taal), button_style="primary")
     staat: dict[str, Any] = {"register": None}
 

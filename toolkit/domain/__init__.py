@@ -47,9 +47,11 @@ if TYPE_CHECKING:
     from .logbook_io import import_file as import_file
     from .logbook_report import report_from_file as report_from_file
     from .progress import KOLOMMEN as KOLOMMEN
+    from .progress import NIET_GELEZEN as NIET_GELEZEN
     from .progress import OVER as OVER
     from .progress import STATUSSEN as STATUSSEN
     from .progress import check_register_fits as check_register_fits
+    from .progress import column_label as column_label
     from .progress import read_register as read_register
     from .report_objects import CaseReport as CaseReport
     from .report_objects import LessonReport as LessonReport

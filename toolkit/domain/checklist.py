@@ -37,7 +37,7 @@ from toolkit.content import (
 
 from . import logbook as lb
 from .logbook_report import stats
-from .progress import summarise
+from .progress import NIET_GELEZEN, summarise
 
 SCHEMA_VERSIE = 1
 _ISO_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -115,13 +115,25 @@ class Checklist(TypedDict):
 
 
 def describe(feit: Feit, taal: str) -> str:
-    """A fact in words: ``zichtbaar aanspreekpunt: nee``."""
+    """A fact in words: ``zichtbaar aanspreekpunt: nee``; ``kinds of groups: includes energy cooperative``."""
     veld, waarde = feit
-    woorden = " ".join(
-        format_date(date.fromisoformat(w), taal) if _ISO_DATUM.match(w) else value_label(veld, w, taal)
-        for w in waarde.split(" ")
-    )
-    return f"{term('veld', veld, taal)}: {woorden}"
+
+    def woord(w: str) -> str:
+        kern = w.rstrip(",")
+        if _ISO_DATUM.match(kern):
+            label = format_date(date.fromisoformat(kern), taal)
+        elif kern in _OPERATOR_WOORDEN:  # "bevat", "voor", "vanaf" from the rules
+            label = term("waarde", kern, taal)
+        else:  # a value of the field's vocabulary, else a general one ("onbekend")
+            label = value_label(veld, kern, taal)
+            label = term("waarde", kern, taal) if label == kern else label
+        return label + w[len(kern) :]
+
+    return f"{term('veld', veld, taal)}: {' '.join(woord(w) for w in waarde.split(' '))}"
+
+
+#: Words the rules put between a field and its values (see ``toolkit.content.rules.evaluate``).
+_OPERATOR_WOORDEN = frozenset({"bevat", "voor", "vanaf"})
 
 
 @dataclass
@@ -299,6 +311,8 @@ def build(
     }
     if voortgang is not None:
         checklist["voortgang"] = summarise(acties, peil)
+        if NIET_GELEZEN in voortgang:  # cells of the register that could not be read: named, not fatal
+            checklist["voortgang"]["niet_gelezen"] = list(voortgang[NIET_GELEZEN]["cellen"])
     return checklist
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
-from toolkit.base import UserError, fold, shown_path
+from toolkit.base import UserError, fold, shown_path, t
 from toolkit.content import kennisbank
 
 STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
@@ -23,72 +23,122 @@ OVER_RIJEN = ("gemeente", "wijk")
 EIGENAAR = "__voor__"
 
 
-def read_register(
-    pad: Path, naam: str | None = None, samengevoegd: Mapping[str, str] | None = None
-) -> dict[str, dict[str, Any]]:
-    """Statuses, deadlines and notes per action id from an action register written by the toolkit
-    (and, under :data:`EIGENAAR`, the municipality and wijk it was made for, when it says so).
+#: The key under which :func:`read_register` lists the cells it could not read (not an action id).
+NIET_GELEZEN = "__niet_gelezen__"
 
-    ``naam`` is how the file is named in messages (an upload's own name). Raises one clear line when
-    the file is not such a register or holds a value that is not allowed. A row with the id of an
-    action that was merged into another (``samengevoegd``, default: ``lessons/acties/samengevoegd.yaml``)
-    counts for that action: see :func:`map_merged_ids`.
-    """
 
+def column_label(kolom: str, taal: str) -> str:
+    """The header of a register column as the team sees it ("Wettelijk kader"); read back as well
+    as the key itself."""
+    return t(f"register.kolom.{kolom}", taal)
+
+
+def _header_keys() -> dict[str, str]:
+    """Every header text a register may have (key or label, any language, any case) -> key."""
+    namen: dict[str, str] = {}
+    for kolom in KOLOMMEN:
+        for naam in (kolom, column_label(kolom, "nl"), column_label(kolom, "en")):
+            namen[fold(naam).strip()] = kolom
+    return namen
+
+
+def _sheets(pad: Path, naam: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every sheet of an ``.xlsx`` or ``.ods`` register."""
+    if pad.suffix.lower() == ".ods":
+        import pandas as pd
+
+        try:
+            bladen = pd.read_excel(pad, engine="odf", sheet_name=None, header=None, dtype=object)
+        except FileNotFoundError:
+            raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
+        except Exception:  # odfpy raises many kinds on a file that is not ODS
+            raise UserError(f"{naam}: --voortgang: geen ODS-bestand (een actieregister.ods van warmtelessen)") from None
+        return {
+            blad: [tuple(None if pd.isna(w) else w for w in rij) for rij in frame.itertuples(index=False)]
+            for blad, frame in bladen.items()
+        }
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    naam = naam or shown_path(pad)
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)
     except FileNotFoundError:
         raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
     except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
         raise UserError(f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)") from None
-    blad = boek["Acties"] if "Acties" in boek.sheetnames else boek.worksheets[0]
-    rijen = blad.iter_rows(values_only=True)
-    kop = [str(k).strip().lower() if k is not None else "" for k in next(rijen, ())]
+    try:
+        return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
+    finally:
+        boek.close()
+
+
+def read_register(
+    pad: Path, naam: str | None = None, samengevoegd: Mapping[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Statuses, deadlines and notes per action id from an action register written by the toolkit
+    (``.xlsx`` or ``.ods``; and, under :data:`EIGENAAR`, the municipality and wijk it was made for,
+    when it says so).
+
+    ``naam`` is how the file is named in messages (an upload's own name). A file that is not such a
+    register is refused in one line. A status typed in another case or with spaces (``Gedaan ``)
+    counts; a cell that still cannot be read is named under :data:`NIET_GELEZEN` and its row is
+    left as it was (open), instead of refusing the whole file. A row with the id of an action that
+    was merged into another (``samengevoegd``, default: ``lessons/acties/samengevoegd.yaml``) counts
+    for that action: see :func:`map_merged_ids`.
+    """
+
+    naam = naam or shown_path(pad)
+    bladen = _sheets(pad, naam)
+    rijen = iter(bladen.get("Acties") or next(iter(bladen.values()), []))
+    namen = _header_keys()
+    kop = [namen.get(fold(str(k)).strip(), "") if k is not None else "" for k in next(rijen, ())]
     ontbrekend = [k for k in ("id", "status", "deadline") if k not in kop]
     if ontbrekend:
-        boek.close()
         raise UserError(
             f"{naam}: --voortgang: geen actieregister: kolom ontbreekt: {', '.join(ontbrekend)} "
             f"(kolommen: {', '.join(KOLOMMEN)})"
         )
     index = {k: kop.index(k) for k in KOLOMMEN if k in kop}
     uit: dict[str, dict[str, Any]] = {}
+    niet_gelezen: list[str] = []
+
+    def cel(kolom: str, nummer: int) -> str:
+        return f"{get_column_letter(index[kolom] + 1)}{nummer}"
+
     for nummer, rij in enumerate(rijen, start=2):
-        actie_id = rij[index["id"]]
+        actie_id = rij[index["id"]] if index["id"] < len(rij) else None
         if actie_id is None or str(actie_id).strip() == "":
             continue
-        status = str(rij[index["status"]] or "open").strip().lower()
+        ruw = rij[index["status"]] if index["status"] < len(rij) else None
+        status = " ".join(str(ruw or "open").split()).lower()
         if status not in STATUSSEN:
-            boek.close()
-            raise UserError(
-                f"{naam}: rij {nummer}: status: ongeldige waarde {status!r} (toegestaan: {', '.join(STATUSSEN)})"
-            )
-        deadline = rij[index["deadline"]]
+            toegestaan = ", ".join(STATUSSEN)
+            niet_gelezen.append(f"cel {cel('status', nummer)}: status {str(ruw)!r} (toegestaan: {toegestaan})")
+            status = "open"
+        deadline = rij[index["deadline"]] if index["deadline"] < len(rij) else None
         if isinstance(deadline, datetime):
             deadline = deadline.date()
         elif isinstance(deadline, str) and deadline.strip():
             try:
-                deadline = date.fromisoformat(deadline.strip())
+                deadline = date.fromisoformat(deadline.strip()[:10])
             except ValueError:
-                boek.close()
-                raise UserError(f"{naam}: rij {nummer}: deadline: ongeldige datum {deadline!r} (JJJJ-MM-DD)") from None
+                niet_gelezen.append(f"cel {cel('deadline', nummer)}: deadline {deadline!r} (een datum, JJJJ-MM-DD)")
+                deadline = None
         elif not isinstance(deadline, date):
             deadline = None
-        opmerking = rij[index["opmerkingen"]] if "opmerkingen" in index else None
+        opmerking = rij[index["opmerkingen"]] if "opmerkingen" in index and index["opmerkingen"] < len(rij) else None
         uit[str(actie_id).strip()] = {
             "status": status,
             "deadline": deadline.isoformat() if deadline else None,
             "opmerkingen": str(opmerking) if opmerking is not None else "",
         }
-    if OVER in boek.sheetnames:
-        over = {str(r[0]): r[1] for r in boek[OVER].iter_rows(values_only=True) if r and r[0] in OVER_RIJEN}
+    if OVER in bladen:
+        over = {str(r[0]): r[1] for r in bladen[OVER] if r and len(r) > 1 and r[0] in OVER_RIJEN}
         uit[EIGENAAR] = {"gemeente": over.get("gemeente") or "", "wijk": over.get("wijk") or "", "bestand": naam}
-    boek.close()
-    return map_merged_ids(uit, kennisbank().samengevoegd if samengevoegd is None else samengevoegd)
+    uit = map_merged_ids(uit, kennisbank().samengevoegd if samengevoegd is None else samengevoegd)
+    if niet_gelezen:
+        uit[NIET_GELEZEN] = {"bestand": naam, "cellen": niet_gelezen}
+    return uit
 
 
 #: From least to most done: a merged action is only as far as its least advanced part.
@@ -119,6 +169,15 @@ def map_merged_ids(register: dict[str, dict[str, Any]], samengevoegd: Mapping[st
     return uit
 
 
+def get_column_letter(nummer: int) -> str:
+    """``1`` -> ``A``, ``27`` -> ``AA`` (the column names of a spreadsheet)."""
+    letters = ""
+    while nummer:
+        nummer, rest = divmod(nummer - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def register_owner(register: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     return register.get(EIGENAAR)
 
@@ -136,7 +195,7 @@ def check_register_fits(naam: str, register: dict[str, dict[str, Any]], checklis
             f"{naam}: --voortgang: dit register hoort bij {daar}, niet bij {', '.join(x for x in hier if x)} "
             "(maak de checklist met het profiel van dat register, of begin met het nieuwe register)"
         )
-    ids = {k for k in register if k != EIGENAAR}
+    ids = {k for k in register if k not in (EIGENAAR, NIET_GELEZEN)}
     if ids and not ids & {a["id"] for a in checklist["acties"]}:
         raise UserError(f"{naam}: --voortgang: geen enkele actie van dit register staat in deze checklist "
                         "(is het het register van een ander profiel?)")  # fmt: skip

@@ -6,17 +6,17 @@ Everything a user typed (names, notes) is data here: Jinja autoescapes it in HTM
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date
 from typing import Any
 
-from toolkit.base import append_row, format_date, number, pick, quantity, t, term, value_label
-from toolkit.domain import KOLOMMEN, OVER, STATUSSEN, Bewijs, Checklist, ChecklistActie, Voortgang
+from toolkit.base import format_date, number, pick, quantity, t, term, value_label
+from toolkit.domain import KOLOMMEN, OVER, STATUSSEN, Bewijs, Checklist, ChecklistActie, Voortgang, column_label
 
-from . import word
+from .document import Document, Tekst, alinea, cel
 from .markup import markdown_text
-from .registry import register
+from .registry import register, register_document, register_workbook
+from .sheet import Werkblad, Werkboek
 from .templating import environment, page
 
 #: The progress of an action that no register mentions.
@@ -114,6 +114,8 @@ def _progress_lines(c: Checklist) -> list[str]:
         regels.append(f"{t('te_laat', taal)}: " + ", ".join(f"{x['id']} ({x['deadline']})" for x in v["te_laat"]))
     else:
         regels.append(t("geen_te_laat", taal))
+    if v.get("niet_gelezen"):
+        regels.append(t("register.niet_gelezen", taal, cellen="; ".join(v["niet_gelezen"])))
     return regels
 
 
@@ -177,20 +179,26 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
     return "\n".join(regels) + "\n"
 
 
-@register("checklist", "docx")
-def checklist_docx(c: Checklist, taal: str) -> bytes:
-    doc = word.document(_title(c), t("checklist_uitleg", taal), lettergrootte=10)
+@register_document("checklist")
+def checklist_document(c: Checklist, taal: str) -> Document:
+    """The checklist as a document (Word, ODT and PDF): Begin hier, the situation, the figures,
+    progress, and per lesson a table whose action column gets the room."""
+    doc = Document(_title(c), taal)
+    doc.tekst(t("checklist_uitleg", taal))
     if start_here(c):
-        doc.add_heading(t("begin_hier", taal), level=1)
-        doc.add_paragraph(t("begin_hier_uitleg", taal))
-        word.table(doc, ["#", t("actie", taal)], [[str(i), [(a["tekst"], False), (a.get("waarom_nu", ""), True)]]
-                                                  for i, a in enumerate(start_here(c), start=1)])  # fmt: skip
-    doc.add_heading(t("uw_situatie", taal), level=1)
-    word.table(doc, None, [list(r) for r in _profile_rows(c)])
+        doc.kop(t("begin_hier", taal)).tekst(t("begin_hier_uitleg", taal))
+        doc.tabel(
+            ["#", t("actie", taal)],
+            [
+                [str(i), cel(alinea(Tekst(a["tekst"])), alinea(Tekst(a.get("waarom_nu", ""), cursief=True)))]
+                for i, a in enumerate(start_here(c), start=1)
+            ],
+            (1, 20),
+        )
+    doc.kop(t("uw_situatie", taal)).tabel(None, [list(r) for r in _profile_rows(c)], (1, 2))
     if c["context"]["cijfers"]:
-        doc.add_heading(t("cijfers_profiel", taal), level=1)
-        word.table(
-            doc,
+        doc.kop(t("cijfers_profiel", taal))
+        doc.tabel(
             [t(k, taal) for k in ("gebied", "kenmerk", "waarde", "bron")],
             [
                 [
@@ -201,99 +209,101 @@ def checklist_docx(c: Checklist, taal: str) -> bytes:
                 ]
                 for x in c["context"]["cijfers"]
             ],
+            (2, 3, 2, 3),
         )
     if c.get("voortgang"):
-        word.section(doc, f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", _progress_lines(c))
+        doc.sectie(f"{t('voortgang', taal)} ({c['voortgang']['peildatum']})", _progress_lines(c))
     for nummer in _lesson_numbers(c):
         acties = [a for a in c["acties"] if a["les"] == nummer]
-        doc.add_heading(f"{t('les', taal)} {nummer}. {acties[0]['les_titel']}", level=1)
-        rijen: list[list[word.Cel]] = []
+        doc.kop(f"{t('les', taal)} {nummer}. {acties[0]['les_titel']}")
+        rijen = []
         for a in acties:
-            actie = [(a["tekst"], False), (a["waarom"], True)]
-            actie.append((f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}", False))
+            actie = [alinea(Tekst(a["tekst"], vet=True)), alinea(Tekst(a["waarom"], cursief=True))]
+            actie.append(alinea(f"{t('waarom_opgenomen', taal)}: {'; '.join(a['aanleiding'])}"))
             if deadline_text(a, taal):
-                actie.append((deadline_text(a, taal), False))
-            actie += [(f"{t('wet.kader', taal)}: {w['titel']} — {w['status_tekst']}", False)
-                      for w in a.get("wettelijk_kader", [])]  # fmt: skip
+                actie.append(alinea(deadline_text(a, taal)))
+            actie += [
+                alinea(f"{t('wet.kader', taal)}: {w['titel']} — {w['status_tekst']}")
+                for w in a.get("wettelijk_kader", [])
+            ]
             if a.get("logboek"):
-                actie.append((f"{t('logboek_actie', taal)}: {a['logboek']}", False))
-            actie += [(f"{evidence_source(b, taal)}: {b['claim']}", False) for b in a["bewijs"]]
+                actie.append(alinea(f"{t('logboek_actie', taal)}: {a['logboek']}"))
+            actie += [alinea(f"{evidence_source(b, taal)}: {b['claim']}") for b in a["bewijs"]]
             vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
             fasen = ", ".join(term("fase", f, taal) for f in a["fasen"])
-            rijen.append([vink, actie, t(a["prioriteit"], taal), term("eigenaar", a["eigenaar"], taal), fasen])
-        word.table(doc, ["✓"] + [t(k, taal) for k in ("actie", "prioriteit", "eigenaar", "fasen")], rijen)
-    return word.to_bytes(doc)
+            wie = cel(alinea(Tekst(t(a["prioriteit"], taal), vet=True)), term("eigenaar", a["eigenaar"], taal), fasen)
+            rijen.append([cel(vink), cel(*actie), wie])
+        # three columns, so the action text gets the room: priority, owner and phases share one
+        kop = ["✓", t("actie", taal), " / ".join(t(k, taal) for k in ("prioriteit", "eigenaar", "fasen"))]
+        doc.tabel(kop, rijen, (0.5, 12, 3))
+    return doc
 
 
-@register("checklist", "xlsx")
-def checklist_xlsx(c: Checklist, taal: str) -> bytes:
-    """The action register: one row per action; status as a dropdown; frozen header; filters.
-    Every text cell is stored as text (see :mod:`toolkit.render.sheets`)."""
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    boek = Workbook()
-    blad = boek.worksheets[0]
-    blad.title = "Acties"
-    append_row(blad, KOLOMMEN)
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-        cel.fill = PatternFill("solid", fgColor="F6F3EF")
+@register_workbook("checklist")
+def checklist_workbook(c: Checklist, taal: str) -> Werkboek:
+    """The action register: one row per action; status limited to the allowed list (the
+    spreadsheet refuses anything else); header frozen and repeated in print; A4 landscape, one
+    page wide. Sheets after it: Begin hier, progress, which checklist it belongs to, the profile."""
+    melding = t("register.kies_status", taal, statussen=", ".join(STATUSSEN))
+    rijen = []
     for a in c["acties"]:
         v = a.get("voortgang", OPEN)
         deadline = date.fromisoformat(v["deadline"]) if v["deadline"] else None
-        append_row(
-            blad,
-            [a["id"], a["les"], a["tekst"], a["prioriteit"], a["eigenaar"], ", ".join(a["fasen"]),
-             v["status"], deadline, v["opmerkingen"],
-             "; ".join(f"{w['titel']} ({w['status_tekst']})" for w in a.get("wettelijk_kader", []))],
-        )  # fmt: skip
-    laatste = blad.max_row
-    keuzes = DataValidation(type="list", formula1='"' + ",".join(STATUSSEN) + '"', allow_blank=True)
-    keuzes.error = "Kies: " + ", ".join(STATUSSEN)
-    keuzes.errorTitle = "Status"
-    blad.add_data_validation(keuzes)
-    keuzes.add(f"G2:G{max(laatste, 2) + 200}")
-    datums = DataValidation(type="date", allow_blank=True)
-    blad.add_data_validation(datums)
-    datums.add(f"H2:H{max(laatste, 2) + 200}")
-    for rij in blad.iter_rows(min_row=2, min_col=8, max_col=8):
-        for cel in rij:
-            cel.number_format = "yyyy-mm-dd"
-    blad.freeze_panes = "A2"
-    blad.auto_filter.ref = f"A1:{get_column_letter(len(KOLOMMEN))}{laatste}"
-    for kolom, breedte in zip("ABCDEFGHIJ", (8, 5, 70, 10, 12, 28, 10, 12, 40, 40), strict=True):
-        blad.column_dimensions[kolom].width = breedte
-    for rij in blad.iter_rows(min_row=2, min_col=3, max_col=3):
-        for cel in rij:
-            cel.alignment = Alignment(wrap_text=True, vertical="top")
+        rijen.append(
+            [
+                a["id"],
+                a["les"],
+                a["tekst"],
+                t(a["prioriteit"], taal),
+                term("eigenaar", a["eigenaar"], taal),
+                ", ".join(term("fase", f, taal) for f in a["fasen"]),
+                v["status"],
+                deadline,
+                v["opmerkingen"],
+                "; ".join(f"{w['titel']} ({w['status_tekst']})" for w in a.get("wettelijk_kader", [])),
+            ]
+        )
+    register_blad = Werkblad(
+        "Acties",
+        [column_label(k, taal) for k in KOLOMMEN],
+        rijen,
+        [7, 4, 52, 9, 13, 15, 8, 11, 24, 25],
+        omloop={2, 4, 5, 8, 9},
+        keuzelijsten={KOLOMMEN.index("status"): STATUSSEN},
+        keuze_titel=t("status", taal),
+        keuze_melding=melding,
+        datumkolommen={KOLOMMEN.index("deadline")},
+        filter=True,
+    )
+    bladen = [register_blad]
     if start_here(c):  # right after the register: the actions to start with, and why now
-        begin = boek.create_sheet(t("begin_hier", taal), 1)
-        append_row(begin, ["#", "id", t("actie", taal), t("waarom_nu", taal)])
-        for cel in begin[1]:
-            cel.font = Font(bold=True)
-        for i, a in enumerate(start_here(c), start=1):
-            append_row(begin, [i, a["id"], a["tekst"], a.get("waarom_nu", "")])
-        for kolom, breedte in zip("ABCD", (4, 8, 70, 50), strict=True):
-            begin.column_dimensions[kolom].width = breedte
-        for rij in begin.iter_rows(min_row=2, min_col=3, max_col=4):
-            for cel in rij:
-                cel.alignment = Alignment(wrap_text=True, vertical="top")
+        bladen.append(
+            Werkblad(
+                t("begin_hier", taal),
+                ["#", "id", t("actie", taal), t("waarom_nu", taal)],
+                [[i, a["id"], a["tekst"], a.get("waarom_nu", "")] for i, a in enumerate(start_here(c), 1)],
+                [4, 8, 70, 50],
+                omloop={2, 3},
+            )
+        )
     if c.get("voortgang"):
-        voortgang = boek.create_sheet("Voortgang")
-        append_row(voortgang, [t("voortgang", taal), c["voortgang"]["peildatum"]])
-        for regel in _progress_lines(c):
-            append_row(voortgang, [regel])
-    over = boek.create_sheet(OVER)  # which checklist this register belongs to (checked when read back)
-    append_row(over, ["gemeente", c["context"]["gemeente"]])
-    append_row(over, ["wijk", c["context"].get("wijk") or ""])
-    profiel = boek.create_sheet("Profiel")
-    append_row(profiel, [t("veld", taal), t("waarde", taal)])
-    for sleutel, waarde in _profile_rows(c):
-        append_row(profiel, [sleutel, waarde])
-    buffer = io.BytesIO()
-    boek.save(buffer)
-    return buffer.getvalue()
+        bladen.append(
+            Werkblad(
+                "Voortgang",
+                None,
+                [[t("voortgang", taal), c["voortgang"]["peildatum"]]] + [[regel] for regel in _progress_lines(c)],
+                [60, 20],
+            )
+        )
+    # which checklist this register belongs to (checked when read back)
+    bladen.append(
+        Werkblad(
+            OVER, None, [["gemeente", c["context"]["gemeente"]], ["wijk", c["context"].get("wijk") or ""]], [12, 40]
+        )
+    )
+    bladen.append(
+        Werkblad(
+            "Profiel", [t("veld", taal), t("waarde", taal)], [list(r) for r in _profile_rows(c)], [30, 60], omloop={1}
+        )
+    )
+    return Werkboek(_title(c), taal, bladen)

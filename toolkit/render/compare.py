@@ -5,11 +5,12 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from toolkit.base import csv_text, frame_table, t, term, workbook
+from toolkit.base import csv_text, frame_table, t, term
 from toolkit.domain import Vergelijking
 
 from .charts import heatmap, multi_timeline, stacked_bars
-from .registry import register
+from .registry import register, register_workbook
+from .sheet import Werkblad, Werkboek, cell_text
 from .templating import environment, page
 
 if TYPE_CHECKING:
@@ -78,7 +79,15 @@ def compare_csv(v: Vergelijking, taal: str) -> dict[str, str | bytes]:
     }
 
 
-@register("vergelijking", "xlsx")
-def compare_xlsx(v: Vergelijking, taal: str) -> bytes:
-    """One workbook with a sheet per table; text cells are text, never formulas."""
-    return workbook({naam: frame_table(tabel, tabel.index.name is not None) for naam, tabel in v.tabellen.items()})
+@register_workbook("vergelijking")
+def compare_workbook(v: Vergelijking, taal: str) -> Werkboek:
+    """One sheet per table (Excel and ODS), with the same column names as the CSV files (the data
+    keys researchers script against); text cells are text, never formulas."""
+    bladen = []
+    for naam, tabel in v.tabellen.items():
+        kop, rijen = frame_table(tabel, tabel.index.name is not None)
+        breedtes = [min(60.0, max(8.0, *(len(cell_text(r[k])) * 0.9 for r in rijen), len(kop[k]) * 1.1))
+                    for k in range(len(kop))]  # fmt: skip
+        lang = {k for k, b in enumerate(breedtes) if b >= 40}
+        bladen.append(Werkblad(naam[:31], kop, rijen, breedtes, omloop=lang, filter=True))
+    return Werkboek(t("vergelijking", taal), taal, bladen)

@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from toolkit.base import t
 
-from . import word
-from .registry import register
+from .document import Document
+from .registry import DOCUMENT_FORMATEN, register, register_document, write_document
 from .templating import environment, page
 
 LOGBOEK_DELEN = ("inleiding", "signalen", "gesprekken", "besluiten", "bewoners")
@@ -37,10 +37,10 @@ def logbook_page(r: dict[str, Any], taal: str) -> str:
     return page(t("logboek_rapport", taal), taal, logbook_fragment(r, taal))
 
 
-@register("logboek", "docx")
-def logbook_docx(r: dict[str, Any], taal: str) -> bytes:
+@register_document("logboek")
+def logbook_document(r: dict[str, Any], taal: str) -> Document:
     """The team's report: what still has to be shared, overdue actions, who was (not) spoken to."""
-    doc = word.document(t("logboek_rapport", taal))
+    doc = Document(t("logboek_rapport", taal), taal)
     secties = [
         (t("niet_gecommuniceerd", taal), [f"{b['datum']} {b['besluit']}: {t('nog_informeren', taal)} {', '.join(b['nog_informeren'])}" for b in r["niet_gecommuniceerd"]]),
         (t("te_laat_acties", taal), [f"{v['omschrijving']} ({v['eigenaar']}, {v['deadline']})" for v in r["te_laat"]]),
@@ -49,20 +49,25 @@ def logbook_docx(r: dict[str, Any], taal: str) -> bytes:
         (t("besluiten", taal), [f"{b['datum']} {b['besluit']} ({b['trede']}, {b['status']}): {b['toelichting']}" for b in r["besluiten"]]),
     ]  # fmt: skip
     for kop, regels in secties:
-        word.section(doc, kop, regels)
-    return word.to_bytes(doc)
+        doc.sectie(kop, regels or ["—"])
+    return doc
+
+
+def resident_document(r: dict[str, Any], taal: str) -> Document:
+    b = r["bewoners"]
+    doc = Document(t("voor_bewoners", taal), taal)
+    doc.sectie(
+        t("wat_besloten", taal), [f"{x['besluit']} ({x['datum']}). {x['toelichting']}".strip() for x in b["besluiten"]]
+    )
+    doc.sectie(t("wat_komt", taal), [f"{v['omschrijving']}" + (f" ({t('uiterlijk', taal)} {v['deadline']})" if v["deadline"] else "") for v in b["volgende_stappen"]])  # fmt: skip
+    return doc
 
 
 @register("logboek", "bewoners")
 def resident_summary(r: dict[str, Any], taal: str) -> dict[str, str | bytes]:
-    """The summary for residents, as a web page and in Word: no personal data."""
-    b = r["bewoners"]
-    doc = word.document(t("voor_bewoners", taal))
-    word.section(
-        doc,
-        t("wat_besloten", taal),
-        [f"{x['besluit']} ({x['datum']}). {x['toelichting']}".strip() for x in b["besluiten"]],
-    )
-    word.section(doc, t("wat_komt", taal), [f"{v['omschrijving']}" + (f" ({t('uiterlijk', taal)} {v['deadline']})" if v["deadline"] else "") for v in b["volgende_stappen"]])  # fmt: skip
+    """The summary for residents, as a web page, in Word, ODT and PDF: no personal data."""
+    doc = resident_document(r, taal)
     pagina = page(t("voor_bewoners", taal), taal, f"<h1>{t('voor_bewoners', taal)}</h1>" + resident_fragment(r, taal))
-    return {f"bewoners.{taal}.html": pagina, f"bewoners.{taal}.docx": word.to_bytes(doc)}
+    return {f"bewoners.{taal}.html": pagina} | {
+        f"bewoners.{taal}.{f}": write_document(f, doc) for f in DOCUMENT_FORMATEN
+    }

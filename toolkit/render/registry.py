@@ -22,6 +22,7 @@ _REGISTRY: dict[tuple[str, str], Renderer] = {}
 
 
 F = TypeVar("F", bound=Callable[..., Output])
+B = TypeVar("B", bound=Callable[..., Any])
 
 
 def register(soort: str, formaat: str) -> Callable[[F], F]:
@@ -29,6 +30,53 @@ def register(soort: str, formaat: str) -> Callable[[F], F]:
 
     def wrap(func: F) -> F:
         _REGISTRY[(soort, formaat)] = func
+        return func
+
+    return wrap
+
+
+#: The office formats every report with a document gets, and the writer of each (module, function).
+DOCUMENT_FORMATEN = {"docx": ("word", "write"), "odt": ("odf", "write_text"), "pdf": ("pdf", "write")}
+#: The spreadsheet formats every report with a workbook gets.
+WERKBOEK_FORMATEN = {"xlsx": ("sheet", "write_xlsx"), "ods": ("odf", "write_sheets")}
+
+
+def _writer(module: str, functie: str) -> Callable[[Any], bytes]:
+    schrijver: Callable[[Any], bytes] = getattr(importlib.import_module(f"toolkit.render.{module}"), functie)
+    return schrijver
+
+
+def _composed(bouw: Callable[..., Any], module: str, functie: str) -> Renderer:
+    def renderer(obj: Any, taal: str) -> bytes:
+        return _writer(module, functie)(bouw(obj, taal))
+
+    return renderer
+
+
+def write_document(formaat: str, model: Any) -> bytes:
+    """A :class:`~toolkit.render.document.Document` in one office format (docx, odt or pdf)."""
+    return _writer(*DOCUMENT_FORMATEN[formaat])(model)
+
+
+def register_document(soort: str) -> Callable[[B], B]:
+    """Decorator: ``func(obj, taal)`` builds a :class:`~toolkit.render.document.Document`, and
+    ``soort`` gets Word, ODT and PDF from it (the same content in all three)."""
+
+    def wrap(func: B) -> B:
+        for formaat, (module, functie) in DOCUMENT_FORMATEN.items():
+            _REGISTRY[(soort, formaat)] = _composed(func, module, functie)
+        return func
+
+    return wrap
+
+
+def register_workbook(soort: str) -> Callable[[B], B]:
+    """Decorator: ``func(obj, taal)`` builds a :class:`~toolkit.render.sheet.Werkboek`, and ``soort``
+    gets Excel and ODS from it."""
+
+    def wrap(func: B) -> B:
+        for formaat, (module, functie) in WERKBOEK_FORMATEN.items():
+            _REGISTRY[(soort, formaat)] = _composed(func, module, functie)
         return func
 
     return wrap

@@ -9,9 +9,9 @@ from toolkit.base import number, pick, quantity, strip_markers, t, templates_dir
 from toolkit.content import Les
 from toolkit.domain import Blok, OogstRapport, WorkshopKit, agenda_times
 
-from . import word
 from .charts import radar
-from .registry import register
+from .document import Document
+from .registry import DOCUMENT_FORMATEN, register, register_document, write_document
 from .templating import environment, page
 
 OOGST_DELEN = ("inleiding", "overzicht", "eerst_bespreken", "per_groep", "notities")
@@ -48,11 +48,11 @@ def harvest_page(r: OogstRapport, taal: str) -> str:
     return page(t("oogst", taal), taal, harvest_fragment(r, taal))
 
 
-@register("oogst", "docx")
-def harvest_docx(r: OogstRapport, taal: str) -> bytes:
+@register_document("oogst")
+def harvest_document(r: OogstRapport, taal: str) -> Document:
     oogst, lessen = r.oogst, r.lessen
-    doc = word.document(t("oogst", taal), t("oogst_uitleg", taal))
-    doc.add_heading(t("alle_groepen", taal), level=1)
+    doc = Document(t("oogst", taal), taal).tekst(t("oogst_uitleg", taal))
+    doc.kop(t("alle_groepen", taal))
     kop = [t("les", taal), t("gemiddeld", taal), t("spreiding", taal), t("weet_niet", taal), *oogst.groepen]
     rijen = [
         [
@@ -64,16 +64,16 @@ def harvest_docx(r: OogstRapport, taal: str) -> bytes:
         + [_num(oogst.per_groep[g][n], taal) for g in oogst.groepen]
         for n in oogst.lessen
     ]
-    word.table(doc, kop, rijen)
-    doc.add_heading(t("eerst_bespreken", taal), level=1)
+    doc.tabel(kop, rijen, (6, *([1] * (len(kop) - 1))))
+    doc.kop(t("eerst_bespreken", taal))
     for x in oogst.eerst_bespreken:
         les = lessen[x["les"]]
-        word.section(doc, f"{les.nummer}. {les.titel} ({t('reden_' + x['reden'], taal)})", les.gespreksvragen, 2, True)
+        doc.sectie(f"{les.nummer}. {les.titel} ({t('reden_' + x['reden'], taal)})", les.gespreksvragen, 2, True)
         if les.casus:
-            doc.add_paragraph(f"{t('casus', taal)}: {r.casus_namen.get(les.casus, les.casus)}")
+            doc.tekst(f"{t('casus', taal)}: {r.casus_namen.get(les.casus, les.casus)}")
     notities = [f"{t('les', taal)} {n} — {groep}: {tekst}" for n in oogst.lessen for groep, tekst in oogst.notities[n]]
-    word.section(doc, t("notities", taal), notities)
-    return word.to_bytes(doc)
+    doc.sectie(t("notities", taal), notities or ["—"])
+    return doc
 
 
 def _num(waarde: float | None, taal: str) -> str:
@@ -112,10 +112,9 @@ def agenda_html(kit: WorkshopKit, taal: str) -> str:
     return page(kit.kop, taal, inhoud)
 
 
-def agenda_docx(kit: WorkshopKit, taal: str) -> bytes:
-    doc = word.document(kit.kop)
-    word.table(doc, [t("tijd", taal), t("minuten", taal), t("onderdeel", taal)], _agenda_rows(kit, taal))
-    return word.to_bytes(doc)
+def agenda_document(kit: WorkshopKit, taal: str) -> Document:
+    doc = Document(kit.kop, taal)
+    return doc.tabel([t("tijd", taal), t("minuten", taal), t("onderdeel", taal)], _agenda_rows(kit, taal), (1, 1, 6))
 
 
 def handout_html(les: Les, casus_naam: str) -> str:
@@ -123,28 +122,26 @@ def handout_html(les: Les, casus_naam: str) -> str:
     return page(les.titel, les.taal, inhoud)
 
 
-def handout_docx(les: Les, casus_naam: str) -> bytes:
-    doc = word.document(f"{t('les', les.taal)} {les.nummer}. {les.titel}", strip_markers(les.samenvatting))
-    word.section(doc, les.heading("toepassing"), [strip_markers(p.tekst) for p in les.toepassing])
-    word.section(doc, les.heading("valkuilen"), [strip_markers(p.tekst) for p in les.valkuilen])
-    doc.add_heading(les.heading("in_de_praktijk") + (f": {casus_naam}" if casus_naam else ""), level=1)
+def handout_document(les: Les, casus_naam: str) -> Document:
+    doc = Document(f"{t('les', les.taal)} {les.nummer}. {les.titel}", les.taal).tekst(strip_markers(les.samenvatting))
+    doc.sectie(les.heading("toepassing"), [strip_markers(p.tekst) for p in les.toepassing])
+    doc.sectie(les.heading("valkuilen"), [strip_markers(p.tekst) for p in les.valkuilen])
+    doc.kop(les.heading("in_de_praktijk") + (f": {casus_naam}" if casus_naam else ""))
     for alinea in strip_markers(les.in_de_praktijk).split("\n\n"):
-        doc.add_paragraph(" ".join(alinea.split()))
-    word.section(doc, les.heading("gespreksvragen"), les.gespreksvragen, genummerd=True)
-    return word.to_bytes(doc)
+        doc.tekst(alinea)
+    doc.sectie(les.heading("gespreksvragen"), les.gespreksvragen, genummerd=True)
+    return doc
 
 
-def paper_form_docx(kit: WorkshopKit, taal: str) -> bytes:
+def paper_form_document(kit: WorkshopKit, taal: str) -> Document:
     """The paper self-assessment; its columns map onto the CSV: groep, les, stelling, score, notitie."""
-    doc = word.document(t("zelfscan", taal), t("zelfscan_uitleg", taal))
-    doc.add_paragraph(
-        f"{t('groepsnaam', taal)}: ______________________________    {t('gemeente', taal)}: ____________________"
-    )
+    doc = Document(t("zelfscan", taal), taal).tekst(t("zelfscan_uitleg", taal))
+    doc.tekst(f"{t('groepsnaam', taal)}: ______________________________    {t('gemeente', taal)}: ____________________")
     kop = ["id", t("stelling", taal), "1", "2", "3", "4", "5", t("weet_niet", taal), t("notitie", taal)]
     for les in kit.lessen:
-        doc.add_heading(f"{t('les', taal)} {les.nummer}. {les.titel}", level=1)
-        word.table(doc, kop, [[s.id, s.tekst, *(["☐"] * 6), ""] for s in les.stellingen])
-    return word.to_bytes(doc)
+        doc.kop(f"{t('les', taal)} {les.nummer}. {les.titel}")
+        doc.tabel(kop, [[s.id, s.tekst, *(["☐"] * 6), ""] for s in les.stellingen], (1, 8, 1, 1, 1, 1, 1, 1.5, 4))
+    return doc
 
 
 def slides_notebook(kit: WorkshopKit, taal: str) -> Any:
@@ -210,13 +207,20 @@ def kit_html(kit: WorkshopKit, taal: str) -> dict[str, str | bytes]:
     return bestanden
 
 
-@register("workshop-kit", "docx")
-def kit_docx(kit: WorkshopKit, taal: str) -> dict[str, str | bytes]:
-    """The agenda, the paper self-assessment and a handout per lesson, in Word."""
-    bestanden: dict[str, str | bytes] = {
-        "agenda.docx": agenda_docx(kit, taal),
-        "zelfscan-formulier.docx": paper_form_docx(kit, taal),
-    }
+def kit_documents(kit: WorkshopKit, taal: str) -> dict[str, Document]:
+    """The agenda, the paper self-assessment and a handout per lesson, as documents (by file stem)."""
+    documenten = {"agenda": agenda_document(kit, taal), "zelfscan-formulier": paper_form_document(kit, taal)}
     for les in kit.lessen:
-        bestanden[f"handout-les-{les.nummer}.docx"] = handout_docx(les, _case_name(kit, les))
-    return bestanden
+        documenten[f"handout-les-{les.nummer}"] = handout_document(les, _case_name(kit, les))
+    return documenten
+
+
+def _kit_files(formaat: str) -> Any:
+    def schrijf(kit: WorkshopKit, taal: str) -> dict[str, str | bytes]:
+        return {f"{stam}.{formaat}": write_document(formaat, doc) for stam, doc in kit_documents(kit, taal).items()}
+
+    return schrijf
+
+
+for _formaat in DOCUMENT_FORMATEN:  # the kit in Word, ODT and PDF
+    register("workshop-kit", _formaat)(_kit_files(_formaat))

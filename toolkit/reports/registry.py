@@ -517,9 +517,14 @@ def _files(*formats: str, **namen: str) -> dict[str, str]:
     return {f: namen.get(f, f"{{stem}}.{f}") for f in formats}
 
 
-_CHECKLIST_NAMEN = {f: f"checklist.{f}" for f in ("html", "docx", "md", "json", "ipynb")} | {
-    "xlsx": "actieregister.xlsx"
+_CHECKLIST_NAMEN = {f: f"checklist.{f}" for f in ("html", "docx", "odt", "pdf", "md", "json", "ipynb")} | {
+    "xlsx": "actieregister.xlsx",
+    "ods": "actieregister.ods",
 }
+#: Every office document comes as Word, ODT (the open standard Dutch public bodies offer beside
+#: Word) and an accessible PDF; every spreadsheet as Excel and ODS.
+DOCS = ("docx", "odt", "pdf")
+SHEETS = ("xlsx", "ods")
 
 # The kinds. Each is checked by the type checker on its own: its builder, meta, check and links take
 # its own parameter model and built object.
@@ -528,21 +533,21 @@ register_spec(ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("
 register_spec(ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb"), ("html", "ipynb"),
               notebook="case", links=_case_links))  # fmt: skip
 register_spec(ReportSpec("checklist", ChecklistParams, _build_checklist, _checklist_meta,
-              _files("html", "docx", "xlsx", "md", "json", "ipynb", **_CHECKLIST_NAMEN),
-              ("html", "docx", "xlsx", "md", "json", "ipynb"), notebook="checklist",
-              notebook_writes=("html", "docx", "xlsx", "md", "json"), notebook_html=False,
+              _files("html", *DOCS, *SHEETS, "md", "json", "ipynb", **_CHECKLIST_NAMEN),
+              ("html", *DOCS, *SHEETS, "md", "json", "ipynb"), notebook="checklist",
+              notebook_writes=("html", *DOCS, *SHEETS, "md", "json"), notebook_html=False,
               notebook_extra={"interactief": False}))  # fmt: skip
 register_spec(ReportSpec("vergelijking", VergelijkingParams, _build_comparison, _comparison_meta,
-              _files("html", "ipynb", "csv", "xlsx", csv="", xlsx="vergelijking.xlsx"),
-              ("html", "ipynb", "csv", "xlsx"), notebook="compare", notebook_writes=("csv", "xlsx"),
+              _files("html", "ipynb", "csv", *SHEETS, csv="", xlsx="vergelijking.xlsx", ods="vergelijking.ods"),
+              ("html", "ipynb", "csv", *SHEETS), notebook="compare", notebook_writes=("csv", *SHEETS),
               check=_comparison_check))  # fmt: skip
-register_spec(ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _files("html", "ipynb", "docx"),
-              ("html", "ipynb", "docx"), notebook="workshop_summary", notebook_writes=("docx",)))  # fmt: skip
+register_spec(ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _files("html", "ipynb", *DOCS),
+              ("html", "ipynb", *DOCS), notebook="workshop_summary", notebook_writes=DOCS))  # fmt: skip
 register_spec(ReportSpec("logboek", LogboekParams, _build_logbook, _logbook_meta,
-              _files("html", "ipynb", "docx", "bewoners", bewoners=""), ("html", "ipynb", "docx", "bewoners"),
-              notebook="logbook_report", notebook_writes=("docx", "bewoners"), check=_logbook_check))  # fmt: skip
+              _files("html", "ipynb", *DOCS, "bewoners", bewoners=""), ("html", "ipynb", *DOCS, "bewoners"),
+              notebook="logbook_report", notebook_writes=(*DOCS, "bewoners"), check=_logbook_check))  # fmt: skip
 register_spec(ReportSpec("workshop-kit", KitParams, _build_kit, _kit_meta,
-              _files("html", "docx", html="", docx=""), ("html", "docx")))  # fmt: skip
+              _files("html", *DOCS, html="", docx="", odt="", pdf=""), ("html", *DOCS)))  # fmt: skip
 register_spec(ReportSpec("casussen-export", ExportParams, _build_export, _export_meta,
               _files("datapackage", "bibtex", "csl", datapackage="", bibtex="", csl=""),
               ("datapackage", "bibtex", "csl")))  # fmt: skip
