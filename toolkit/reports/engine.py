@@ -14,6 +14,7 @@ One function, :func:`run_notebook`, is used by every report. Its steps, in a fix
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -161,7 +162,7 @@ def run_notebook(
                 f"{shown_path(notebook)}: de notebook-kernel startte niet ({type(exc).__name__}: "
                 f"{_first_line(exc)}); dit ligt niet aan uw invoer (probeer het opnieuw)"
             ) from None
-        _set_title(tmp, titel)
+        _tidy_metadata(tmp, titel, notebook, doel_nb)
     if html:
         write_text_atomic(doel_html, notebook_to_html(doel_nb, taal=taal))
     return RunResult(doel_nb, doel_html if html else None, time.perf_counter() - start)
@@ -178,13 +179,31 @@ def _first_line(exc: BaseException) -> str:
     return tekst.splitlines()[0] if tekst else ""
 
 
-def _set_title(pad: Path, titel: str | None) -> None:
-    if not titel:
-        return
+def _tidy_metadata(pad: Path, titel: str | None, notebook: Path, doel: Path) -> None:
+    """The report's title; and papermill's record of where it ran says the notebook's place in the
+    project and the report's own name, not this machine's folders (nor the temporary file)."""
     import nbformat
 
     nb = nbformat.read(pad, as_version=4)
-    nb.metadata["title"] = titel
+    if titel:
+        nb.metadata["title"] = titel
+    papermill_meta = nb.metadata.get("papermill")
+    if papermill_meta is not None:
+        try:
+            bron = notebook.resolve().relative_to(paths.project_root().resolve()).as_posix()
+        except ValueError:
+            bron = notebook.name
+        papermill_meta["input_path"] = bron
+        papermill_meta["output_path"] = doel.name
+        # the output folder as the report's own folder name (the notebook writes there when re-run
+        # from the project), not this machine's absolute path
+        map_ = str(doel.parent)
+        for sleutel, waarde in list(papermill_meta.get("parameters", {}).items()):
+            if waarde == map_:
+                papermill_meta["parameters"][sleutel] = doel.parent.name
+        for cel in nb.cells:
+            if "injected-parameters" in cel.metadata.get("tags", []):
+                cel.source = cel.source.replace(json.dumps(map_), json.dumps(doel.parent.name))
     nbformat.write(nb, pad)
 
 
