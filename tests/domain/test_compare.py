@@ -75,6 +75,7 @@ def test_a_new_case_appears_without_code_changes(tmp_path: Path) -> None:
     assert sorted(x.name for x in map_.iterdir()) == sorted(
         [f"{n}.csv" for n in TABELNAMEN]
         + ["vergelijking.nl.html", "vergelijking.nl.ipynb", "vergelijking.xlsx", "vergelijking.ods"]
+        + [f"vergelijking.nl.{f}" for f in ("docx", "odt", "pdf")]
     )
 
 

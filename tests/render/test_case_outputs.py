@@ -81,3 +81,31 @@ def test_one_vocabulary_for_parties(tmp_path: Path) -> None:
     profiel = parse_profile({"gemeente": "Wageningen", "groepen": [{"naam": "X", "soort": "buurtinitiatief"}]})
     assert profiel.groepen and profiel.groepen[0].soort == "bewonersinitiatief"
     assert "huurders" in set(load_case("wageningen-benedenbuurt").actoren["type"])
+
+
+def test_no_timeline_number_covers_another_or_a_dot() -> None:
+    """The case timeline numbers its events; close events once had their numbers on top of each other."""
+    from matplotlib.transforms import Bbox
+
+    from toolkit.base import term
+    from toolkit.content import FASEN, kennisbank
+    from toolkit.render import charts
+
+    for casus in kennisbank().cases(met_concepten=True):
+        df = casus.tijdlijn
+        fig = charts.timeline_figure([d.date() for d in df["datum_begin"]], [FASEN.index(f) for f in df["fase"]],
+                                     [term("fase", f, "nl") for f in FASEN], list(df["onzeker"]),
+                                     list(range(1, len(df) + 1)), "")  # fmt: skip
+        ax = fig.axes[0]
+        renderer = fig.canvas.get_renderer()
+        nummers = [a.get_window_extent(renderer) for a in ax.texts]
+        straal = 3.6 * fig.dpi / 72
+        stippen = []
+        for a in ax.texts:
+            x, y = ax.transData.transform((ax.convert_xunits(a.xy[0]), a.xy[1]))
+            stippen.append(Bbox.from_extents(x - straal, y - straal, x + straal, y + straal))
+        assert len(nummers) == len(df)
+        botsend = [(i, j) for i, a in enumerate(nummers) for j, b in enumerate(nummers[:i]) if a.overlaps(b)]
+        bedekt = [i for i, a in enumerate(nummers) if any(a.overlaps(s) for s in stippen)]
+        charts.png(fig)  # closes the figure
+        assert not botsend and not bedekt, (casus.id, botsend, bedekt)

@@ -223,3 +223,98 @@ def test_an_unknown_format_lists_the_allowed_ones() -> None:
     with pytest.raises(UserError, match=r"onbekend formaat 'doc' voor checklist \(toegestaan: .*docx.*ods.*odt.*pdf"):
         render("checklist", "doc", checklist, "nl")
     assert io.BytesIO(render("checklist", "pdf", checklist, "nl")).read(5) == b"%PDF-"  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def rapporten(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A lesson, a case (with charts) and the comparison as Word, ODT and PDF; Word and ODT
+    converted by LibreOffice."""
+    from toolkit.content import kennisbank
+    from toolkit.domain import case_report, comparison, lesson_report
+
+    map_ = tmp_path_factory.mktemp("rapporten")
+    kb = kennisbank()
+    objecten = {
+        "les": ("les", lesson_report(kb.lesson(4, "nl")), "nl"),
+        "casus": ("casus", case_report(kb.case("wageningen-benedenbuurt"), "en"), "en"),
+        "vergelijking": ("vergelijking", comparison(None, None, "nl"), "nl"),
+    }
+    bestanden = []
+    for naam, (kind, obj, taal) in objecten.items():
+        for formaat in ("docx", "odt", "pdf"):
+            pad = map_ / f"{naam}-{formaat}.{formaat}"
+            pad.write_bytes(render(kind, formaat, obj, taal))  # type: ignore[arg-type]
+            if formaat != "pdf":
+                bestanden.append(pad)
+    lo = map_ / "lo"
+    res = subprocess.run(
+        [_tool("soffice"), f"-env:UserInstallation={(map_ / 'profiel').as_uri()}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(lo), *map(str, bestanden)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    return {"map": map_, "lo": lo, "objecten": objecten}
+
+
+@pytest.mark.parametrize("naam", ["les", "casus", "vergelijking"])
+def test_lesson_case_and_comparison_documents_open_in_libreoffice_as_a4(rapporten: dict[str, Any], naam: str) -> None:
+    for formaat in ("docx", "odt"):
+        pdf = rapporten["lo"] / f"{naam}-{formaat}.pdf"
+        assert pdf.is_file(), f"LibreOffice kon {naam}.{formaat} niet openen"
+        assert _size(_pdfinfo(pdf)) == pytest.approx(A4, abs=1)
+    import pikepdf
+
+    eigen = rapporten["map"] / f"{naam}-pdf.pdf"
+    taal = rapporten["objecten"][naam][2]
+    with pikepdf.open(eigen) as pdf:
+        assert str(pdf.Root.Lang) == taal and pdf.Root.MarkInfo.Marked is True
+        tags = _structure_tags(pdf.Root.StructTreeRoot)
+    assert {"/H1", "/H2"} <= tags
+    if naam == "les":
+        assert {"/L", "/LI"} <= tags  # the lists are lists for a screen reader
+        assert "Werk samen met bestaande groepen" in _pdftext(eigen)
+    if naam == "casus":
+        assert "/Figure" in tags and "/Table" in tags
+    if naam == "vergelijking":
+        tekst = _pdftext(eigen)
+        assert "Benedenbuurt, Wageningen" in tekst and "wageningen-benedenbuurt" not in tekst  # names, not ids
+
+
+def test_every_image_in_a_document_has_alternative_text(rapporten: dict[str, Any]) -> None:
+    import pikepdf
+    from docx import Document
+
+    doc = Document(str(rapporten["map"] / "casus-docx.docx"))
+    beschrijvingen = [v._inline.docPr.get("descr") for v in doc.inline_shapes]
+    assert len(beschrijvingen) == 3 and all(beschrijvingen), beschrijvingen  # timeline, actors, instruments
+    odt = zipfile_text(rapporten["map"] / "casus-odt.odt")
+    assert odt.count("<svg:desc>") == 3
+    with pikepdf.open(rapporten["map"] / "casus-pdf.pdf") as pdf:
+        figuren = _figures(pdf.Root.StructTreeRoot)
+    assert len(figuren) == 3 and all(figuren), figuren
+
+
+def zipfile_text(pad: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(pad) as z:
+        return z.read("content.xml").decode("utf-8")
+
+
+def _figures(wortel: Any) -> list[str]:
+    """The alternative text of every /Figure in the structure tree."""
+    import pikepdf
+
+    alt: list[str] = []
+    open_ = [wortel]
+    while open_:
+        element = open_.pop()
+        if isinstance(element, pikepdf.Dictionary):
+            if element.get("/S") == "/Figure":
+                alt.append(str(element.get("/Alt", "")))
+            kinderen = element.get("/K")
+            if kinderen is not None:
+                open_.extend(kinderen if isinstance(kinderen, pikepdf.Array) else [kinderen])
+        elif isinstance(element, pikepdf.Array):
+            open_.extend(element)
+    return alt

@@ -59,10 +59,9 @@ def test_cli_casus_writes_report_and_lists_cases(tmp_path: Path) -> None:
     res = run_cli("casus", "haarlem-ramplaankwartier", "--out", str(tmp_path))
     assert res.returncode == 0, res.stderr
     map_ = tmp_path / "casus-haarlem-ramplaankwartier"
-    assert sorted(f.name for f in map_.iterdir()) == [
-        "casus-haarlem-ramplaankwartier.nl.html",
-        "casus-haarlem-ramplaankwartier.nl.ipynb",
-    ]
+    assert sorted(f.name for f in map_.iterdir()) == sorted(
+        f"casus-haarlem-ramplaankwartier.nl.{f}" for f in ("html", "ipynb", "docx", "odt", "pdf")
+    )
 
 
 def test_cli_unknown_case(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path: Path
 
 
 def test_unknown_parameter_is_refused_before_running(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match=r"parameters: onbekend: lessen \(toegestaan: les, taal\)"):
+    with pytest.raises(UserError, match=r"parameters: onbekend: lessen \(toegestaan: les, taal, uitvoer, formats\)"):
         run_notebook(notebook_path("lesson"), {"lessen": 4}, tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
 

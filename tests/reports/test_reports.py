@@ -101,7 +101,7 @@ def test_every_kind_produces_its_files_in_process(tmp_path: Path) -> None:
         assert not any(p.name.startswith(".") for p in gemaakt.folder.iterdir())  # no temporary files left
         namen[kind] = sorted(p.name for p in gemaakt.files)
     assert namen["les"] == sorted(f"les-4-werk-samen-met-bestaande-groepen.en.{e}" for e in ("html", "md", "json"))
-    assert namen["casus"] == ["casus-voorbeeldstad.nl.html"]
+    assert namen["casus"] == sorted(f"casus-voorbeeldstad.nl.{f}" for f in ("html", "docx", "odt", "pdf"))
     assert namen["checklist"] == [
         "actieregister.ods",
         "actieregister.xlsx",

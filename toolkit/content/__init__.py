@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .laws import status_text as status_text
     from .lessons import KOPJES as KOPJES
     from .lessons import Les as Les
+    from .lessons import Punt as Punt
     from .lessons import load_lesson as load_lesson
     from .lessons import load_lessons as load_lessons
     from .phases import WAARDEN as WAARDEN

@@ -34,6 +34,11 @@ def _pyplot() -> Any:
     return plt
 
 
+def svg(fig: Any) -> str:
+    """A figure as an SVG data URI (for HTML reports)."""
+    return _svg_data_uri(fig)
+
+
 def _svg_data_uri(fig: Any) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -41,8 +46,16 @@ def _svg_data_uri(fig: Any) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue().encode()).decode()
 
 
-def bar_chart(labels: Sequence[str], waarden: Sequence[float], titel: str, xlabel: str) -> str:
-    """A horizontal bar chart (first label on top) as an SVG data URI."""
+def png(fig: Any) -> bytes:
+    """A figure as PNG (for Word, ODT and PDF documents), 150 dpi."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", dpi=150, metadata={"Software": None})
+    _pyplot().close(fig)
+    return buffer.getvalue()
+
+
+def bar_figure(labels: Sequence[str], waarden: Sequence[float], titel: str, xlabel: str) -> Any:
+    """A horizontal bar chart (first label on top)."""
     plt = _pyplot()
     hoogte = 0.9 + 0.32 * max(len(labels), 1)
     fig, ax = plt.subplots(figsize=(6.2, hoogte))
@@ -55,7 +68,7 @@ def bar_chart(labels: Sequence[str], waarden: Sequence[float], titel: str, xlabe
     for y, w in zip(posities, waarden, strict=True):
         if w:
             ax.text(w, y, f" {w:g}", va="center", fontsize=8)
-    return _svg_data_uri(fig)
+    return fig
 
 
 def lane_positions(datums: Sequence[date], banen: Sequence[int]) -> list[float]:
@@ -71,22 +84,30 @@ def lane_positions(datums: Sequence[date], banen: Sequence[int]) -> list[float]:
     return posities
 
 
-def timeline_chart(
+#: Where an event's number may go, in points from its dot, in order of preference: right, above,
+#: below, left, further up and down. The first place where it overlaps no other number wins.
+_PLEKKEN = ((6, 0), (6, 8), (6, -8), (-12, 0), (6, 16), (6, -16), (-12, 8), (-12, -8), (14, 16), (14, -16))
+
+
+def timeline_figure(
     datums: Sequence[date],
     banen: Sequence[int],
     baan_labels: Sequence[str],
     onzeker: Sequence[bool],
     nummers: Sequence[int],
     titel: str,
-) -> str:
-    """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow."""
+) -> Any:
+    """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow. No
+    number covers a dot or another number (see :data:`_PLEKKEN`)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
+    labels: list[Any] = []
     for d, baan, y, twijfel, nummer in zip(datums, banen, lane_positions(datums, banen), onzeker, nummers, strict=True):
         kleur = KLEUREN[baan % len(KLEUREN)]
         ax.scatter([d], [y], s=46, zorder=4 if twijfel else 3, facecolors="white" if twijfel else kleur,
                    edgecolors=kleur, linewidths=1.6 if twijfel else 1.0)  # fmt: skip
-        ax.annotate(str(nummer), (d, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)
+        labels.append(ax.annotate(str(nummer), (d, y), xytext=_PLEKKEN[0], textcoords="offset points",
+                                  va="center", ha="left", fontsize=7))  # fmt: skip
     ax.set_yticks(range(len(baan_labels)), baan_labels)
     ax.set_ylim(-0.6, len(baan_labels) - 0.4)
     ax.invert_yaxis()
@@ -94,7 +115,28 @@ def timeline_chart(
     if titel:
         ax.set_title(titel, loc="left", fontsize=10)
     fig.autofmt_xdate()
-    return _svg_data_uri(fig)
+    place_labels(fig, labels)
+    return fig
+
+
+def place_labels(fig: Any, labels: Sequence[Any]) -> None:
+    """Move each label to the first of :data:`_PLEKKEN` where it covers no dot and no label placed
+    before it."""
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    straal = 3.6 * fig.dpi / 72  # a dot's radius (s=46 points²), in pixels
+    geplaatst: list[Any] = []
+    for label in labels:  # every dot first: no number may cover one
+        x, y = label.axes.transData.transform((label.axes.convert_xunits(label.xy[0]), label.xy[1]))
+        geplaatst.append(Bbox.from_extents(x - straal, y - straal, x + straal, y + straal))
+    for label in labels:
+        for plek in _PLEKKEN:
+            label.set_position(plek)
+            kader = label.get_window_extent(renderer)
+            if not any(kader.overlaps(ander) for ander in geplaatst):
+                break
+        geplaatst.append(label.get_window_extent(renderer))
 
 
 def heatmap(matrix: Any, rij_labels: Sequence[str], kolom_labels: Sequence[str], titel: str, uitleg: str) -> str:

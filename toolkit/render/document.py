@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markdown_it import MarkdownIt
+
 #: Printable width of an A4 page with 2 cm margins, in cm (portrait; landscape: 25.7).
 BREEDTE_STAAND = 17.0
 BREEDTE_LIGGEND = 25.7
@@ -34,6 +36,33 @@ Alinea = tuple[Tekst, ...]
 def alinea(*delen: str | Tekst) -> Alinea:
     """A paragraph from strings (plain) and :class:`Tekst` runs; white space folded."""
     return tuple(Tekst(" ".join(d.split())) if isinstance(d, str) else d for d in delen if d)
+
+
+def from_markdown(tekst: str) -> list[Alinea]:
+    """Paragraphs from a little Markdown (as the lessons are written): ``**vet**``, ``*cursief*``,
+    ``[tekst](url)``; blank lines separate paragraphs."""
+    parser = MarkdownIt("commonmark")
+    alineas: list[Alinea] = []
+    for blok in (b for b in tekst.split("\n\n") if b.strip()):
+        delen: list[Tekst] = []
+        vet = cursief = False
+        link: str | None = None
+        for token in parser.parseInline(" ".join(blok.split()))[0].children or []:
+            if token.type == "strong_open" or token.type == "strong_close":
+                vet = token.type == "strong_open"
+            elif token.type == "em_open" or token.type == "em_close":
+                cursief = token.type == "em_open"
+            elif token.type == "link_open":
+                link = str(token.attrs.get("href", ""))
+            elif token.type == "link_close":
+                link = None
+            elif token.type in ("text", "code_inline"):
+                delen.append(Tekst(token.content, cursief, vet, link))
+            elif token.type in ("softbreak", "hardbreak"):
+                delen.append(Tekst(" ", cursief, vet, link))
+        if delen:
+            alineas.append(tuple(delen))
+    return alineas
 
 
 @dataclass(frozen=True)
@@ -105,6 +134,11 @@ class Document:
 
     def kop(self, tekst: str, niveau: int = 1) -> Document:
         self.blokken.append(Kop(tekst, niveau))
+        return self
+
+    def markdown(self, tekst: str) -> Document:
+        """Paragraphs written in a little Markdown (see :func:`from_markdown`)."""
+        self.blokken.extend(Paragraaf(a) for a in from_markdown(tekst))
         return self
 
     def tekst(self, *delen: str | Tekst) -> Document:

@@ -528,18 +528,18 @@ SHEETS = ("xlsx", "ods")
 
 # The kinds. Each is checked by the type checker on its own: its builder, meta, check and links take
 # its own parameter model and built object.
-register_spec(ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("html", "ipynb", "md", "json"),
-              ("html", "ipynb"), notebook="lesson", links=_lesson_links))  # fmt: skip
-register_spec(ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb"), ("html", "ipynb"),
-              notebook="case", links=_case_links))  # fmt: skip
+register_spec(ReportSpec("les", LesParams, _build_lesson, _lesson_meta, _files("html", "ipynb", "md", "json", *DOCS),
+              ("html", "ipynb", *DOCS), notebook="lesson", notebook_writes=DOCS, links=_lesson_links))  # fmt: skip
+register_spec(ReportSpec("casus", CasusParams, _build_case, _case_meta, _files("html", "ipynb", *DOCS),
+              ("html", "ipynb", *DOCS), notebook="case", notebook_writes=DOCS, links=_case_links))  # fmt: skip
 register_spec(ReportSpec("checklist", ChecklistParams, _build_checklist, _checklist_meta,
               _files("html", *DOCS, *SHEETS, "md", "json", "ipynb", **_CHECKLIST_NAMEN),
               ("html", *DOCS, *SHEETS, "md", "json", "ipynb"), notebook="checklist",
               notebook_writes=("html", *DOCS, *SHEETS, "md", "json"), notebook_html=False,
               notebook_extra={"interactief": False}))  # fmt: skip
 register_spec(ReportSpec("vergelijking", VergelijkingParams, _build_comparison, _comparison_meta,
-              _files("html", "ipynb", "csv", *SHEETS, csv="", xlsx="vergelijking.xlsx", ods="vergelijking.ods"),
-              ("html", "ipynb", "csv", *SHEETS), notebook="compare", notebook_writes=("csv", *SHEETS),
+              _files("html", "ipynb", "csv", *SHEETS, *DOCS, csv="", xlsx="vergelijking.xlsx", ods="vergelijking.ods"),
+              ("html", "ipynb", "csv", *SHEETS, *DOCS), notebook="compare", notebook_writes=("csv", *SHEETS, *DOCS),
               check=_comparison_check))  # fmt: skip
 register_spec(ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _files("html", "ipynb", *DOCS),
               ("html", "ipynb", *DOCS), notebook="workshop_summary", notebook_writes=DOCS))  # fmt: skip
