@@ -182,6 +182,8 @@ def test_the_word_file_is_a4_with_language_title_headings_and_repeating_table_he
     )
     assert doc.core_properties.title.startswith("Checklist voor Wageningen") and doc.core_properties.language == "nl-NL"
     assert {p.style.name for p in doc.paragraphs} >= {"Title", "Heading 1"}
+    # a heading never ends a page: it stays with the text after it
+    assert all(doc.styles[f"Heading {n}"].paragraph_format.keep_with_next for n in (1, 2, 3))
     tekstbreedte = Length(sectie.page_width - sectie.left_margin - sectie.right_margin)
     for tabel in doc.tables:
         breedte = sum(int(k.get(qn("w:w"))) for k in tabel._tbl.tblGrid.findall(qn("w:gridCol")))
