@@ -18,11 +18,16 @@
     ``WARMTELESSEN_HOME``); the median of several rebuilds, each after one more sentence in the lesson
 (k) scaling: one checklist in-process, warm (median after one warm-up), with 1x and with 10x the cases
 (l) ``warmtelessen --help`` (``python -m toolkit --help``) against a bare ``python -c pass``, as subprocesses
+(m) documents: one checklist built and rendered in-process in every format it has now (HTML, Word,
+    ODT, PDF, Excel, ODS, Markdown, JSON) against the formats it had before issue 20 with the Word
+    and Excel renderers of that time (``benchmarks/voor_issue_20.py``); and Word alone, old and new
 
 Timings are wall-clock medians; ratios are what to read (the machine is printed with them).
 Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6, f < 60 s, g < 10 s,
-h < 5 s, i < 2 s, j(10x)/j(1x) <= 2, k(10x)/k(1x) <= 1.4, l(--help)/l(pass) <= 3.
-``--alleen app`` measures (h) and (i) only, ``--alleen schaal`` (j), (k) and (l) only.
+h < 5 s, i < 2 s, j(10x)/j(1x) <= 2, k(10x)/k(1x) <= 1.4, l(--help)/l(pass) <= 3, m(all now)/m(five
+then) <= 1, m(Word then)/m(Word now) >= 2.
+``--alleen app`` measures (h) and (i) only, ``--alleen schaal`` (j), (k) and (l) only,
+``--alleen documenten`` (m) only.
 """
 
 from __future__ import annotations
@@ -59,6 +64,51 @@ INHOUD = ("lessons", "cases", "data", "docs", "notebooks", "profielen")
 #: The scaling measures: how many times the shipped cases, and the targets for the ratios.
 SCHAAL = 10
 DOEL_SITE, DOEL_CHECKLIST, DOEL_HELP = 2.0, 1.4, 3.0
+
+
+def documents(herhalingen: int = 15) -> dict[str, float]:
+    """(m): medians, measured alternately in one run, of a whole checklist in every format now and in
+    the formats before issue 20 (with that time's Word and Excel renderers), and of Word alone."""
+    from toolkit.domain import build
+    from toolkit.render import formats, render
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from voor_issue_20 import checklist_docx_voor, checklist_xlsx_voor
+
+    nu = [f for f in ("html", "docx", "odt", "pdf", "xlsx", "ods", "md", "json") if f in formats("checklist")]
+
+    def alles_nu() -> None:
+        c = build(PROFIEL, "nl")
+        for f in nu:
+            render("checklist", f, c, "nl")
+
+    def vijf_toen() -> None:
+        c = build(PROFIEL, "nl")
+        for f in ("html", "md", "json"):
+            render("checklist", f, c, "nl")
+        checklist_docx_voor(c, "nl")
+        checklist_xlsx_voor(c, "nl")
+
+    c = build(PROFIEL, "nl")
+    alles_nu(), vijf_toen()  # warm: imports, fonts, templates
+    tijden: dict[str, list[float]] = {"alles_nu": [], "vijf_toen": [], "word_nu": [], "word_toen": []}
+    stappen = {"alles_nu": alles_nu, "vijf_toen": vijf_toen, "word_nu": lambda: render("checklist", "docx", c, "nl"),
+               "word_toen": lambda: checklist_docx_voor(c, "nl")}  # fmt: skip
+    for _ in range(herhalingen):  # alternately, so a busy moment of the machine hits both sides
+        for naam, stap in stappen.items():
+            begin = time.perf_counter()
+            stap()
+            tijden[naam].append(time.perf_counter() - begin)
+    return {naam: statistics.median(waarden) for naam, waarden in tijden.items()}
+
+
+def print_documents(m: dict[str, float]) -> None:
+    print(f"{'(m) checklist in alle formaten van nu (8)':<58}{m['alles_nu']:>10.3f}")
+    print(f"{'(m) checklist in de formaten van vóór issue 20 (5)':<58}{m['vijf_toen']:>10.3f}")
+    print(f"{'(m) alleen Word, nu':<58}{m['word_nu']:>10.3f}")
+    print(f"{'(m) alleen Word, vóór issue 20':<58}{m['word_toen']:>10.3f}")
+    print(f"{'m: alle nu / vijf toen':<58}{m['alles_nu'] / m['vijf_toen']:>10.2f}  <= 1.0")
+    print(f"{'m: Word toen / Word nu':<58}{m['word_toen'] / m['word_nu']:>10.2f}  >= 2")
 
 
 def _median(stappen: int, functie) -> float:  # type: ignore[no-untyped-def]
@@ -316,7 +366,9 @@ def main() -> None:
     parser.add_argument("--gemeenten", type=int, default=20, help="aantal gemeenten voor (e)")
     parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h), (i) en (j)")
     parser.add_argument(
-        "--alleen", choices=("app", "schaal"), help="meet alleen (h) en (i), de web-app, of (j) t/m (l), de schaal"
+        "--alleen",
+        choices=("app", "schaal", "documenten"),
+        help="meet alleen (h) en (i), de web-app; (j) t/m (l), de schaal; of (m), de documenten",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "laatste.json", help="resultaat naar")
     args = parser.parse_args()
@@ -330,6 +382,14 @@ def main() -> None:
         # Only the scaling part of the last result is replaced; the other measures stay as they were.
         resultaat = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
         resultaat["schaal"] = _scaling_result(s)
+        _save(resultaat, args.json)
+        return
+    if args.alleen == "documenten":
+        m = documents()
+        print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
+        print_documents(m)
+        resultaat = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
+        resultaat["documenten"] = m
         _save(resultaat, args.json)
         return
     if args.alleen == "app":
@@ -353,6 +413,7 @@ def main() -> None:
         f, g = site_builds(tmp)
         h, i = app_timings(tmp, args.herhalingen)
         s = scaling(tmp, args.herhalingen)
+        m = documents()
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -370,6 +431,7 @@ def main() -> None:
         },  # fmt: skip
         "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2, "f/g": f / g},
         "schaal": _scaling_result(s),
+        "documenten": m,
     }
     print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
     print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
@@ -403,6 +465,8 @@ def main() -> None:
     print(f"{'i      (web-app: checklist in beeld na de klik)':<58}{i:>9.2f}s  < 2 s")
     print()
     print_scaling(s)
+    print()
+    print_documents(m)
     _save(resultaat, args.json)
 
 
