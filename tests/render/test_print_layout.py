@@ -19,15 +19,37 @@ def test_no_table_is_wider_than_an_a4_page(browser: Any, tmp_path: Path) -> None
     bestanden += produce("checklist", {"profiel": profiel}, tmp_path, ["html"], "inproces").files
     pagina = browser.new_page(viewport={"width": A4_BREEDTE, "height": 1100})
     pagina.emulate_media(media="print")
-    te_breed = []
+    te_breed: list[tuple[str, int]] = []
+    gebroken: list[tuple[str, str]] = []
     for pad in bestanden:
         pagina.goto(pad.as_uri())
         assert pagina.evaluate("document.querySelectorAll('table').length") > 0, pad.name
         breedtes = pagina.evaluate("[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right)")
         te_breed += [(pad.name, round(b)) for b in breedtes if b > A4_BREEDTE + 1]
         assert pagina.evaluate("document.documentElement.scrollWidth") <= A4_BREEDTE + 1, pad.name
+        gebroken += [(pad.name, w) for w in pagina.evaluate(GEBROKEN_WOORDEN)]
     pagina.close()
     assert te_breed == []
+    assert gebroken == []  # no word in a table cell is cut over two lines ("Gemeent|e", "202|3")
+
+
+#: Every word (letters and digits, at most 25 characters: not an address) in a table cell that the
+#: browser laid out over more than one line.
+GEBROKEN_WOORDEN = """(() => {
+  const uit = [];
+  for (const cel of document.querySelectorAll('td, th')) {
+    const lopen = document.createTreeWalker(cel, NodeFilter.SHOW_TEXT);
+    for (let knoop = lopen.nextNode(); knoop; knoop = lopen.nextNode()) {
+      for (const m of knoop.textContent.matchAll(/[\\p{L}\\p{N}]{4,25}/gu)) {
+        const r = document.createRange();
+        r.setStart(knoop, m.index); r.setEnd(knoop, m.index + m[0].length);
+        const regels = new Set([...r.getClientRects()].map(k => Math.round(k.top)));
+        if (regels.size > 1) uit.push(m[0]);
+      }
+    }
+  }
+  return uit;
+})()"""
 
 
 def test_a_case_report_links_work_without_other_reports_made_first(tmp_path: Path) -> None:

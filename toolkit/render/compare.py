@@ -25,6 +25,13 @@ def matrix_labels(lessen: list[int], titels: dict[int, str]) -> list[str]:
     return [textwrap.fill(f"{les}. {titels.get(les, '')}", 34) for les in lessen]
 
 
+def _per_case(tabel: pd.DataFrame, rij: str) -> pd.DataFrame:
+    """A table with a column per case (few) and a row per category (many): it fits an A4 page."""
+    gedraaid = tabel.T
+    gedraaid.index.name = rij
+    return gedraaid
+
+
 def case_names(tabellen: dict[str, pd.DataFrame]) -> dict[str, str]:
     """Case id -> the case's name (a reader never sees an id)."""
     rol = tabellen["rol_en_status"]
@@ -70,12 +77,12 @@ def render_part(tabellen: dict[str, pd.DataFrame], deel: str, taal: str, titels:
         tabel = tabellen["instrumenten_per_trede"].rename(columns=lambda k: term("trede", k, taal), index=namen)
         tabel.index.name = t("casus", taal)
         context["grafiek"] = stacked_bars(tabel, t("instrumenten_trede_casus", taal), t("aantal", taal))
-        context["tabel"] = tabel
+        context["tabel"] = _per_case(tabel, t("trede", taal))
     elif deel == "actortypen":
         tabel = tabellen["actortypen"].rename(columns=lambda k: term("partij", k, taal), index=namen)
         tabel.index.name = t("casus", taal)
         context["grafiek"] = stacked_bars(tabel, t("actortypen", taal), t("aantal", taal))
-        context["tabel"] = tabel.loc[:, (tabel != 0).any(axis=0)]
+        context["tabel"] = _per_case(tabel.loc[:, (tabel != 0).any(axis=0)], t("type", taal))
     return environment().get_template("vergelijking.html.j2").render(**context)
 
 
@@ -134,7 +141,7 @@ def compare_document(v: Vergelijking, taal: str) -> Document:
     )
     actoren = tabellen["actortypen"].rename(columns=lambda k: term("partij", k, taal), index=namen)
     doc.kop(t("actortypen", taal))
-    frame(actoren.loc[:, (actoren != 0).any(axis=0)], t("casus", taal))
+    frame(_per_case(actoren.loc[:, (actoren != 0).any(axis=0)], t("type", taal)), t("type", taal))
     doc.kop(t("rol_en_status", taal))
     doc.tabel(
         [t(k, taal) for k in ("casus", "gemeente", "woningen", "gemeentelijke_rol", "status")],
