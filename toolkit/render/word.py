@@ -3,39 +3,106 @@
 A4 with 2 cm margins, the document's language and title set, real heading styles (the navigation
 pane shows the structure; a heading stays with the text after it), tables with fixed column widths
 that fit the page (:func:`~toolkit.render.document.column_widths`) and a header row that repeats on
-every page, images with alternative text. Styles are looked up once per document and text goes in
-as one run per paragraph: python-docx's look-ups by name and ``.text`` setter are slow for the
-60-action tables of a checklist.
+every page, images with alternative text.
+
+python-docx makes the package: it opens a template, looks after relationships and parts, and saves
+the file. Its template is trimmed once per process to what our documents use (ten styles instead of
+164, no 440 kB ``stylesWithEffects`` part, no thumbnail of an empty page), so each document opens
+and saves in a few milliseconds. Paragraphs and tables go into the body as WordprocessingML
+elements made with lxml, with the style ids of the template: python-docx's look-ups of a style by
+name, per paragraph, cost more than all the rest of a checklist.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
 from lxml import etree
 
-from .document import Afbeelding, Alinea, Cel, Document, Kop, Lijst, Paragraaf, Tabel, Tekst, column_widths
+from .document import Afbeelding, Alinea, Document, Kop, Lijst, Paragraaf, Tabel, column_widths
 
 #: WordprocessingML names, in Clark notation (lxml), made once.
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_R, _RPR, _RSTYLE, _B, _I, _U, _T = (f"{_W}{n}" for n in ("r", "rPr", "rStyle", "b", "i", "u", "t"))
-_VAL = f"{_W}val"
+(_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _B, _I, _U, _T, _HYPERLINK, _TBL, _TBLPR, _TBLSTYLE, _TBLW, _TBLLAYOUT,
+ _TBLLOOK, _TBLGRID, _GRIDCOL, _TR, _TRPR, _TBLHEADER, _TC, _TCPR, _TCW) = (
+    f"{_W}{n}" for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "b", "i", "u", "t", "hyperlink", "tbl", "tblPr",
+                         "tblStyle", "tblW", "tblLayout", "tblLook", "tblGrid", "gridCol", "tr", "trPr", "tblHeader",
+                         "tc", "tcPr", "tcW"))  # fmt: skip
+_VAL, _TYPE, _WW = f"{_W}val", f"{_W}type", f"{_W}w"
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 #: Word's language tags for the report languages.
 TAALCODE = {"nl": "nl-NL", "en": "en-GB"}
+
+#: The styles our documents use (by style id), and those they are based on or linked to.
+_STIJLEN = ("Normal", "Title", "Heading1", "Heading2", "Heading3", "ListBullet", "ListNumber", "TableGrid")
+
+#: A character style for links (python-docx's template has none): blue and underlined, as in Word.
+_LINKSTIJL = (
+    f'<w:style xmlns:w="{_W[1:-1]}" w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+    '<w:rPr><w:color w:val="0B5394"/><w:u w:val="single"/></w:rPr></w:style>'
+)
+
+_TWIPS_PER_CM = 1440 / 2.54
+#: Word 2010's copy of the styles (python-docx has no name for it); Word does without it.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+@functools.cache
+def _template() -> bytes:
+    """python-docx's default template trimmed to what our documents use, as ``.docx`` bytes."""
+    from docx import Document as NieuwDocument
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    doc = NieuwDocument()
+    stijlen = doc.styles.element
+    per_id = {s.get(f"{_W}styleId"): s for s in stijlen.iterchildren(f"{_W}style")}
+    houden: set[str] = set()
+    open_ = [*_STIJLEN, *(s.get(f"{_W}styleId") for s in per_id.values() if s.get(f"{_W}default") == "1")]
+    while open_:
+        stijl_id = open_.pop()
+        if stijl_id in houden or stijl_id not in per_id:
+            continue
+        houden.add(stijl_id)
+        for verwijzing in ("basedOn", "next", "link"):
+            ander = per_id[stijl_id].find(f"{_W}{verwijzing}")
+            if ander is not None:
+                open_.append(ander.get(_VAL))
+    for stijl_id, stijl in per_id.items():
+        if stijl_id not in houden:
+            stijlen.remove(stijl)
+    latent = stijlen.find(f"{_W}latentStyles")
+    if latent is not None:
+        stijlen.remove(latent)
+    stijlen.append(etree.fromstring(_LINKSTIJL))
+    for lettertype in stijlen.iter(f"{_W}rFonts"):  # one sans-serif font throughout, as in the ODT
+        lettertype.attrib.clear()
+        for soort in ("ascii", "hAnsi", "eastAsia", "cs"):
+            lettertype.set(f"{_W}{soort}", "Arial")
+    for n in (1, 2, 3):  # a heading never ends a page: it keeps with the text after it
+        ppr = per_id[f"Heading{n}"].find(_PPR)
+        if ppr is not None and ppr.find(f"{_W}keepNext") is None:
+            ppr.insert(0, etree.Element(f"{_W}keepNext"))
+    overbodig = {_STYLES_WITH_EFFECTS, RT.CUSTOM_XML, RT.THUMBNAIL}
+    for relaties in (doc.part.rels, doc.part.package.rels):
+        for rid in [rid for rid, rel in relaties.items() if rel.reltype in overbodig]:
+            del relaties[rid]  # the part goes with its only relationship
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def write(model: Document) -> bytes:
     """The document as ``.docx`` bytes."""
     from docx import Document as NieuwDocument
     from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    doc = NieuwDocument()
+    doc = NieuwDocument(io.BytesIO(_template()))
     sectie = doc.sections[0]
     sectie.orientation = WD_ORIENT.LANDSCAPE if model.liggend else WD_ORIENT.PORTRAIT
     sectie.page_width, sectie.page_height = (Cm(29.7), Cm(21.0)) if model.liggend else (Cm(21.0), Cm(29.7))
@@ -44,100 +111,114 @@ def write(model: Document) -> bytes:
     taal = TAALCODE.get(model.taal, model.taal)
     doc.core_properties.title = model.titel
     doc.core_properties.language = taal
-    standaard = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = standaard.find(qn("w:lang"))
+    stijlen = doc.styles.element
+    standaard = stijlen.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+    lang = standaard.find(f"{_W}lang")
     if lang is None:
-        lang = OxmlElement("w:lang")
-        standaard.append(lang)
-    lang.set(qn("w:val"), taal)
-    stijlen = doc.styles
-    stijlen["Normal"].font.size = Pt(model.lettergrootte)
-    koppen = {n: stijlen["Title" if n == 0 else f"Heading {n}"] for n in range(4)}
-    for stijl in koppen.values():
-        stijl.paragraph_format.keep_with_next = True
-    schrijver = _Schrijver(doc, koppen, stijlen["List Bullet"], stijlen["List Number"], stijlen["Table Grid"], model)
-    doc.add_paragraph(model.titel, style=koppen[0])
-    for blok in model.blokken:
-        schrijver.blok(blok)
+        lang = etree.SubElement(standaard, f"{_W}lang")
+    lang.set(_VAL, taal)
+    normaal = stijlen.find(f"{_W}style[@{_W}styleId='Normal']")
+    rpr = normaal.find(_RPR)
+    if rpr is None:
+        rpr = etree.SubElement(normaal, _RPR)
+    for naam in ("sz", "szCs"):
+        etree.SubElement(rpr, f"{_W}{naam}").set(_VAL, str(round(model.lettergrootte * 2)))
+    _Schrijver(doc, model).alles()
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
 class _Schrijver:
-    def __init__(self, doc: Any, koppen: dict[int, Any], bullet: Any, nummer: Any, raster: Any, model: Document):
-        self.doc, self.koppen, self.bullet, self.nummer, self.raster, self.model = (
-            doc, koppen, bullet, nummer, raster, model)  # fmt: skip
+    """Puts the blocks of the model into the body, before its section properties."""
 
-    def blok(self, blok: object) -> None:
-        if isinstance(blok, Kop):
-            self.doc.add_paragraph(blok.tekst, style=self.koppen[min(max(blok.niveau, 1), 3)])
-        elif isinstance(blok, Paragraaf):
-            self.runs(self.doc.add_paragraph(), blok.inhoud)
-        elif isinstance(blok, Lijst):
-            stijl = self.nummer if blok.genummerd else self.bullet
-            for item in blok.items:
-                self.runs(self.doc.add_paragraph(style=stijl), item)
-        elif isinstance(blok, Tabel):
-            self.tabel(blok)
-        elif isinstance(blok, Afbeelding):
-            self.afbeelding(blok)
+    def __init__(self, doc: Any, model: Document):
+        self.doc, self.model = doc, model
+        self.einde = doc.element.body[-1]  # <w:sectPr>: the body's last element stays last
+        self.links: dict[str, str] = {}
 
-    def runs(self, alinea: Any, inhoud: Alinea) -> None:
-        from docx.opc.constants import RELATIONSHIP_TYPE
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    def alles(self) -> None:
+        self.alinea(((self.model.titel, False, False, None),), "Title")
+        for blok in self.model.blokken:
+            if isinstance(blok, Kop):
+                self.alinea(((blok.tekst, False, False, None),), f"Heading{min(max(blok.niveau, 1), 3)}")
+            elif isinstance(blok, Paragraaf):
+                self.alinea(_runs(blok.inhoud))
+            elif isinstance(blok, Lijst):
+                stijl = "ListNumber" if blok.genummerd else "ListBullet"
+                for item in blok.items:
+                    self.alinea(_runs(item), stijl)
+            elif isinstance(blok, Tabel):
+                self.tabel(blok)
+            elif isinstance(blok, Afbeelding):
+                self.afbeelding(blok)
 
-        p = alinea._p
-        for deel in inhoud:
+    def alinea(self, runs: tuple[tuple[str, bool, bool, str | None], ...], stijl: str | None = None) -> None:
+        p = etree.Element(_P)
+        if stijl:
+            etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE).set(_VAL, stijl)
+        self.runs(p, runs)
+        self.einde.addprevious(p)
+
+    def runs(self, p: Any, runs: tuple[tuple[str, bool, bool, str | None], ...]) -> None:
+        for tekst, cursief, vet, link in runs:
             ouder = p
-            if deel.link:
-                rid = alinea.part.relate_to(deel.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-                ouder = OxmlElement("w:hyperlink")
-                ouder.set(qn("r:id"), rid)
-                p.append(ouder)
+            if link:
+                ouder = etree.SubElement(p, _HYPERLINK)
+                ouder.set(_RID, self.link(link))
             r = etree.SubElement(ouder, _R)
-            if deel.cursief or deel.vet or deel.link:
+            if cursief or vet or link:
                 rpr = etree.SubElement(r, _RPR)
-                if deel.link:
+                if link:
                     etree.SubElement(rpr, _RSTYLE).set(_VAL, "Hyperlink")
-                if deel.vet:
+                if vet:
                     etree.SubElement(rpr, _B)
-                if deel.cursief:
+                if cursief:
                     etree.SubElement(rpr, _I)
-                if deel.link:
-                    etree.SubElement(rpr, _U).set(_VAL, "single")
             t = etree.SubElement(r, _T)
-            t.text = deel.tekst
+            t.text = tekst
             t.set(_SPACE, "preserve")
 
-    def tabel(self, tabel: Tabel) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Cm
+    def link(self, url: str) -> str:
+        if url not in self.links:
+            from docx.opc.constants import RELATIONSHIP_TYPE
 
-        breedtes = [Cm(b) for b in column_widths(tabel, self.model.breedte_cm, self.model.lettergrootte)]
-        kopcellen: list[Cel] = [((_vet(k),),) for k in tabel.kop or ()]
-        rijen: list[tuple[Cel, ...]] = [tuple(kopcellen)] if tabel.kop else []
-        rijen += list(tabel.rijen)
-        docx_tabel = self.doc.add_table(rows=len(rijen), cols=tabel.kolommen)
-        docx_tabel.style = self.raster
-        docx_tabel.autofit = False  # fixed layout: the widths below hold in Word and LibreOffice
-        for kolom, breedte in zip(docx_tabel._tbl.tblGrid.findall(qn("w:gridCol")), breedtes, strict=True):
-            kolom.set(qn("w:w"), str(breedte.twips))
-        w_w, twips = qn("w:w"), [str(b.twips) for b in breedtes]
-        for tr, waarden in zip(docx_tabel._tbl.iterchildren(qn("w:tr")), rijen, strict=True):
-            for tc, tw, inhoud in zip(tr.iterchildren(qn("w:tc")), twips, waarden, strict=True):
-                tc[0][0].set(w_w, tw)  # <w:tc><w:tcPr><w:tcW/></w:tcPr><w:p/></w:tc>, as python-docx makes it
-                p = tc[1]
-                for i, alinea in enumerate(inhoud or ((),)):
-                    if i:
-                        p = etree.SubElement(tc, qn("w:p"))
-                    self.runs(_Alinea(p, docx_tabel.part), alinea)
+            self.links[url] = self.doc.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        return self.links[url]
+
+    def tabel(self, tabel: Tabel) -> None:
+        twips = [str(round(b * _TWIPS_PER_CM)) for b in column_widths(tabel, self.model.breedte_cm,
+                                                                       self.model.lettergrootte)]  # fmt: skip
+        tbl = etree.Element(_TBL)
+        tblpr = etree.SubElement(tbl, _TBLPR)
+        etree.SubElement(tblpr, _TBLSTYLE).set(_VAL, "TableGrid")
+        breedte = etree.SubElement(tblpr, _TBLW)
+        breedte.set(_TYPE, "auto")
+        breedte.set(_WW, "0")
+        etree.SubElement(tblpr, _TBLLAYOUT).set(_TYPE, "fixed")  # the widths below hold in Word and LibreOffice
+        etree.SubElement(tblpr, _TBLLOOK).set(_VAL, "04A0")  # header row formatted, no banding
+        raster = etree.SubElement(tbl, _TBLGRID)
+        for tw in twips:
+            etree.SubElement(raster, _GRIDCOL).set(_WW, tw)
         if tabel.kop:
-            eerste = docx_tabel._tbl.findall(qn("w:tr"))[0]
-            eerste.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeats on every page
-        self.doc.add_paragraph()  # a table never touches the next table
+            tr = etree.SubElement(tbl, _TR)
+            etree.SubElement(etree.SubElement(tr, _TRPR), _TBLHEADER)  # repeats on every page
+            for tw, kop in zip(twips, tabel.kop, strict=True):
+                self.cel(tr, tw, (((kop, False, True, None),),))
+        for rij in tabel.rijen:
+            tr = etree.SubElement(tbl, _TR)
+            for tw, inhoud in zip(twips, rij, strict=True):
+                self.cel(tr, tw, tuple(_runs(a) for a in inhoud))
+        self.einde.addprevious(tbl)
+        self.einde.addprevious(etree.Element(_P))  # a table never touches the next table
+
+    def cel(self, tr: Any, twips: str, alineas: tuple[tuple[tuple[str, bool, bool, str | None], ...], ...]) -> None:
+        tc = etree.SubElement(tr, _TC)
+        breedte = etree.SubElement(etree.SubElement(tc, _TCPR), _TCW)
+        breedte.set(_TYPE, "dxa")
+        breedte.set(_WW, twips)
+        for runs in alineas or ((),):  # a cell holds at least one paragraph
+            self.runs(etree.SubElement(tc, _P), runs)
 
     def afbeelding(self, blok: Afbeelding) -> None:
         from docx.shared import Cm
@@ -148,12 +229,5 @@ class _Schrijver:
         docpr.set("title", blok.alt)
 
 
-class _Alinea:
-    """Just enough of python-docx's Paragraph for :meth:`_Schrijver.runs` on a raw ``w:p``."""
-
-    def __init__(self, p: Any, part: Any):
-        self._p, self.part = p, part
-
-
-def _vet(tekst: str) -> Tekst:
-    return Tekst(tekst, vet=True)
+def _runs(alinea: Alinea) -> tuple[tuple[str, bool, bool, str | None], ...]:
+    return tuple((t.tekst, t.cursief, t.vet, t.link) for t in alinea)
