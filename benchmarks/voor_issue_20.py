@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from toolkit.base import append_row, pick, quantity, t, term
+from toolkit.base import pick, quantity, t, term
 from toolkit.domain import KOLOMMEN, OVER, STATUSSEN, Checklist
 from toolkit.render.checklist import (
     OPEN,
@@ -24,6 +24,15 @@ from toolkit.render.checklist import (
     evidence_source,
     start_here,
 )
+
+
+def append_row(blad: Any, waarden: Sequence[Any]) -> None:
+    """As toolkit.base had it then: text stored as text."""
+    blad.append(list(waarden))
+    for cel in blad[blad.max_row]:
+        if isinstance(cel.value, str):
+            cel.data_type = "s"
+
 
 #: A table cell: plain text, or paragraphs as (text, italic).
 Cel = str | Sequence[tuple[str, bool]]

@@ -207,14 +207,43 @@ def test_the_ods_register_refuses_a_status_outside_the_list(documenten: dict[str
     assert melding.getAttribute("display") == "true" and melding.getAttribute("messagetype") == "stop"
 
 
+def test_the_ods_register_keeps_its_header_row_in_view(documenten: dict[str, Any]) -> None:
+    """The header row is frozen in LibreOffice's view settings, as LibreOffice writes them (the
+    headless LibreOffice of the tests has no view to show it in)."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(documenten["map"] / "wageningen-ods.ods") as z:
+        instellingen = etree.fromstring(z.read("settings.xml"))
+    ns = {"config": "urn:oasis:names:tc:opendocument:xmlns:config:1.0"}
+    bladen = instellingen.xpath(
+        "//config:config-item-set[@config:name='ooo:view-settings']/config:config-item-map-indexed[@config:name='Views']"
+        "/config:config-item-map-entry/config:config-item-map-named[@config:name='Tables']/config:config-item-map-entry",
+        namespaces=ns,
+    )
+    bevroren = {
+        b.get(f"{{{ns['config']}}}name"): {
+            i.get(f"{{{ns['config']}}}name"): i.text for i in b.iterfind("config:config-item", ns)
+        }
+        for b in bladen
+    }
+    assert "Acties" in bevroren
+    for instelling in bevroren.values():
+        assert instelling["VerticalSplitMode"] == "2" and instelling["VerticalSplitPosition"] == "1"
+
+
 def test_the_excel_register_refuses_a_status_outside_the_list(documenten: dict[str, Any]) -> None:
     from openpyxl import load_workbook
 
     blad = load_workbook(documenten["map"] / "wageningen-xlsx.xlsx")["Acties"]
     (keuzes,) = [dv for dv in blad.data_validations.dataValidation if dv.type == "list"]
-    assert keuzes.showErrorMessage and keuzes.errorStyle == "stop" and "G2:G" in str(keuzes.sqref)
+    # an absent errorStyle is "stop" (ECMA-376 §18.3.1.32): a typed value outside the list is refused
+    assert keuzes.showErrorMessage and keuzes.errorStyle in (None, "stop") and "G2:G" in str(keuzes.sqref)
     assert blad.print_title_rows == "$1:$1" and blad.freeze_panes == "A2"
-    assert blad.page_setup.orientation == "landscape" and blad.page_setup.fitToWidth == 1
+    # fitToWidth absent is 1 (the ECMA-376 default); the LibreOffice print test above checks the result
+    assert blad.page_setup.orientation == "landscape" and blad.page_setup.fitToWidth in (None, 1)
+    assert blad.page_setup.fitToHeight == 0 and int(blad.page_setup.paperSize) == int(blad.PAPERSIZE_A4)
     assert blad.sheet_properties.pageSetUpPr.fitToPage
 
 
