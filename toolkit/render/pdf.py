@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import asdict
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from .document import Afbeelding, Document, Kop, Lijst, Paragraaf, Tabel, column
 
 
 def _runs(alinea: Any) -> list[dict[str, Any]]:
-    return [asdict(t) for t in alinea]
+    return [{"tekst": t.tekst, "cursief": t.cursief, "vet": t.vet, "link": t.link} for t in alinea]
 
 
 def document_json(model: Document, afbeeldingen: list[tuple[str, bytes]]) -> str:
@@ -50,21 +50,44 @@ def document_json(model: Document, afbeeldingen: list[tuple[str, bytes]]) -> str
                        "liggend": model.liggend, "blokken": blokken}, ensure_ascii=False)  # fmt: skip
 
 
-def write(model: Document) -> bytes:
-    """The document as a tagged PDF."""
+#: One Typst compiler per process for documents without pictures (a checklist): it reads the
+#: template and the fonts once. It is not for two threads at once (the web app may write two PDFs).
+_MAKER: list[Any] = []
+_SLOT = threading.Lock()
+
+
+def _typst() -> Any:
     try:
         import typst
     except ImportError:
         raise UserError("pdf: de PDF-maker ontbreekt (installeer het pakket 'typst': make setup)") from None
-    sjabloon = (paths.templates_dir() / "typst" / "document.typ").read_bytes()
+    return typst
+
+
+def _template() -> bytes:
+    return (paths.templates_dir() / "typst" / "document.typ").read_bytes()
+
+
+def write(model: Document) -> bytes:
+    """The document as a tagged PDF."""
+    typst = _typst()
     afbeeldingen: list[tuple[str, bytes]] = []
     data = document_json(model, afbeeldingen)
-    with tempfile.TemporaryDirectory(prefix="warmtelessen-pdf-") as map_:
-        for naam, inhoud in afbeeldingen:
-            (Path(map_) / naam).write_bytes(inhoud)
-        (Path(map_) / "document.typ").write_bytes(sjabloon)
-        uit = typst.compile(str(Path(map_) / "document.typ"), root=map_, format="pdf", ignore_system_fonts=True,
-                            sys_inputs={"document": data}, pdf_standards="ua-1")  # fmt: skip
+    opties: dict[str, Any] = {"format": "pdf", "sys_inputs": {"document": data}, "pdf_standards": "ua-1"}
+    if afbeeldingen:  # the template finds the pictures next to it: a folder of their own
+        with tempfile.TemporaryDirectory(prefix="warmtelessen-pdf-") as map_:
+            for naam, inhoud in afbeeldingen:
+                (Path(map_) / naam).write_bytes(inhoud)
+            (Path(map_) / "document.typ").write_bytes(_template())
+            uit = typst.compile(str(Path(map_) / "document.typ"), root=map_, ignore_system_fonts=True, **opties)
+    else:
+        with _SLOT:
+            if not _MAKER:  # the template in a folder of the process's own, removed when it ends
+                werkmap = tempfile.TemporaryDirectory(prefix="warmtelessen-pdf-")
+                (Path(werkmap.name) / "document.typ").write_bytes(_template())
+                _MAKER[:] = [werkmap, typst.Compiler(str(Path(werkmap.name) / "document.typ"), root=werkmap.name,
+                                                     ignore_system_fonts=True)]  # fmt: skip
+            uit = _MAKER[1].compile(**opties)
     if not isinstance(uit, bytes):  # pragma: no cover - typst returns bytes for one PDF
         raise TypeError(type(uit))
     return uit
