@@ -70,17 +70,16 @@ def documents(herhalingen: int = 15) -> dict[str, float]:
     """(m): medians, measured alternately in one run, of a whole checklist in every format now and in
     the formats before issue 20 (with that time's Word and Excel renderers), and of Word alone."""
     from toolkit.domain import build
-    from toolkit.render import formats, render
+    from toolkit.render import formats, render, render_all
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from voor_issue_20 import checklist_docx_voor, checklist_xlsx_voor
 
     nu = [f for f in ("html", "docx", "odt", "pdf", "xlsx", "ods", "md", "json") if f in formats("checklist")]
 
-    def alles_nu() -> None:
+    def alles_nu() -> None:  # as a report writes them: a model Word, ODT and PDF share is built once
         c = build(PROFIEL, "nl")
-        for f in nu:
-            render("checklist", f, c, "nl")
+        render_all("checklist", nu, c, "nl")
 
     def vijf_toen() -> None:
         c = build(PROFIEL, "nl")

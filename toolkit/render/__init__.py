@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .links import tag_doc as tag_doc
     from .links import wet_doc as wet_doc
     from .links import without_report_files as without_report_files
+    from .logbook import export_logbook as export_logbook
     from .markup import markdown_text as markdown_text
     from .markup import markdown_without_html as markdown_without_html
     from .registry import Output as Output
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from .registry import formats as formats
     from .registry import register as register
     from .registry import render as render
+    from .registry import render_all as render_all
+    from .registry import write_workbook as write_workbook
     from .templating import css as css
     from .workshop import render_harvest_part as render_harvest_part
     from .write import rendered_files as rendered_files

@@ -11,7 +11,7 @@ whichever path made it. :mod:`toolkit.render.write` puts the results on disk.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from toolkit.base import UserError
@@ -19,6 +19,9 @@ from toolkit.base import UserError
 Output = str | bytes | Mapping[str, str | bytes]
 Renderer = Callable[[Any, str], Output]
 _REGISTRY: dict[tuple[str, str], Renderer] = {}
+#: The renderers that build a model (a document or a workbook) and write it: (kind, format) ->
+#: (builder, module, function). :func:`render_all` builds each model once for all its formats.
+_SAMENGESTELD: dict[tuple[str, str], tuple[Callable[..., Any], str, str]] = {}
 
 
 F = TypeVar("F", bound=Callable[..., Output])
@@ -58,6 +61,11 @@ def write_document(formaat: str, model: Any) -> bytes:
     return _writer(*DOCUMENT_FORMATEN[formaat])(model)
 
 
+def write_workbook(formaat: str, boek: Any) -> bytes:
+    """A :class:`~toolkit.render.sheet.Werkboek` in one spreadsheet format (xlsx or ods)."""
+    return _writer(*WERKBOEK_FORMATEN[formaat])(boek)
+
+
 def register_document(soort: str) -> Callable[[B], B]:
     """Decorator: ``func(obj, taal)`` builds a :class:`~toolkit.render.document.Document`, and
     ``soort`` gets Word, ODT and PDF from it (the same content in all three)."""
@@ -65,6 +73,7 @@ def register_document(soort: str) -> Callable[[B], B]:
     def wrap(func: B) -> B:
         for formaat, (module, functie) in DOCUMENT_FORMATEN.items():
             _REGISTRY[(soort, formaat)] = _composed(func, module, functie)
+            _SAMENGESTELD[(soort, formaat)] = (func, module, functie)
         return func
 
     return wrap
@@ -77,6 +86,7 @@ def register_workbook(soort: str) -> Callable[[B], B]:
     def wrap(func: B) -> B:
         for formaat, (module, functie) in WERKBOEK_FORMATEN.items():
             _REGISTRY[(soort, formaat)] = _composed(func, module, functie)
+            _SAMENGESTELD[(soort, formaat)] = (func, module, functie)
         return func
 
     return wrap
@@ -98,6 +108,24 @@ def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
             f"--formats: onbekend formaat {formaat!r} voor {soort} (toegestaan: {', '.join(formats(soort))})"
         ) from None
     return func(obj, taal)
+
+
+def render_all(soort: str, formats: Sequence[str], obj: Any, taal: str) -> dict[str, Output]:
+    """Each of ``formats`` rendered, by format, as :func:`render` would; a document or workbook that
+    several formats share (Word, ODT and PDF; Excel and ODS) is built once."""
+    _load_builtin(soort)
+    modellen: dict[Callable[..., Any], Any] = {}
+    uit: dict[str, Output] = {}
+    for formaat in formats:
+        samengesteld = _SAMENGESTELD.get((soort, formaat))
+        if samengesteld is None:
+            uit[formaat] = render(soort, formaat, obj, taal)
+            continue
+        bouw, module, functie = samengesteld
+        if bouw not in modellen:
+            modellen[bouw] = bouw(obj, taal)
+        uit[formaat] = _writer(module, functie)(modellen[bouw])
+    return uit
 
 
 #: The module that registers the renderers of each kind of report.

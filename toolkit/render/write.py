@@ -9,7 +9,7 @@ from typing import Any
 from toolkit.base import ensure_dir, write_bytes_atomic, write_text_atomic
 
 from .links import linking_to_site, site_base_next_to
-from .registry import render
+from .registry import render_all
 
 
 def write_file(doel: Path, inhoud: str | bytes) -> Path:
@@ -24,8 +24,7 @@ def rendered_files(
     web app offers for download (the same bytes). ``namen`` gives each format's file name; a
     format whose renderer returns several files (a mapping) gives them under the names it chose."""
     bestanden: dict[str, str | bytes] = {}
-    for formaat in formats:
-        inhoud = render(soort, formaat, obj, taal)
+    for formaat, inhoud in render_all(soort, formats, obj, taal).items():
         if isinstance(inhoud, Mapping):
             bestanden.update(inhoud)
         else:
