@@ -16,8 +16,9 @@ import pytest
 from tests.conftest import FIXTURES, ROOT, assert_one_line_error, parse, run_cli
 from toolkit.base.errors import UserError
 from toolkit.domain import logbook as lb
-from toolkit.domain.logbook_io import export, import_file
+from toolkit.domain.logbook_io import import_file
 from toolkit.domain.logbook_report import report
+from toolkit.render import export_logbook
 
 FIX = FIXTURES / "logboek"
 PEIL = date(2026, 6, 1)
@@ -97,8 +98,8 @@ def test_import_twice_adds_nothing_and_xlsx_round_trips(tmp_path: Path) -> None:
     for naam in ("partijen", "gesprekken", "besluiten", "vervolgacties"):
         nieuw, _ = import_file(db, FIX / f"{naam}.csv")
         assert sum(nieuw.values()) == 0
-    bestanden = export(db, tmp_path / "export")
-    assert {p.name for p in bestanden} == {f"{s}.csv" for s in lb.SOORTEN} | {"logboek.xlsx"}
+    bestanden = export_logbook(db, tmp_path / "export")
+    assert {p.name for p in bestanden} == {f"{s}.csv" for s in lb.SOORTEN} | {"logboek.xlsx", "logboek.ods"}
     kop = (tmp_path / "export/besluiten.csv").read_text().splitlines()[0]
     for kolom in ("datum", "besluit", "besloten_door", "trede", "toelichting", "status", "gecommuniceerd_aan"):
         assert kolom in kop
@@ -109,6 +110,11 @@ def test_import_twice_adds_nothing_and_xlsx_round_trips(tmp_path: Path) -> None:
     nieuw, problemen = import_file(nieuw_db, tmp_path / "export/logboek.xlsx")
     assert problemen == [] and {s: len(lb.rows(nieuw_db, s)) for s in lb.SOORTEN} == tellingen
     assert sum(import_file(nieuw_db, tmp_path / "export/logboek.xlsx")[0].values()) == 0
+    # the ODS export reads back just the same
+    ods_db = lb.connect(tmp_path / "ods.sqlite")
+    nieuw, problemen = import_file(ods_db, tmp_path / "export/logboek.ods")
+    assert problemen == [] and {s: len(lb.rows(ods_db, s)) for s in lb.SOORTEN} == tellingen
+    assert [lb.rows(ods_db, s) for s in lb.SOORTEN] == [lb.rows(nieuw_db, s) for s in lb.SOORTEN]
 
 
 def test_bad_import_rows_are_named_and_the_rest_imports(tmp_path: Path) -> None:

@@ -60,12 +60,12 @@ if TYPE_CHECKING:
     from .paths import notebooks_dir as notebooks_dir
     from .paths import templates_dir as templates_dir
     from .schema_errors import problems_from_validation as problems_from_validation
-    from .sheets import append_row as append_row
+    from .sheets import UnreadableSheet as UnreadableSheet
     from .sheets import csv_text as csv_text
     from .sheets import frame_table as frame_table
     from .sheets import plain_records as plain_records
+    from .sheets import read_sheets as read_sheets
     from .sheets import unquote_csv as unquote_csv
-    from .sheets import workbook as workbook
     from .sqlite_store import open_store as open_store
     from .sqlite_store import run_script as run_script
     from .sqlite_store import transaction as transaction

@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,14 +43,6 @@ def csv_text(kop: Sequence[str], rijen: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def append_row(blad: Any, waarden: Sequence[Any]) -> None:
-    """Append a row to an openpyxl sheet; every text cell is stored as text, never as a formula."""
-    blad.append(list(waarden))
-    for cel in blad[blad.max_row]:
-        if isinstance(cel.value, str):
-            cel.data_type = "s"
-
-
 def plain(waarde: Any) -> Any:
     """A value from a pandas frame as plain Python: dates as dates, numpy scalars as numbers, and
     every kind of missing (``NaN``, ``NaT``, ``<NA>``) as ``None`` (which every output shows as
@@ -73,19 +67,36 @@ def frame_table(frame: Any, index: bool) -> tuple[list[str], list[list[Any]]]:
     return [str(k) for k in uit.columns], [[plain(w) for w in rij] for rij in uit.itertuples(index=False)]
 
 
-def workbook(bladen: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
-    """An ``.xlsx`` with one sheet per table (name -> (header, rows)): header frozen, text as text."""
-    from openpyxl import Workbook
+class UnreadableSheet(ValueError):
+    """The file is not a spreadsheet of the kind its name says (``.xlsx`` or ``.ods``)."""
 
-    boek = Workbook()
-    for leeg in list(boek.worksheets):
-        boek.remove(leeg)
-    for naam, (kop, rijen) in bladen.items():
-        blad = boek.create_sheet(naam[:31])
-        append_row(blad, kop)
-        for rij in rijen:
-            append_row(blad, rij)
-        blad.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    boek.save(buffer)
-    return buffer.getvalue()
+
+def read_sheets(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every sheet of an ``.xlsx`` or ``.ods`` file, as values (empty cells ``None``).
+    Raises :class:`FileNotFoundError` or :class:`UnreadableSheet`."""
+    if pad.suffix.lower() == ".ods":
+        import pandas as pd
+
+        try:
+            bladen = pd.read_excel(pad, engine="odf", sheet_name=None, header=None, dtype=object)
+        except FileNotFoundError:
+            raise
+        except Exception as fout:  # odfpy raises many kinds on a file that is not ODS
+            raise UnreadableSheet(str(pad)) from fout
+        return {
+            blad: [tuple(None if pd.isna(w) else w for w in rij) for rij in frame.itertuples(index=False)]
+            for blad, frame in bladen.items()
+        }
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise
+    except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as fout:
+        raise UnreadableSheet(str(pad)) from fout
+    try:
+        return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
+    finally:
+        boek.close()

@@ -11,8 +11,9 @@ from typing import Any
 
 from toolkit.base import shown_path, transaction
 from toolkit.content import parse_profile, read_profile
-from toolkit.domain import export, export_party, import_file
+from toolkit.domain import export_party, import_file
 from toolkit.domain import logbook as lb
+from toolkit.render import export_logbook
 from toolkit.reports import LogboekParams
 
 from .options import add_out, produce_report, report_params, report_parser
@@ -97,7 +98,7 @@ def _logbook_import(args: argparse.Namespace, db: Any) -> int:
 
 
 def _logbook_export(args: argparse.Namespace, db: Any) -> int:
-    for pad in export_party(db, args.partij, args.out) if args.partij else export(db, args.out):
+    for pad in export_party(db, args.partij, args.out) if args.partij else export_logbook(db, args.out):
         print(shown_path(pad))
     return 0
 
@@ -171,7 +172,7 @@ def add_logboek(sub: Any, naam: str, hulp: str) -> None:
     t.add_argument("bestand", type=Path, metavar="BESTAND")
     t.add_argument("--alles-of-niets", action="store_true", help="bij één foute rij: niets inlezen")
     t.add_argument("--maak-partijen", action="store_true", help="maak onbekende partijen aan (type overig)")
-    t = acties.add_parser("exporteer", help="schrijf CSV per soort en logboek.xlsx, of alles over één partij")
+    t = acties.add_parser("exporteer", help="schrijf CSV per soort en logboek.xlsx en .ods, of alles over één partij")
     t.add_argument("--partij", metavar="NAAM", help="alles wat het logboek over deze partij weet (JSON)")
     add_out(t)
     r = report_parser(acties, "rapport", "logboek", LogboekParams,

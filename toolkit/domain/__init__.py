@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .live import submit as submit
     from .logbook_io import export as export
     from .logbook_io import export_party as export_party
+    from .logbook_io import export_sheets as export_sheets
     from .logbook_io import import_file as import_file
     from .logbook_report import report_from_file as report_from_file
     from .progress import KOLOMMEN as KOLOMMEN

@@ -13,18 +13,17 @@ import json
 import sqlite3
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
 from toolkit.base import (
+    UnreadableSheet,
     UserError,
     csv_text,
     ensure_dir,
+    read_sheets,
     shown_path,
     slugify,
     transaction,
     unquote_csv,
-    workbook,
-    write_bytes_atomic,
     write_text_atomic,
 )
 
@@ -103,39 +102,31 @@ def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen:
 
 
 def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, Any]]]]]:
-    """(name, header, [(row number, row)]) for each table in a CSV or XLSX file."""
+    """(name, header, [(row number, row)]) for each table in a CSV, XLSX or ODS file."""
     naam = shown_path(pad)
     if not pad.is_file():
         raise UserError(f"{naam}: importeer: bestand bestaat niet")
-    if pad.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
+    if pad.suffix.lower() in (".xlsx", ".ods"):
         try:
-            boek = load_workbook(pad, read_only=True, data_only=True)
-        except (BadZipFile, OSError, KeyError, ValueError):
-            raise UserError(f"{naam}: importeer: geen leesbaar Excel-bestand") from None
+            bladen = read_sheets(pad)
+        except UnreadableSheet:
+            soort = "ODS" if pad.suffix.lower() == ".ods" else "Excel"
+            raise UserError(f"{naam}: importeer: geen leesbaar {soort}-bestand") from None
         uit = []
-        for blad in boek.worksheets:
-            rijen = list(blad.iter_rows(values_only=True))
+        for titel, rijen in bladen.items():
             if not rijen:
                 continue
             kop = [str(k).strip().lower() if k is not None else "" for k in rijen[0]]
             data = [
-                (
-                    i,
-                    {
-                        k: ("" if v is None else (v.date().isoformat() if hasattr(v, "date") else v))
-                        for k, v in zip(kop, r, strict=False)
-                    },
-                )
+                (i, {k: "" if v is None else (v.date().isoformat() if hasattr(v, "date") else v)
+                     for k, v in zip(kop, r, strict=False)})
                 for i, r in enumerate(rijen[1:], start=2)
                 if any(v not in (None, "") for v in r)
-            ]
-            uit.append((blad.title, kop, data))
-        boek.close()
+            ]  # fmt: skip
+            uit.append((titel, kop, data))
         return uit
     if pad.suffix.lower() != ".csv":
-        raise UserError(f"{naam}: importeer: onbekend bestandstype (toegestaan: .csv, .xlsx)")
+        raise UserError(f"{naam}: importeer: onbekend bestandstype (toegestaan: .csv, .xlsx, .ods)")
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -185,19 +176,22 @@ def import_file(
     return nieuw, problemen
 
 
-def export(db: sqlite3.Connection, out: Path) -> list[Path]:
-    """One CSV per kind and ``logboek.xlsx`` with a sheet per kind."""
-    ensure_dir(out)
-    bladen: dict[str, tuple[list[str], list[list[Any]]]] = {}
-    geschreven = []
+def export_sheets(db: sqlite3.Connection) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """Every kind of entry as a table: (columns, rows), the columns named by their keys (so the
+    toolkit reads an export back: :func:`import_file`)."""
+    tabellen: dict[str, tuple[list[str], list[list[Any]]]] = {}
     for soort in lb.SOORTEN:
         rijen = lb.rows(db, soort)
         kolommen = ["id", *[k for k in KOLOMMEN[soort] if k != "id"]]
         kolommen += [k for k in (rijen[0] if rijen else {}) if k not in kolommen]
-        bladen[soort] = (kolommen, [[rij.get(k, "") for k in kolommen] for rij in rijen])
-        geschreven.append(write_text_atomic(out / f"{soort}.csv", csv_text(*bladen[soort])))
-    geschreven.append(write_bytes_atomic(out / "logboek.xlsx", workbook(bladen)))
-    return geschreven
+        tabellen[soort] = (kolommen, [[rij.get(k, "") for k in kolommen] for rij in rijen])
+    return tabellen
+
+
+def export(db: sqlite3.Connection, out: Path) -> list[Path]:
+    """One CSV per kind (the workbooks beside them: :func:`toolkit.render.export_logbook`)."""
+    ensure_dir(out)
+    return [write_text_atomic(out / f"{soort}.csv", csv_text(*tabel)) for soort, tabel in export_sheets(db).items()]
 
 
 def export_party(db: sqlite3.Connection, naam: str, out: Path) -> list[Path]:

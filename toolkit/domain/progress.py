@@ -6,9 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
-from toolkit.base import UserError, fold, shown_path, t
+from toolkit.base import UnreadableSheet, UserError, fold, read_sheets, shown_path, t
 from toolkit.content import kennisbank
 
 STATUSSEN = ("open", "bezig", "gedaan", "n.v.t.")
@@ -44,32 +43,14 @@ def _header_keys() -> dict[str, str]:
 
 def _sheets(pad: Path, naam: str) -> dict[str, list[tuple[Any, ...]]]:
     """The rows of every sheet of an ``.xlsx`` or ``.ods`` register."""
-    if pad.suffix.lower() == ".ods":
-        import pandas as pd
-
-        try:
-            bladen = pd.read_excel(pad, engine="odf", sheet_name=None, header=None, dtype=object)
-        except FileNotFoundError:
-            raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
-        except Exception:  # odfpy raises many kinds on a file that is not ODS
-            raise UserError(f"{naam}: --voortgang: geen ODS-bestand (een actieregister.ods van warmtelessen)") from None
-        return {
-            blad: [tuple(None if pd.isna(w) else w for w in rij) for rij in frame.itertuples(index=False)]
-            for blad, frame in bladen.items()
-        }
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        boek = load_workbook(pad, read_only=True, data_only=True)
+        return read_sheets(pad)
     except FileNotFoundError:
         raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
-    except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
+    except UnreadableSheet:
+        if pad.suffix.lower() == ".ods":
+            raise UserError(f"{naam}: --voortgang: geen ODS-bestand (een actieregister.ods van warmtelessen)") from None
         raise UserError(f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)") from None
-    try:
-        return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
-    finally:
-        boek.close()
 
 
 def read_register(

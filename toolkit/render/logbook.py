@@ -1,15 +1,20 @@
-"""Renderers for the logbook report and the resident summary (HTML, Word)."""
+"""Renderers for the logbook report and the resident summary (HTML, Word, ODT, PDF), and the
+logbook's export (CSV per kind, and a workbook in Excel and ODS)."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from toolkit.base import t
+from toolkit.base import t, write_bytes_atomic
+from toolkit.domain import export, export_sheets
 
 from .document import Document
-from .registry import DOCUMENT_FORMATEN, register, register_document, write_document
+from .registry import DOCUMENT_FORMATEN, WERKBOEK_FORMATEN, register, register_document, write_document, write_workbook
+from .sheet import Werkblad, Werkboek
 from .templating import environment, page
 
 LOGBOEK_DELEN = ("inleiding", "signalen", "gesprekken", "besluiten", "bewoners")
@@ -71,3 +76,29 @@ def resident_summary(r: dict[str, Any], taal: str) -> dict[str, str | bytes]:
     return {f"bewoners.{taal}.html": pagina} | {
         f"bewoners.{taal}.{f}": write_document(f, doc) for f in DOCUMENT_FORMATEN
     }
+
+
+#: A column of the export is as wide as its longest value up to this many characters; longer text wraps.
+_BREEDSTE = 60
+
+
+def export_workbook(tabellen: dict[str, tuple[list[str], list[list[Any]]]]) -> Werkboek:
+    """The logbook's tables as a workbook, a sheet per kind, the columns named by their keys (the
+    toolkit reads the file back): header row frozen and repeated when printed, long text wrapped."""
+    bladen = []
+    for soort, (kolommen, rijen) in tabellen.items():
+        langste = [max((len(str(r[k])) for r in rijen[:500] if k < len(r)), default=0) for k in range(len(kolommen))]
+        breedtes = [float(min(max(len(naam) + 2, lengte + 1, 8), _BREEDSTE)) for naam, lengte in zip(kolommen, langste,
+                                                                                                  strict=True)]  # fmt: skip
+        omloop = {k for k, lengte in enumerate(langste) if lengte > _BREEDSTE}
+        bladen.append(Werkblad(soort, kolommen, rijen, breedtes, omloop=omloop, filter=True, lege_rijen=0))
+    return Werkboek("Logboek", "nl", bladen)
+
+
+def export_logbook(db: sqlite3.Connection, out: Path) -> list[Path]:
+    """One CSV per kind, and ``logboek.xlsx`` and ``logboek.ods`` with a sheet per kind."""
+    geschreven = export(db, out)
+    boek = export_workbook(export_sheets(db))
+    for formaat in WERKBOEK_FORMATEN:
+        geschreven.append(write_bytes_atomic(out / f"logboek.{formaat}", write_workbook(formaat, boek)))
+    return geschreven
