@@ -247,6 +247,22 @@ def test_the_excel_register_refuses_a_status_outside_the_list(documenten: dict[s
     assert blad.sheet_properties.pageSetUpPr.fitToPage
 
 
+def test_a_control_character_a_user_pasted_never_breaks_a_document() -> None:
+    """XML cannot hold most control characters and a PDF font has no glyph for them: each becomes a
+    space, the rest of the text stays."""
+    import zipfile
+
+    checklist = build({"gemeente": "Zwolle", "notities": "Overleg\x0bmet\x01de wijkraad\x7f op dinsdag"}, "nl",
+                      peildatum=PEIL)  # fmt: skip
+    for formaat in ("docx", "odt", "pdf", "xlsx", "ods"):
+        inhoud = render("checklist", formaat, checklist, "nl")
+        assert isinstance(inhoud, bytes) and inhoud, formaat
+        if formaat in ("docx", "odt"):
+            with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+                xml = z.read("word/document.xml" if formaat == "docx" else "content.xml").decode()
+            assert "Overleg met de wijkraad" in xml and "op dinsdag" in xml, formaat
+
+
 def test_an_unknown_format_lists_the_allowed_ones() -> None:
     from toolkit.base import UserError
 

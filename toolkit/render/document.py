@@ -9,6 +9,7 @@ not once per report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,17 @@ BREEDTE_STAAND = 17.0
 BREEDTE_LIGGEND = 25.7
 
 
+#: Characters a document cannot hold (XML 1.0 refuses them, a PDF font has no glyph): control
+#: characters other than tab and new line, pasted into a profile or a logbook entry.
+_ONLEESBAAR = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\ufffe\\uffff]")
+
+
+def xml_text(tekst: str) -> str:
+    """``tekst`` with a space for each character no document can hold (see :data:`_ONLEESBAAR`;
+    Word's line break, pasted, is one of them)."""
+    return _ONLEESBAAR.sub(" ", tekst) if _ONLEESBAAR.search(tekst) else tekst
+
+
 @dataclass(frozen=True)
 class Tekst:
     """A run of text: plain, italic or bold, or a link."""
@@ -27,6 +39,10 @@ class Tekst:
     cursief: bool = False
     vet: bool = False
     link: str | None = None
+
+    def __post_init__(self) -> None:
+        if _ONLEESBAAR.search(self.tekst):
+            object.__setattr__(self, "tekst", xml_text(self.tekst))
 
 
 #: A paragraph: one or more runs.
@@ -72,6 +88,9 @@ class Kop:
     tekst: str
     niveau: int = 1
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tekst", xml_text(self.tekst))
+
 
 @dataclass(frozen=True)
 class Paragraaf:
@@ -101,6 +120,10 @@ class Tabel:
     rijen: tuple[tuple[Cel, ...], ...]
     gewichten: tuple[float, ...] = ()
 
+    def __post_init__(self) -> None:
+        if self.kop:
+            object.__setattr__(self, "kop", tuple(xml_text(k) for k in self.kop))
+
     @property
     def kolommen(self) -> int:
         return len(self.kop) if self.kop else len(self.rijen[0]) if self.rijen else 0
@@ -111,6 +134,9 @@ class Afbeelding:
     png: bytes
     alt: str  # alternative text, for screen readers and when the image does not load
     breedte_cm: float = 16.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "alt", xml_text(self.alt))
 
 
 Blok = Kop | Paragraaf | Lijst | Tabel | Afbeelding
@@ -125,6 +151,9 @@ class Document:
     blokken: list[Blok] = field(default_factory=list)
     lettergrootte: int = 10
     liggend: bool = False
+
+    def __post_init__(self) -> None:
+        self.titel = xml_text(self.titel)
 
     @property
     def breedte_cm(self) -> float:

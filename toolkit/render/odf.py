@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 import struct
 from datetime import date
 from typing import Any
 
 from lxml import etree
 
-from .document import Afbeelding, Alinea, Document, Kop, Lijst, Paragraaf, Tabel, Tekst, column_widths
+from .document import Afbeelding, Alinea, Document, Kop, Lijst, Paragraaf, Tabel, Tekst, column_widths, xml_text
 from .sheet import Werkboek
 
 TAAL_LAND = {"nl": ("nl", "NL"), "en": ("en", "GB")}
@@ -43,9 +42,6 @@ NS = {
     "of": "urn:oasis:names:tc:opendocument:xmlns:of:1.2",
 }
 _NAMEN: dict[str, str] = {}
-
-#: Characters XML 1.0 cannot hold (a pasted control character would make the file unreadable).
-_ONLEESBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _naam(naam: str) -> str:
@@ -66,11 +62,6 @@ def _el(ouder: Any, naam: str, tekst: str | None = None, **attributen: str) -> A
     if tekst:
         element.text = xml_text(tekst)
     return element
-
-
-def xml_text(tekst: str) -> str:
-    """Text as XML can hold it: control characters (other than tab and new line) left out."""
-    return _ONLEESBAAR.sub("", tekst) if _ONLEESBAAR.search(tekst) else tekst
 
 
 def _pakket(mimetype: str) -> Any:
