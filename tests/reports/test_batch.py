@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, assert_one_line_error, run_cli
+from tests.conftest import FIXTURES, ROOT, assert_one_line_error, run_cli
 from toolkit.reports.batch import Run, plan_lessons, plan_profiles, run_batch, summary
 
 
@@ -113,3 +115,26 @@ def test_unwritable_out(tmp_path: Path) -> None:
     blok = tmp_path / "blok"
     blok.write_text("")
     assert_one_line_error(run_cli("batch", "lessen", "--out", str(blok / "x")), "map kan niet worden gemaakt")
+
+
+def test_a_fast_batch_in_a_process_that_has_made_a_pdf_finishes(tmp_path: Path) -> None:
+    """The web app, a notebook or the bench make a PDF first and then run a batch: its workers must
+    not be copies of that process (a forked copy waits forever on Typst's threads)."""
+    script = f"""
+from pathlib import Path
+from toolkit.domain import build
+from toolkit.render import render
+from toolkit.reports.batch import plan_all_municipalities, run_batch
+
+render("checklist", "pdf", build({{"gemeente": "Zwolle"}}, "nl"), "nl")
+runs = plan_all_municipalities(Path({str(tmp_path)!r}), "nl", ["pdf", "json"])[:4]
+uit = run_batch(runs, Path({str(tmp_path)!r}), jobs=2, force=True, snel=True, voortgangsbalk=False)
+print(",".join(u.status for u in uit))
+"""
+    try:  # a hang fails the test (and its processes go with it) instead of stopping the test run
+        res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                             cwd=ROOT, start_new_session=True)  # fmt: skip
+    except subprocess.TimeoutExpired as fout:
+        pytest.fail(f"de batch bleef hangen: {fout}")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "gelukt,gelukt,gelukt,gelukt"

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import platform
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -203,8 +204,11 @@ def run_batch(
     balk = _progress(len(te_doen), "batch") if voortgangsbalk and te_doen else None
     mislukt = 0
     if te_doen:
-        uitvoerder: Callable[..., Any] = ProcessPoolExecutor if snel else ThreadPoolExecutor
-        with uitvoerder(max_workers=jobs) as pool:
+        # Worker processes start from a fresh server process, not as copies of this one: a copy of
+        # a process that has typeset a PDF waits forever on Typst's threads, which a fork leaves behind.
+        pool_ = (ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver")) if snel
+                 else ThreadPoolExecutor(max_workers=jobs))  # fmt: skip
+        with pool_ as pool:
             toekomst: dict[Future[Outcome], Run] = {
                 (pool.submit(_run_in_process, run) if snel else pool.submit(_run_in_subprocess, run, logmap)): run
                 for run in te_doen
