@@ -71,8 +71,8 @@ def test_submitted_answers_are_stored_at_once_and_survive_another_connection(ses
 def test_a_group_corrects_its_answers_but_cannot_take_another_groups_name(sessie) -> None:  # type: ignore[no-untyped-def]
     submit(sessie, "Tafel 1", "pagina-a", _rows(3, 2))
     submit(sessie, "  tafel   1 ", "pagina-a", _rows(3, 5))  # same page, same name as typed loosely: replaces
-    assert {a.score for a in responses(sessie)} == {5}
-    with pytest.raises(UserError, match="er is al een groep 'Tafel 1'"):
+    assert {a.score for a in responses(sessie)} == {5} and {a.groep for a in responses(sessie)} == {"tafel 1"}
+    with pytest.raises(UserError, match="er is al een groep 'tafel 1'"):
         submit(sessie, "TAFEL 1", "pagina-b", _rows(3, 1))
     assert {a.score for a in responses(sessie)} == {5}
 
@@ -104,6 +104,72 @@ def test_the_number_of_groups_is_limited(sessie) -> None:  # type: ignore[no-unt
     submit(sessie, "Groep 0", "p0", rij)  # a group already in may still correct
 
 
+def test_a_group_renames_itself_with_its_own_key_and_finds_its_answers_again(sessie) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.domain import own_group
+
+    submit(sessie, "Tafel 1", "sleutel-a", _rows(3, 2, "eerst"))
+    submit(sessie, "Tafel Eén", "sleutel-a", _rows(3, 4, "later"))  # the same page, a better name
+    assert {a.groep for a in responses(sessie)} == {"Tafel Eén"}
+    eigen = own_group(sessie, "sleutel-a")
+    assert eigen is not None and eigen.naam == "Tafel Eén"
+    assert set(eigen.antwoorden.values()) == {(4, "later")}
+    assert own_group(sessie, "sleutel-b") is None and own_group(sessie, "") is None
+    submit(sessie, "Tafel 2", "sleutel-b", _rows(3, 1))
+    with pytest.raises(UserError, match="er is al een groep 'Tafel 2'"):  # a rename never takes another's name
+        submit(sessie, "tafel 2", "sleutel-a", _rows(3, 5))
+
+
+def test_one_device_starts_a_few_groups_not_the_session(sessie) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.domain import MAX_GROEPEN_PER_APPARAAT, LiveFout
+
+    rij = _rows(3)[:1]
+    for i in range(MAX_GROEPEN_PER_APPARAAT):
+        submit(sessie, f"Tafel {i}", f"k{i}", rij, apparaat="telefoon-1")
+    with pytest.raises(LiveFout) as fout:
+        submit(sessie, "Nog een", "k-extra", rij, apparaat="telefoon-1")
+    assert f"hooguit {MAX_GROEPEN_PER_APPARAAT}" in str(fout.value)
+    assert "at most" in fout.value.in_language("en")  # the page shows it in its own language
+    submit(sessie, "Tafel 0", "k0", rij, apparaat="telefoon-1")  # its groups may still correct
+    submit(sessie, "Andere tafel", "k-ander", rij, apparaat="telefoon-2")
+
+
+def test_the_trainer_removes_a_group(sessie) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.domain import remove_group
+
+    submit(sessie, "Grap", "k1", _rows(3, 1))
+    submit(sessie, "Tafel 2", "k2", _rows(3, 4))
+    assert remove_group(sessie, "grap") and not remove_group(sessie, "grap")
+    assert {a.groep for a in responses(sessie)} == {"Tafel 2"}
+
+
+def test_a_session_past_its_keeping_day_is_erased(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from toolkit.domain import purge_expired
+
+    oud = new_session(tmp_path, [3], "nl", bewaar_dagen=1)
+    submit(oud, "Tafel geheim", "k", _rows(3, 2, "een notitie die weg moet"))
+    nieuw = new_session(tmp_path, [3], "nl", bewaar_dagen=30)
+    assert oud.bewaar_tot == date.today() + timedelta(days=1) and read_session(oud.pad).bewaar_tot == oud.bewaar_tot
+    assert purge_expired(tmp_path) == []  # not yet
+    assert purge_expired(tmp_path, vandaag=date.today() + timedelta(days=2)) == [oud.code]
+    assert not oud.pad.exists() and nieuw.pad.exists()
+    assert not list(tmp_path.glob(f"workshop-{oud.code}*"))
+    with pytest.raises(UserError, match=r"--bewaar 0: kies 1 tot en met 365"):
+        new_session(tmp_path, [3], "nl", bewaar_dagen=0)
+
+
+def test_groups_whose_names_look_alike_are_both_exported(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    submit(sessie, "Tafel 1!", "a", _rows(3, 2))
+    submit(sessie, "Tafel 1?", "b", _rows(3, 4))
+    map_ = export_responses(sessie, tmp_path / "csv")
+    assert sorted(p.name for p in map_.glob("*.csv")) == ["tafel-1-2.csv", "tafel-1.csv"]
+    assert {r.split(",")[0] for p in map_.glob("*.csv") for r in p.read_text().splitlines()[1:]} == {
+        "Tafel 1!",
+        "Tafel 1?",
+    }
+
+
 def test_exported_answers_give_the_harvest_of_the_stored_answers(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     submit(sessie, "Tafel <1>", "a", _rows(3, 1, 'te; weinig, "tijd"'))
     submit(sessie, "Tafel 2", "b", _rows(3, 3) + _rows(4, 5))
@@ -113,6 +179,8 @@ def test_exported_answers_give_the_harvest_of_the_stored_answers(sessie, tmp_pat
     assert rapport.problemen == []
     assert rapport.oogst.gemiddeld[3] == 2.0 and rapport.oogst.gemiddeld[4] == 5.0
     assert ("Tafel <1>", 'te; weinig, "tijd"') in rapport.oogst.notities[3]
+    # the saved harvest draws the session's lessons, as the trainer's page does: no axes at 0
+    assert sorted(rapport.lessen) == [3, 4] and set(rapport.oogst.gemiddeld) == {3, 4}
 
 
 def test_lessons_are_parsed_with_a_clear_line() -> None:
@@ -136,7 +204,7 @@ def test_the_qr_code_holds_the_address() -> None:
 
     from toolkit.app.live import qr_data_uri
 
-    adres = "http://192.168.1.5:8866/voila/render/groep.ipynb?token=ABC234"
+    adres = "http://192.168.1.5:8866/live/groep?token=ABC234"
     uri = qr_data_uri(adres)
     assert uri.startswith("data:image/svg+xml") and "<svg" in unquote(uri) and "<path" in unquote(uri)
     assert qr_data_uri(adres.replace("ABC234", "ABC235")) != uri  # the image is made from the address

@@ -30,16 +30,23 @@ if TYPE_CHECKING:
     from .compare import Vergelijking as Vergelijking
     from .compare import comparison as comparison
     from .compare import select as select
+    from .live import BEWAAR_DAGEN as BEWAAR_DAGEN
+    from .live import MAX_GROEPEN_PER_APPARAAT as MAX_GROEPEN_PER_APPARAAT
     from .live import MAX_GROEPNAAM as MAX_GROEPNAAM
     from .live import MAX_NOTITIE as MAX_NOTITIE
+    from .live import EigenGroep as EigenGroep
+    from .live import LiveFout as LiveFout
     from .live import Sessie as Sessie
     from .live import export_responses as export_responses
     from .live import new_code as new_code
     from .live import new_session as new_session
     from .live import normalise_code as normalise_code
     from .live import open_session as open_session
+    from .live import own_group as own_group
     from .live import parse_lessons as parse_lessons
+    from .live import purge_expired as purge_expired
     from .live import read_session as read_session
+    from .live import remove_group as remove_group
     from .live import responses as responses
     from .live import submit as submit
     from .logbook_io import export as export

@@ -10,10 +10,11 @@ trainer's page. Limits on names, notes and the number of groups give one clear l
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from toolkit.base import (
     run_script,
     shown_path,
     slugify,
+    t,
     transaction,
     write_text_atomic,
 )
@@ -41,7 +43,10 @@ CODE_LENGTE = 6
 TRAINER_CODE_LENGTE = 8
 MAX_GROEPNAAM = 40
 MAX_NOTITIE = 500
-MAX_GROEPEN = 40
+MAX_GROEPEN = 80
+#: How many groups one device (one browser) may start: a table shares a phone now and then, but
+#: one page cannot fill the session.
+MAX_GROEPEN_PER_APPARAAT = 3
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -60,7 +65,20 @@ def _v1(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO meta VALUES ('app', ?)", (APP,))
 
 
-MIGRATIES = [_v1]
+def _v2(db: sqlite3.Connection) -> None:
+    """Which device started a group (a random id in a cookie, nothing about the person), and the
+    group's key looked up fast (the page finds its own group again after a reload or a restart)."""
+    run_script(
+        db,
+        """
+        ALTER TABLE groepen ADD COLUMN apparaat TEXT NOT NULL DEFAULT '';
+        CREATE INDEX groepen_sleutel ON groepen(sleutel);
+        CREATE INDEX groepen_apparaat ON groepen(apparaat);
+        """,
+    )
+
+
+MIGRATIES = [_v1, _v2]
 
 
 def parse_lessons(tekst: str) -> list[int]:
@@ -101,38 +119,54 @@ class Sessie:
     trainer_code: str
     lessen: tuple[int, ...]
     taal: str
+    bewaar_tot: date | None = None  # after this day the session is deleted (None: an old session file)
 
     def connect(self) -> sqlite3.Connection:
-        return open_store(self.pad, APP, MIGRATIES, "--map", "workshopsessie")
+        db = open_store(self.pad, APP, MIGRATIES, "--map", "workshopsessie")
+        # Each answer is on disk once the server says so, also when the server is killed; only a
+        # power cut could take the last second (write-ahead log without a sync per answer: 60
+        # groups sending at once wait for each other's disk otherwise).
+        db.execute("PRAGMA synchronous = NORMAL")
+        return db
 
 
 def session_path(map_: Path, code: str) -> Path:
     return map_ / f"workshop-{normalise_code(code)}.sqlite"
 
 
-def new_session(map_: Path, lessen: list[int], taal: str = "nl") -> Sessie:
-    """Create a session with fresh codes in ``map_`` (which must be writable)."""
+#: How long a session's answers are kept when the trainer says nothing else (days).
+BEWAAR_DAGEN = 30
+
+
+def new_session(map_: Path, lessen: list[int], taal: str = "nl", bewaar_dagen: int = BEWAAR_DAGEN) -> Sessie:
+    """Create a session with fresh codes in ``map_`` (which must be writable), kept for
+    ``bewaar_dagen`` days."""
+    if not 1 <= bewaar_dagen <= 365:
+        raise UserError(f"--bewaar {bewaar_dagen}: kies 1 tot en met 365 dagen (bijv. --bewaar 30)")
     ensure_dir(map_, "--map")
+    purge_expired(map_)
+    bewaar_tot = date.today() + timedelta(days=bewaar_dagen)
     while True:
         code = new_code()
         if not session_path(map_, code).exists():
             break
     pad = session_path(map_, code)
     tijdelijk = pad.with_name(f".{pad.name}.nieuw")  # made whole, then renamed: never half a session
-    sessie = Sessie(tijdelijk, code, new_code(TRAINER_CODE_LENGTE), tuple(lessen), taal)
+    sessie = Sessie(tijdelijk, code, new_code(TRAINER_CODE_LENGTE), tuple(lessen), taal, bewaar_tot)
     db = sessie.connect()
     try:
         with transaction(db):
             db.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
                 [("code", code), ("trainer_code", sessie.trainer_code), ("lessen", ",".join(map(str, lessen))),
-                 ("taal", taal), ("gemaakt", datetime.now().isoformat(timespec="seconds"))],
+                 ("taal", taal), ("gemaakt", datetime.now().isoformat(timespec="seconds")),
+                 ("bewaar_tot", bewaar_tot.isoformat())],
             )  # fmt: skip
         db.execute("PRAGMA journal_mode = DELETE")  # fold the write-ahead log in before the rename
     finally:
         db.close()
     tijdelijk.replace(pad)
-    return Sessie(pad, code, sessie.trainer_code, sessie.lessen, taal)
+    return Sessie(pad, code, sessie.trainer_code, sessie.lessen, taal, bewaar_tot)
 
 
 def open_session(map_: Path, code: str) -> Sessie:
@@ -152,24 +186,67 @@ def read_session(pad: Path) -> Sessie:
     meta = {r["sleutel"]: r["waarde"] for r in db.execute("SELECT sleutel, waarde FROM meta")}
     db.close()
     lessen = tuple(int(x) for x in meta.get("lessen", "").split(",") if x)
-    return Sessie(pad, meta["code"], meta["trainer_code"], lessen, meta.get("taal", "nl"))
+    bewaar = meta.get("bewaar_tot")
+    return Sessie(pad, meta["code"], meta["trainer_code"], lessen, meta.get("taal", "nl"),
+                  date.fromisoformat(bewaar) if bewaar else None)  # fmt: skip
+
+
+def _wipe(pad: Path) -> None:
+    """Overwrite a file with zeros, then delete it: the answers are not left on the disk's free space
+    for an undelete tool (as far as the file system writes in place)."""
+    if not pad.exists():
+        return
+    with pad.open("r+b") as f:
+        grootte = f.seek(0, 2)
+        f.seek(0)
+        for _ in range(0, grootte, 1 << 16):
+            f.write(bytes(min(1 << 16, grootte - f.tell())))
+        f.flush()
+        os.fsync(f.fileno())
+    pad.unlink()
+
+
+def purge_expired(map_: Path, vandaag: date | None = None) -> list[str]:
+    """Delete the sessions in ``map_`` kept past their day (and the files SQLite keeps beside them).
+    Returns their codes. A file that is not a session is left alone."""
+    vandaag = vandaag or date.today()
+    weg = []
+    for pad in sorted(map_.glob("workshop-*.sqlite")):
+        try:
+            sessie = read_session(pad)
+        except UserError:
+            continue
+        if sessie.bewaar_tot is not None and sessie.bewaar_tot < vandaag:
+            for bestand in (pad, pad.with_name(pad.name + "-wal"), pad.with_name(pad.name + "-shm")):
+                _wipe(bestand)
+            weg.append(sessie.code)
+    return weg
+
+
+class LiveFout(UserError):
+    """A message for a group, in words the page shows in its own language: ``live.fout.<sleutel>``
+    (as a line, in Dutch, everywhere else)."""
+
+    def __init__(self, sleutel: str, **waarden: Any) -> None:
+        self.sleutel, self.waarden = sleutel, waarden
+        super().__init__(t(f"live.fout.{sleutel}", "nl", **waarden))
+
+    def in_language(self, taal: str) -> str:
+        return t(f"live.fout.{self.sleutel}", taal, **self.waarden)
 
 
 def check_group_name(naam: str) -> str:
     """The group name as shown, or one line saying what is wrong with it."""
     naam = " ".join(str(naam).split())
     if not naam:
-        raise UserError("groep: vul de naam van uw groep in")
+        raise LiveFout("naam_leeg")
     if len(naam) > MAX_GROEPNAAM:
-        raise UserError(f"groep: naam is {len(naam)} tekens (hooguit {MAX_GROEPNAAM})")
+        raise LiveFout("naam_lang", lengte=len(naam), max=MAX_GROEPNAAM)
     return naam
 
 
-def submit(sessie: Sessie, groep: str, sleutel: str, antwoorden: list[dict[str, Any]]) -> int:
-    """Store one group's answers (all at once, in one transaction); a group sends again to correct
-    them. ``sleutel`` is the group's own page: another page cannot take a name already in use.
-    Returns the number of answers stored."""
-    naam = check_group_name(groep)
+def check_answers(sessie: Sessie, naam: str, antwoorden: list[dict[str, Any]]) -> list[tuple[str, int, Any, str]]:
+    """The answers as rows to store, or one line saying what is wrong with the first bad one."""
     bekend = statement_ids(sessie.taal)
     rijen = []
     for i, rij in enumerate(antwoorden, start=1):
@@ -185,22 +262,47 @@ def submit(sessie: Sessie, groep: str, sleutel: str, antwoorden: list[dict[str, 
                 f"{antwoord.stelling}: hoort niet bij deze workshop (lessen {', '.join(map(str, sessie.lessen))})"
             )
         rijen.append((antwoord.stelling, antwoord.les, antwoord.score, notitie))
-    db = sessie.connect()
+    return rijen
+
+
+def submit(
+    sessie: Sessie, groep: str, sleutel: str, antwoorden: list[dict[str, Any]], apparaat: str = "",
+    db: sqlite3.Connection | None = None,
+) -> int:  # fmt: skip
+    """Store one group's answers (all at once, in one transaction). ``sleutel`` is the group's own
+    key (kept by its page): with it a group corrects its answers, also after a reload or a restart,
+    and may change its name; without it nobody takes a name already in use. ``apparaat`` is the
+    device that starts a new group (at most :data:`MAX_GROEPEN_PER_APPARAAT`). ``db``: a connection
+    the caller keeps open (the server's), else one is opened for this call.
+    Returns the number of answers stored."""
+    naam = check_group_name(groep)
+    if not sleutel:
+        raise LiveFout("geen_sleutel")
+    rijen = check_answers(sessie, naam, antwoorden)
+    eigen_db = db is None
+    db = sessie.connect() if db is None else db
     try:
         with transaction(db):
-            rij = db.execute("SELECT id, naam, sleutel FROM groepen WHERE gevouwen = ?", (fold(naam),)).fetchone()
-            if rij is not None and rij["sleutel"] != sleutel:
-                raise UserError(f"groep: er is al een groep '{rij['naam']}' (kies een andere naam)")
-            if rij is None:
+            eigen = db.execute("SELECT id, naam FROM groepen WHERE sleutel = ?", (sleutel,)).fetchone()
+            ander = db.execute("SELECT id, naam FROM groepen WHERE gevouwen = ?", (fold(naam),)).fetchone()
+            if ander is not None and (eigen is None or ander["id"] != eigen["id"]):
+                raise LiveFout("naam_bezet", naam=ander["naam"])
+            if eigen is None:
                 aantal = db.execute("SELECT COUNT(*) FROM groepen").fetchone()[0]
                 if aantal >= MAX_GROEPEN:
-                    raise UserError(f"groep: deze sessie heeft al {aantal} groepen (hooguit {MAX_GROEPEN})")
+                    raise LiveFout("vol", aantal=aantal, max=MAX_GROEPEN)
+                if apparaat:
+                    van_hier = db.execute("SELECT COUNT(*) FROM groepen WHERE apparaat = ?", (apparaat,)).fetchone()[0]
+                    if van_hier >= MAX_GROEPEN_PER_APPARAAT:
+                        raise LiveFout("apparaat_vol", aantal=van_hier, max=MAX_GROEPEN_PER_APPARAAT)
                 groep_id = db.execute(
-                    "INSERT INTO groepen (naam, gevouwen, sleutel, ontvangen) VALUES (?, ?, ?, ?)",
-                    (naam, fold(naam), sleutel, datetime.now().isoformat(timespec="seconds")),
+                    "INSERT INTO groepen (naam, gevouwen, sleutel, ontvangen, apparaat) VALUES (?, ?, ?, ?, ?)",
+                    (naam, fold(naam), sleutel, datetime.now().isoformat(timespec="seconds"), apparaat),
                 ).lastrowid
             else:
-                groep_id = rij["id"]
+                groep_id = eigen["id"]
+                db.execute("UPDATE groepen SET naam = ?, gevouwen = ?, ontvangen = ? WHERE id = ?",
+                           (naam, fold(naam), datetime.now().isoformat(timespec="seconds"), groep_id))  # fmt: skip
                 db.execute("DELETE FROM antwoorden WHERE groep_id = ?", (groep_id,))
             db.executemany(
                 "INSERT INTO antwoorden (groep_id, stelling, les, score, notitie) VALUES (?, ?, ?, ?, ?)",
@@ -211,8 +313,52 @@ def submit(sessie: Sessie, groep: str, sleutel: str, antwoorden: list[dict[str, 
             f"{shown_path(sessie.pad)}: de antwoorden konden niet worden opgeslagen ({exc}); vraag de trainer"
         ) from None
     finally:
-        db.close()
+        if eigen_db:
+            db.close()
     return len(rijen)
+
+
+@dataclass(frozen=True)
+class EigenGroep:
+    """What a group sent, as its page shows it again: its name and, per statement, (score, note)."""
+
+    naam: str
+    antwoorden: dict[str, tuple[int | None, str]]
+
+
+def own_group(sessie: Sessie, sleutel: str, db: sqlite3.Connection | None = None) -> EigenGroep | None:
+    """The group whose key is ``sleutel``, or None (a new page, or a group the trainer removed)."""
+    if not sleutel:
+        return None
+    eigen_db = db is None
+    db = sessie.connect() if db is None else db
+    try:
+        rij = db.execute("SELECT id, naam FROM groepen WHERE sleutel = ?", (sleutel,)).fetchone()
+        if rij is None:
+            return None
+        antwoorden = {
+            a["stelling"]: (a["score"], a["notitie"])
+            for a in db.execute("SELECT stelling, score, notitie FROM antwoorden WHERE groep_id = ?", (rij["id"],))
+        }
+    finally:
+        if eigen_db:
+            db.close()
+    return EigenGroep(rij["naam"], antwoorden)
+
+
+def remove_group(sessie: Sessie, naam: str) -> bool:
+    """The trainer takes a group out (a test, a joke name); its answers go with it."""
+    db = sessie.connect()
+    try:
+        with transaction(db):
+            rij = db.execute("SELECT id FROM groepen WHERE gevouwen = ?", (fold(naam),)).fetchone()
+            if rij is None:
+                return False
+            db.execute("DELETE FROM antwoorden WHERE groep_id = ?", (rij["id"],))
+            db.execute("DELETE FROM groepen WHERE id = ?", (rij["id"],))
+    finally:
+        db.close()
+    return True
 
 
 def responses(sessie: Sessie) -> list[Antwoord]:
@@ -234,8 +380,15 @@ def export_responses(sessie: Sessie, map_: Path) -> Path:
     per_groep: dict[str, list[Antwoord]] = {}
     for a in responses(sessie):
         per_groep.setdefault(a.groep, []).append(a)
+    namen: set[str] = set()
     for groep, rijen in per_groep.items():
         tekst = csv_text(CSV_KOLOMMEN, ([a.groep, a.les, a.stelling, "" if a.score is None else a.score, a.notitie]
                                         for a in rijen))  # fmt: skip
-        write_text_atomic(map_ / f"{slugify(groep) or 'groep'}.csv", tekst)
+        stam = slugify(groep) or "groep"
+        naam, n = stam, 1
+        while naam in namen:  # "Tafel 1!" and "Tafel 1?" are two groups: two files
+            n += 1
+            naam = f"{stam}-{n}"
+        namen.add(naam)
+        write_text_atomic(map_ / f"{naam}.csv", tekst)
     return map_

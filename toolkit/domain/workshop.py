@@ -303,5 +303,8 @@ def harvest_report(map_: Path, taal: str = "nl", anoniem: bool = True) -> OogstR
     antwoorden, problemen = read_responses(map_, taal)
     if not antwoorden:
         raise UserError(f"{shown_path(map_)}: geen geldige antwoorden gevonden")
-    lessen = {les.nummer: les for les in kennisbank().lessons(taal)}
+    # the lessons the answers are about (a workshop on lessons 3 and 4 gets two axes, not seven at 0),
+    # as the trainer's page shows them live
+    beantwoord = {a.les for a in antwoorden}
+    lessen = {les.nummer: les for les in kennisbank().lessons(taal) if les.nummer in beantwoord}
     return OogstRapport(harvest(antwoorden, anoniem, tuple(lessen)), lessen, case_names(), problemen)
