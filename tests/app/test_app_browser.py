@@ -25,6 +25,7 @@ import pytest
 from tests.conftest import ROOT, run_cli
 from toolkit.app.server import free_port
 from toolkit.base.labels import value_label
+from toolkit.domain import read_session, responses
 
 AXE_WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 GEMEENTE = "Zwolle"  # a municipality none of the fixtures or examples use
@@ -343,10 +344,11 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def _score(pagina: Any, naam: str, score: int) -> str:
+    """Fill in the groups' page (a plain form) and send it; returns the message the page shows."""
     pagina.get_by_label("Naam van uw groep").fill(naam)
-    knoppen = pagina.get_by_role("button", name=str(score), exact=True)
-    for i in range(knoppen.count()):
-        knoppen.nth(i).click()
+    keuzes = pagina.get_by_role("radio", name=str(score), exact=True)
+    for i in range(keuzes.count()):
+        keuzes.nth(i).check()
     pagina.get_by_role("button", name="Versturen").click()
     pagina.wait_for_selector(".wl-melding", timeout=30_000)
     return str(pagina.inner_text(".wl-melding"))
@@ -413,11 +415,56 @@ def test_on_a_phone_the_groups_page_shows_every_field_whole(live: Server, browse
 def test_bad_input_on_the_groups_page_is_a_message(live: Server, browser: Any) -> None:
     groep, _ = _page(browser)
     _open(groep, live.line("Groepen"), "text=Versturen")
+    naam = groep.get_by_label("Naam van uw groep")
+    naam.fill("x" * 41)
+    assert naam.input_value() == "x" * 40  # the field itself holds no more than is allowed
+    naam.fill("")
+    groep.get_by_role("button", name="Versturen").click()
+    assert naam.evaluate("e => e.validity.valueMissing")  # the browser asks for the name before sending
+    # a browser that ignores those limits (an old phone) gets the server's message, on the page
+    groep.evaluate("() => document.querySelectorAll('[maxlength], [required]').forEach(e => "
+                   "{ e.removeAttribute('maxlength'); e.removeAttribute('required'); })")  # fmt: skip
     assert "hooguit 40" in _score(groep, "x" * 41, 3)
+    assert groep.get_by_label("Naam van uw groep").input_value() == "x" * 41  # what was typed stays
+    groep.evaluate("() => document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))")
     groep.get_by_label("Naam van uw groep").fill("")
     groep.get_by_role("button", name="Versturen").click()
     groep.wait_for_selector("[role=alert]:has-text('vul de naam van uw groep in')", timeout=15_000)
     assert "Traceback" not in groep.inner_text("body")
+
+
+def test_a_group_corrects_its_answers_after_a_reload_and_in_another_tab(live: Server, browser: Any) -> None:
+    groep, _ = _page(browser)
+    _open(groep, live.line("Groepen"), "text=Versturen")
+    assert "Verstuurd voor Tafel later" in _score(groep, "Tafel later", 2)
+    groep.reload()
+    assert groep.get_by_label("Naam van uw groep").input_value() == "Tafel later"  # the page knows its group
+    assert all(r.is_checked() for r in groep.get_by_role("radio", name="2", exact=True).all())
+    tweede = groep.context.new_page()  # another tab of the same phone
+    _open(tweede, live.line("Groepen"), "text=Versturen")
+    assert "Verstuurd voor Tafel later" in _score(tweede, "Tafel later", 5)
+    sessie = read_session(Path(live.line("Antwoorden").split(" (")[0]))
+    assert {a.score for a in responses(sessie) if a.groep == "Tafel later"} == {5}  # corrected, not a second group
+    # another phone cannot take the name
+    ander, _ = _page(browser)
+    _open(ander, live.line("Groepen"), "text=Versturen")
+    assert "er is al een groep 'Tafel later'" in _score(ander, "tafel  LATER", 1)
+    assert {a.score for a in responses(sessie) if a.groep == "Tafel later"} == {5}
+
+
+def test_the_groups_page_works_without_javascript_and_starts_no_kernel(live: Server, browser: Any) -> None:
+    import psutil
+
+    voila = psutil.Process(int((live.werkmap / "voila.pid").read_text()))
+    kernels = len([p for p in voila.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())])
+    groep, buiten = _page(browser, java_script_enabled=False, viewport={"width": 390, "height": 844})
+    _open(groep, live.line("Groepen"), "text=Versturen")
+    assert "Verstuurd voor Tafel zonder script" in _score(groep, "Tafel zonder script", 3)
+    assert "tot" in groep.inner_text("body") and "namen van personen" in groep.inner_text(
+        "body"
+    )  # what is kept, how long
+    assert len([p for p in voila.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]) == kernels
+    assert buiten == []
 
 
 def test_the_trainer_page_needs_the_trainer_code(live: Server, browser: Any) -> None:
@@ -472,6 +519,50 @@ def test_answers_survive_a_killed_server(browser: Any, tmp_path: Path) -> None:
         )
     finally:
         opnieuw.stop()
+
+
+def test_after_kill_9_the_session_starts_again_at_once_on_the_same_port(tmp_path: Path) -> None:
+    """The command killed outright (a laptop that hangs, ``kill -9``): its server goes with it, and
+    ``--sessie CODE`` starts again on the same port within seconds, with every answer there."""
+    import psutil
+
+    eerste = _live(tmp_path)
+    sessie = read_session(Path(eerste.line("Antwoorden").split(" (")[0]))
+    submit_rows = [{"les": 3, "stelling": sid, "score": 4, "notitie": ""} for sid in _statements(3)]
+    from toolkit.domain import submit
+
+    submit(sessie, "Tafel voor de crash", "sleutel", submit_rows)
+    voila = psutil.Process(int((eerste.werkmap / "voila.pid").read_text()))
+    os.kill(eerste.proces.pid, signal.SIGKILL)  # the command, not the server: no clean-up runs
+    eerste.proces.wait(timeout=10)
+    psutil.wait_procs([voila], timeout=10)
+    assert not voila.is_running() or voila.status() == psutil.STATUS_ZOMBIE  # the server went with it
+    begin = time.monotonic()
+    res = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "workshop", "live", "--sessie", eerste.extra["code"], "--met-code",
+         "--map", str(tmp_path / "antwoorden"), "--out", str(tmp_path / "uit"), "--port", str(eerste.poort),
+         "--werkmap", str(tmp_path / "werk2")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    opnieuw = Server(res, [], eerste.poort, tmp_path / "werk2")
+    try:
+        for regel in res.stdout or []:
+            opnieuw.regels.append(regel.rstrip("\n"))
+            if regel.startswith("Stoppen"):
+                break
+        assert opnieuw.regels and opnieuw.regels[-1].startswith("Stoppen"), (opnieuw.regels, res.stderr)
+        assert time.monotonic() - begin < 30  # started again at once: no minute of "port in use"
+        assert {a.groep for a in responses(sessie)} == {"Tafel voor de crash"}
+        with urllib.request.urlopen(opnieuw.line("Groepen"), timeout=10) as antwoord:
+            assert "Versturen" in antwoord.read().decode()
+    finally:
+        opnieuw.stop()
+
+
+def _statements(les: int) -> list[str]:
+    from toolkit.content import kennisbank
+
+    return [s.id for s in kennisbank().lesson(les, "nl").stellingen]
 
 
 def test_with_a_built_site_the_knowledge_base_links_to_it(browser: Any, tmp_path: Path, site: Path) -> None:

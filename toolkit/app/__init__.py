@@ -13,7 +13,6 @@ from toolkit.base import lazy_exports
 if TYPE_CHECKING:
     from .checklist import checklist_page as checklist_page
     from .kennisbank import knowledge_page as knowledge_page
-    from .live import group_page as group_page
     from .live import trainer_page as trainer_page
     from .server import ENV as ENV
     from .server import LOOPBACK as LOOPBACK
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from .server import address as address
     from .server import app_pages as app_pages
     from .server import check_port as check_port
+    from .server import free_port as free_port
     from .server import serve as serve
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, __file__)

@@ -1,8 +1,7 @@
 """The live workshop's two pages (``warmtelessen workshop live``), served by Voilà.
 
-*Groep* (``notebooks/live/groep.ipynb``): a group types its name and scores the statements of the
-session's lessons; *Versturen* stores the answers at once (:func:`toolkit.domain.live.submit`); a group may
-correct and send again. *Trainer* (``notebooks/live/trainer.ipynb``): only with the trainer code in
+The groups' page is a plain form served without a kernel (:mod:`toolkit.app.live_web`).
+*Trainer* (``notebooks/live/trainer.ipynb``): only with the trainer code in
 the address; shows the address and QR code for the groups, the session code, who has sent, and the
 harvest (radar of all groups and per group, the three lessons to discuss first), read again every
 few seconds while the page is open; *Oogst opslaan* writes the same report as ``workshop oogst``.
@@ -15,18 +14,15 @@ from __future__ import annotations
 import asyncio
 import hmac
 import os
-import secrets
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from markupsafe import escape
 
 from toolkit.base import UserError, WarmteError, shown_path, t
 from toolkit.content import case_names, kennisbank
 from toolkit.domain import (
-    MAX_GROEPNAAM,
-    MAX_NOTITIE,
     Antwoord,
     OogstRapport,
     Sessie,
@@ -34,14 +30,14 @@ from toolkit.domain import (
     harvest,
     normalise_code,
     read_session,
+    remove_group,
     responses,
-    submit,
 )
-from toolkit.notebook import WEET_NIET, answers_from_values
 from toolkit.render import render_harvest_part
 from toolkit.reports import produce
 
 from .checklist import download_link
+from .live_web import retention_sentence
 from .server import ENV
 
 #: How often the trainer's page looks for new answers (seconds).
@@ -69,62 +65,6 @@ def qr_data_uri(adres: str) -> str:
     return str(segno.make(adres, error="m").svg_data_uri(scale=6, border=2, dark="#000", light="#fff"))
 
 
-# --- the groups' page -----------------------------------------------------------------------------
-
-
-def group_page(taal: str | None = None) -> Any:
-    """The self-assessment for one group, in the room, from its own phone or laptop."""
-    import ipywidgets as w
-    from IPython.display import display
-
-    sessie = current_session()
-    taal = taal or sessie.taal
-    sleutel = secrets.token_hex(8)  # this page's own key: another page cannot take its group name
-    lessen = [les for les in kennisbank().lessons(taal) if not sessie.lessen or les.nummer in sessie.lessen]
-    naam = w.Text(description=t("live.groepnaam", taal), placeholder=t("live.groepnaam_voorbeeld", taal),
-                  style={"description_width": "10rem"}, layout=w.Layout(width="30rem", max_width="100%"))  # fmt: skip
-    velden: dict[str, tuple[Any, Any]] = {}
-    les_van: dict[str, int] = {}
-    onderdelen: list[Any] = [
-        w.HTML(f"<h1>{escape(t('live.groep_titel', taal))}</h1><p>{escape(t('live.groep_intro', taal))}</p>"),
-        naam,
-        w.HTML(f'<p class="wl-hulp">{escape(t("live.groepnaam_uitleg", taal, max=MAX_GROEPNAAM))}</p>'),
-    ]
-    opties = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5"), (t("weet_niet", taal), WEET_NIET)]
-    for les in lessen:
-        onderdelen.append(w.HTML(f"<h2>{escape(t('les', taal).capitalize())} {les.nummer}. {escape(les.titel)}</h2>"))
-        for s in les.stellingen:
-            score = w.ToggleButtons(options=opties, value=WEET_NIET, description=t("live.score", taal),
-                                    tooltips=[t("live.score_uitleg", taal)] * len(opties),
-                                    style={"button_width": "auto", "description_width": "4rem"})  # fmt: skip
-            notitie = w.Text(description=t("live.notitie", taal), placeholder=t("live.notitie_voorbeeld", taal),
-                             style={"description_width": "4rem"},
-                             layout=w.Layout(width="36rem", max_width="100%"))  # fmt: skip
-            velden[s.id] = (score, notitie)
-            les_van[s.id] = les.nummer
-            onderdelen += [w.HTML(f'<p class="wl-stelling"><strong>{escape(s.id)}</strong> {escape(s.tekst)}</p>'),
-                           score, notitie]  # fmt: skip
-    verstuur = w.Button(description=t("live.versturen", taal), button_style="primary")
-    melding = w.HTML()
-
-    def send(_: Any = None) -> None:
-        antwoorden = answers_from_values({sid: (s.value, n.value) for sid, (s, n) in velden.items()}, les_van)
-        try:
-            aantal = submit(sessie, naam.value, sleutel, antwoorden)
-        except UserError as fout:
-            melding.value = _melding(str(fout), fout=True)
-            return
-        zonder = sum(1 for a in antwoorden if a["score"] is None)
-        melding.value = _melding(t("live.verstuurd", taal, groep=" ".join(naam.value.split()), aantal=aantal,
-                                   weet_niet=zonder))  # fmt: skip
-
-    verstuur.on_click(send)
-    schaal = w.HTML(f'<p class="wl-hulp">{escape(t("live.schaal", taal, max=MAX_NOTITIE))}</p>')
-    pagina = w.VBox([*onderdelen[:3], schaal, *onderdelen[3:], verstuur, melding])
-    display(pagina)
-    return pagina
-
-
 # --- the trainer's page ---------------------------------------------------------------------------
 
 
@@ -138,7 +78,7 @@ def trainer_code_given(query: str, sessie: Sessie) -> bool:
 def group_address(sessie: Sessie) -> str:
     """The address the groups open (with the session code when the app asks for one)."""
 
-    return os.environ.get(ENV["adres"], "") or "groep.ipynb"
+    return os.environ.get(ENV["adres"], "") or "../../live/groep"
 
 
 def harvest_html(sessie: Sessie, antwoorden: list[Antwoord], taal: str) -> str:
@@ -187,7 +127,14 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         f'<div><p>{escape(t("live.open_adres", taal))}</p><p class="wl-adres">{escape(adres)}</p>'
         f'<p>{escape(t("live.sessiecode", taal))}</p><p class="wl-code">{escape(sessie.code)}</p></div></div>'
     )
+    if urlsplit(adres).hostname in ("127.0.0.1", "localhost", "::1"):  # a phone cannot open this computer's loopback
+        uitnodiging.value += _melding(t("live.alleen_hier", taal), fout=True)
+    if sessie.bewaar_tot:
+        uitnodiging.value += f'<p class="wl-hulp">{escape(retention_sentence(sessie, taal))}</p>'
     wie = w.HTML()
+    weg_keuze = w.Dropdown(options=[], description=t("live.groep", taal), layout=w.Layout(width="20rem"))
+    weg_knop = w.Button(description=t("live.groep_verwijderen", taal))
+    weg_melding = w.HTML()
     oogst = w.HTML()
     opslaan = w.Button(description=t("live.oogst_opslaan", taal), button_style="primary")
     opgeslagen = w.HTML()
@@ -204,6 +151,12 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
                      f'{escape(t("live.aantal_groepen", taal, aantal=len(groepen)))}'
                      f"{': ' + namen if namen else ''}</p>")  # fmt: skip
         oogst.value = harvest_html(sessie, antwoorden, taal)
+        weg_keuze.options = groepen
+
+    def remove(_: Any = None) -> None:
+        if weg_keuze.value and remove_group(sessie, weg_keuze.value):
+            weg_melding.value = _melding(t("live.groep_verwijderd", taal, groep=weg_keuze.value))
+            refresh()
 
     def save(_: Any = None) -> None:
         uit = Path(os.environ.get(ENV["uit"]) or "output")
@@ -230,8 +183,10 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
                 wie.value = _melding(str(fout), fout=True)
 
     opslaan.on_click(save)
+    weg_knop.on_click(remove)
     refresh()
-    pagina = w.VBox([uitnodiging, wie, w.HBox([opslaan]), opgeslagen, oogst])
+    pagina = w.VBox([uitnodiging, wie, w.HBox([opslaan]), opgeslagen, oogst,
+                     w.HBox([weg_keuze, weg_knop]), weg_melding])  # fmt: skip
     display(pagina)
     asyncio.ensure_future(follow())
     return pagina

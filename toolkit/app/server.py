@@ -38,6 +38,8 @@ from toolkit.base import UserError, paths, shown_path, t
 from toolkit.domain import normalise_code
 from toolkit.render import css
 
+from .live_web import live_handlers
+
 #: Environment variables the app's kernels read (set by :func:`serve` for the Voilà process).
 ENV = {
     "taal": "WARMTELESSEN_TAAL",
@@ -93,6 +95,8 @@ def check_port(host: str, poort: int, optie: str = "--port") -> None:
         raise UserError(f"{optie} {poort}: geen geldige poort (kies 1024 tot en met 65535, bijv. {optie} 8867)")
     familie = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(familie, socket.SOCK_STREAM) as s:
+        # as the server binds it: a port a killed server left in TIME_WAIT is free again at once
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, poort))
         except OSError as exc:
@@ -202,11 +206,40 @@ def _login_handler(taal: str) -> Any:
     return Aanmelden
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The child process: run Voilà with the configuration given as JSON (one argument)."""
+def _voila_class(cfg: AppConfig) -> Any:
+    """Voilà's application; for a live workshop with the groups' page in front of Voilà's own
+    routes (a plain handler: no kernel per phone)."""
     from voila.app import Voila
 
+    sessie = cfg.omgeving.get(ENV["sessie"]) or ""
+    if not sessie:
+        return Voila
+
+    class LiveVoila(Voila):
+        def init_handlers(self) -> list[Any]:
+            return [*live_handlers(self.server_url, sessie), *super().init_handlers()]
+
+    return LiveVoila
+
+
+def _stop_with_parent(app: Any) -> None:
+    """Stop when the command that started this server is gone (killed with ``kill -9``): the port
+    and the session file are free for a restart at once."""
+    from tornado.ioloop import PeriodicCallback
+
+    ouder = os.getppid()
+
+    def kijk() -> None:
+        if os.getppid() != ouder:
+            app.ioloop.stop()
+
+    PeriodicCallback(kijk, 500).start()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The child process: run Voilà with the configuration given as JSON (one argument)."""
     cfg = AppConfig(**json.loads((argv or sys.argv[1:])[0]))
+    Voila = _voila_class(cfg)
     instellingen = Config()
     instellingen.VoilaKernelManager.kernel_pools_config = {nb: {"pool_size": n} for nb, n in cfg.voorraad.items()}
     # Voilà hands its templates the resources of its *configuration* (not the attribute set later)
@@ -218,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     app.initialize(voila_arguments(cfg))
     app.voila_configuration.page_config_hook = _page_config_hook(cfg)
     app.mathjax_url = ""  # nothing from the network
+    from tornado.ioloop import IOLoop
+
+    IOLoop.current().add_callback(_stop_with_parent, app)
     app.start()
     return 0
 

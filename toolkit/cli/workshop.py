@@ -30,25 +30,25 @@ def cmd_workshop_live(args: argparse.Namespace) -> int:
     if args.sessie:
         sessie = open_session(args.map, args.sessie)
     else:
-        sessie = new_session(args.map, parse_lessons(args.lessen), taal)
+        sessie = new_session(args.map, parse_lessons(args.lessen), taal, args.bewaar)
     taal = sessie.taal
     code = sessie.code if (args.host not in LOOPBACK or args.met_code) else ""
-    basis = address(args.host, args.port) + "voila/render/"
-    groepen = basis + "groep.ipynb" + (f"?token={code}" if code else "")
-    trainer = basis + f"trainer.ipynb?trainer={sessie.trainer_code}" + (f"&token={code}" if code else "")
+    groepen = address(args.host, args.port) + "live/groep" + (f"?token={code}" if code else "")
+    trainer = (address(args.host, args.port) + f"voila/render/trainer.ipynb?trainer={sessie.trainer_code}"
+               + (f"&token={code}" if code else ""))  # fmt: skip
     regels = [
         t("live.cli_sessie", taal, lessen=", ".join(map(str, sessie.lessen)), code=sessie.code),
         t("live.cli_groepen", taal, adres=groepen),
         t("live.cli_trainer", taal, adres=trainer),
         t("live.cli_antwoorden", taal, pad=shown_path(sessie.pad), code=sessie.code),
+        *([t("live.alleen_hier", taal)] if args.host in LOOPBACK else []),
         t("app.stoppen", taal),
     ]
     omgeving = {ENV["sessie"]: str(sessie.pad.resolve()), ENV["adres"]: groepen, ENV["uit"]: str(args.out.resolve())}
-    paginas = [Pagina("groep.ipynb", t("live.groep_titel", taal), t("live.pagina_groep_uitleg", taal))]
+    paginas = [Pagina("trainer.ipynb", t("live.trainer_titel", taal), t("live.pagina_trainer_uitleg", taal))]
     return serve(
         notebooks_dir() / "live", args.werkmap, args.port, args.host, taal, t("live.trainer_titel", taal),
         t("live.start_uitleg", taal), paginas, code=code, omgeving=omgeving, gestart=print_address(regels),
-        voorraad={"groep.ipynb": 3},  # groups arrive at once: three pages ready, more on the way
     )  # fmt: skip
 
 
@@ -86,6 +86,8 @@ def add_workshop(sub: Any, naam: str, hulp: str) -> None:
     q.add_argument("--map", type=Path, default=OUT_STANDAARD / "workshop-live", metavar="MAP",
                    help="map voor de antwoorden, één SQLite-bestand per sessie (standaard: ./output/workshop-live/)")  # fmt: skip
     q.add_argument("--sessie", metavar="CODE", help="ga verder met een bestaande sessie (na een herstart)")
+    q.add_argument("--bewaar", type=int, default=30, metavar="DAGEN",
+                   help="zoveel dagen blijven de antwoorden bewaard; daarna gewist (standaard: 30)")  # fmt: skip
     q.add_argument("--met-code", action="store_true", help="vraag de sessiecode ook op deze computer (127.0.0.1)")
     add_out(q)
     q.add_argument(

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .registry import render_all as render_all
     from .registry import write_workbook as write_workbook
     from .templating import css as css
+    from .templating import environment as environment
+    from .templating import page as page
     from .workshop import render_harvest_part as render_harvest_part
     from .write import rendered_files as rendered_files
     from .write import write_file as write_file
