@@ -110,6 +110,125 @@ def print_documents(m: dict[str, float]) -> None:
     print(f"{'m: Word toen / Word nu':<58}{m['word_toen'] / m['word_nu']:>10.2f}  >= 2")
 
 
+# --- (n) the live workshop: a full room ------------------------------------------------------------
+
+GROEPEN_LIVE = 60
+
+
+def _process_tree(pid: int) -> list:  # type: ignore[type-arg]
+    import psutil
+
+    try:
+        ouder = psutil.Process(pid)
+        return [ouder, *ouder.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _kernels(pid: int) -> int:
+    return sum(1 for p in _process_tree(pid) if "ipykernel" in " ".join(_safe_cmdline(p)))
+
+
+def _safe_cmdline(p) -> list[str]:  # type: ignore[no-untyped-def]
+    try:
+        return list(p.cmdline())
+    except Exception:  # noqa: BLE001 - a process that just ended
+        return []
+
+
+def _group_client(adres: str, nummer: int, stellingen: list[str]) -> tuple[float, float, int]:
+    """One group on its own phone: open the page, send name, every score and a note. Returns
+    (seconds until the page is there, seconds to send, HTTP status of the answer)."""
+    import http.cookiejar
+    import random
+    import re
+    import urllib.parse
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    begin = time.perf_counter()
+    with opener.open(adres, timeout=30) as antwoord:
+        html = antwoord.read().decode()
+    pagina = time.perf_counter() - begin
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    sleutel = re.search(r'name="sleutel" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    velden = {"_xsrf": xsrf, "sleutel": sleutel, "groep": f"Tafel {nummer}"}
+    for sid in stellingen:
+        velden[f"score-{sid}"] = str(random.randint(1, 5))
+        velden[f"notitie-{sid}"] = f"Notitie van tafel {nummer} bij {sid}"
+    begin = time.perf_counter()
+    with opener.open(adres, data=urllib.parse.urlencode(velden).encode(), timeout=30) as antwoord:
+        antwoord.read()
+        status = antwoord.status
+    return pagina, time.perf_counter() - begin, status
+
+
+def live_load(tmp: Path, groepen: int = GROEPEN_LIVE) -> dict[str, float]:
+    """(n): ``groepen`` groups join the live workshop at once and send everything, on loopback.
+    Starts ``warmtelessen workshop live`` as a trainer does and stops it again."""
+    import signal
+    from concurrent.futures import ThreadPoolExecutor
+
+    from toolkit.app import free_port
+    from toolkit.content import kennisbank
+    from toolkit.domain import read_session, responses
+
+    poort = free_port()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "workshop", "live", "--lessen", "3,4", "--port", str(poort),
+         "--map", str(tmp / "live"), "--out", str(tmp / "live-uit"), "--werkmap", str(tmp / "live-werk")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        adres = pad = ""
+        eind = time.monotonic() + 120
+        while time.monotonic() < eind and not (adres and pad):
+            regel = proces.stdout.readline() if proces.stdout else ""
+            if not regel:
+                break
+            if regel.startswith("Groepen:"):
+                adres = regel.split(":", 1)[1].strip()
+            if regel.startswith("Antwoorden:"):
+                pad = regel.split(":", 1)[1].strip().split(" (")[0]
+        if not adres:
+            raise RuntimeError("workshop live gaf geen adres")
+        stellingen = [s.id for les in kennisbank().lessons("nl") if les.nummer in (3, 4) for s in les.stellingen]
+        kernels_voor = _kernels(proces.pid)
+        with ThreadPoolExecutor(groepen) as pool:
+            uitkomsten = list(pool.map(lambda n: _group_client(adres, n, stellingen), range(1, groepen + 1)))
+        geheugen = sum(p.memory_info().rss for p in _process_tree(proces.pid)) / 1e6
+        kernels = _kernels(proces.pid) - kernels_voor
+        opgeslagen = len({a.groep for a in responses(read_session(ROOT / pad if not Path(pad).is_absolute()
+                                                                  else Path(pad)))})  # fmt: skip
+    finally:
+        try:
+            os.killpg(proces.pid, signal.SIGTERM)
+            proces.wait(timeout=30)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proces.pid, signal.SIGKILL)
+
+    def p95(waarden: list[float]) -> float:
+        return statistics.quantiles(waarden, n=20)[-1]
+
+    return {
+        "groepen": groepen,
+        "opgeslagen": opgeslagen,
+        "geslaagd": sum(1 for _, _, s in uitkomsten if s == 200),
+        "p95_pagina": p95([u[0] for u in uitkomsten]),
+        "p95_versturen": p95([u[1] for u in uitkomsten]),
+        "geheugen_mb": geheugen,
+        "kernels_voor_groepen": kernels,
+    }
+
+
+def print_live(n: dict[str, float]) -> None:
+    print(f"{'(n) live: groepen opgeslagen':<58}{int(n['opgeslagen']):>7}/{int(n['groepen'])}  doel alle")
+    print(f"{'(n) live: p95 van verzoek tot bruikbare pagina (s)':<58}{n['p95_pagina']:>10.3f}  doel < 1")
+    print(f"{'(n) live: p95 versturen (s)':<58}{n['p95_versturen']:>10.3f}  doel < 0.5")
+    print(f"{'(n) live: geheugen van de hele server (MB)':<58}{n['geheugen_mb']:>10.0f}  doel < 400")
+    print(f"{'(n) live: kernels gestart voor groepen':<58}{int(n['kernels_voor_groepen']):>10}  doel 0")
+
+
 def _median(stappen: int, functie) -> float:  # type: ignore[no-untyped-def]
     tijden = []
     for _ in range(stappen):
@@ -366,8 +485,8 @@ def main() -> None:
     parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h), (i) en (j)")
     parser.add_argument(
         "--alleen",
-        choices=("app", "schaal", "documenten"),
-        help="meet alleen (h) en (i), de web-app; (j) t/m (l), de schaal; of (m), de documenten",
+        choices=("app", "schaal", "documenten", "live"),
+        help="meet alleen (h) en (i), de web-app; (j) t/m (l), de schaal; (m), de documenten; of (n), de live workshop",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "laatste.json", help="resultaat naar")
     args = parser.parse_args()
@@ -383,12 +502,16 @@ def main() -> None:
         resultaat["schaal"] = _scaling_result(s)
         _save(resultaat, args.json)
         return
-    if args.alleen == "documenten":
-        m = documents()
+    if args.alleen in ("documenten", "live"):  # one measure; the others in the last result stay as they were
+        if args.alleen == "documenten":
+            waarden, toon = documents(), print_documents
+        else:
+            with tempfile.TemporaryDirectory() as tmp_naam:
+                waarden, toon = live_load(Path(tmp_naam)), print_live
         print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
-        print_documents(m)
+        toon(waarden)
         resultaat = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
-        resultaat["documenten"] = m
+        resultaat[args.alleen] = waarden
         _save(resultaat, args.json)
         return
     if args.alleen == "app":
@@ -413,6 +536,7 @@ def main() -> None:
         h, i = app_timings(tmp, args.herhalingen)
         s = scaling(tmp, args.herhalingen)
         m = documents()
+        n = live_load(tmp)
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -431,6 +555,7 @@ def main() -> None:
         "verhoudingen": {"b/a": b / a, "b/c": b / c, "e_jobs1/e_jobs2": e1 / e2, "f/g": f / g},
         "schaal": _scaling_result(s),
         "documenten": m,
+        "live": n,
     }
     print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
     print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
@@ -466,6 +591,8 @@ def main() -> None:
     print_scaling(s)
     print()
     print_documents(m)
+    print()
+    print_live(n)
     _save(resultaat, args.json)
 
 
