@@ -298,3 +298,23 @@ def test_a_session_file_that_cannot_be_written_is_a_message_not_a_crash(sessie, 
         submit(sessie, "Tafel 2", "b", _rows(3, 4))
     monkeypatch.undo()
     assert {a.groep for a in responses(sessie)} == {"Tafel 1"}
+
+
+def test_the_harvest_comes_straight_from_a_live_sessions_file(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    submit(sessie, "Tafel 1", "a", _rows(3, 2) + _rows(4, 4))
+    submit(sessie, "Tafel 2", "b", _rows(3, 5) + _rows(4, None))
+    res = run_cli("workshop", "oogst", "--sessie", sessie.code.lower(), "--map", str(sessie.pad.parent),
+                  "--out", str(tmp_path / "uit"))  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    map_ = tmp_path / "uit" / f"workshop-{sessie.code}"
+    assert sorted(p.name for p in (map_ / "antwoorden").iterdir()) == ["tafel-1.csv", "tafel-2.csv"]
+    html = (map_ / "oogst" / "oogst.nl.html").read_text(encoding="utf-8")
+    assert "Tafel 1" not in html  # anonymous, as the trainer's Oogst opslaan
+    # the same report as from the exported folder
+    assert harvest_report(map_ / "antwoorden").oogst.gemiddeld == {3: 3.5, 4: 4.0}
+    for args, fout in (
+        ([], "geef de map met antwoorden (MAP) of --sessie CODE"),
+        ([str(tmp_path), "--sessie", sessie.code, "--map", str(sessie.pad.parent)], "niet allebei"),
+        (["--sessie", "ZZZZZZ", "--map", str(sessie.pad.parent)], "--sessie ZZZZZZ: onbekende sessie"),
+    ):
+        assert_one_line_error(run_cli("workshop", "oogst", *args, "--out", str(tmp_path / "x")), fout)

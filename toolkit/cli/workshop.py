@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.app import ENV, LOOPBACK, Pagina, address, check_port, serve
-from toolkit.base import notebooks_dir, shown_path, t
-from toolkit.domain import new_session, open_session, parse_lessons
+from toolkit.base import UserError, notebooks_dir, shown_path, t
+from toolkit.domain import export_responses, new_session, open_session, parse_lessons
 from toolkit.reports import KitParams, OogstParams
 
 from .options import add_out, produce_report, report_params, report_parser
@@ -21,6 +21,15 @@ def cmd_workshop_kit(args: argparse.Namespace) -> int:
 
 
 def cmd_workshop_harvest(args: argparse.Namespace) -> int:
+    if args.sessie:  # straight from a live session's file: its answers as CSV and the harvest, as Oogst opslaan
+        if args.antwoorden:
+            raise UserError(f"workshop oogst: geef een map met antwoorden of --sessie {args.sessie}, niet allebei")
+        sessie = open_session(args.map, args.sessie)
+        map_ = args.out / f"workshop-{sessie.code}"
+        args.antwoorden = str(export_responses(sessie, map_ / "antwoorden").resolve())
+        args.out = map_
+    elif not args.antwoorden:
+        raise UserError("workshop oogst: geef de map met antwoorden (MAP) of --sessie CODE")
     return produce_report("oogst", report_params("oogst", OogstParams, args, positional={"antwoorden": "MAP"}), args)
 
 
@@ -67,6 +76,12 @@ def add_workshop(sub: Any, naam: str, hulp: str) -> None:
                        "oogst van de antwoorden in MAP (JSON uit het formulier of CSV)",
                        "Voert notebooks/workshop_summary.ipynb uit en schrijft naar MAP/oogst/: HTML en Word.",
                        positional={"antwoorden": "MAP"})  # fmt: skip
+    for actie in q._actions:  # MAP may be left out when --sessie names a live session
+        if actie.dest == "antwoorden":
+            actie.nargs, actie.default = "?", None
+    q.add_argument("--sessie", metavar="CODE", help="de oogst van een live sessie (zonder MAP)")
+    q.add_argument("--map", type=Path, default=OUT_STANDAARD / "workshop-live", metavar="MAP",
+                   help="waar de live sessies staan (standaard: ./output/workshop-live/)")  # fmt: skip
     q.set_defaults(func=cmd_workshop_harvest)
     q = acties.add_parser(
         "live",
