@@ -318,3 +318,35 @@ def test_the_harvest_comes_straight_from_a_live_sessions_file(sessie, tmp_path: 
         (["--sessie", "ZZZZZZ", "--map", str(sessie.pad.parent)], "--sessie ZZZZZZ: onbekende sessie"),
     ):
         assert_one_line_error(run_cli("workshop", "oogst", *args, "--out", str(tmp_path / "x")), fout)
+
+
+def test_closing_a_session_keeps_the_harvest_in_one_zip_and_erases_the_answers(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import zipfile
+
+    from frictionless import Package
+
+    from toolkit.app.live import close_session
+    from toolkit.domain import LiveFout
+
+    geheim = "Notitie-die-na-het-afsluiten-weg-moet"
+    submit(sessie, "Tafel Noord", "a", _rows(3, 2, geheim) + _rows(4, 4))
+    submit(sessie, "Tafel Zuid", "b", _rows(3, 5) + _rows(4, None))
+    zip_ = close_session(sessie, tmp_path / "uit", "nl")
+    with zipfile.ZipFile(zip_) as z:
+        namen = set(z.namelist())
+        assert {"oogst/oogst.nl.html", "oogst/oogst.nl.docx", "antwoorden/antwoorden.csv",
+                "antwoorden/datapackage.json"} <= namen  # fmt: skip
+        z.extractall(tmp_path / "uitgepakt")
+        csv = z.read("antwoorden/antwoorden.csv").decode()
+        assert geheim in csv and "Groep A" in csv and "Tafel" not in csv  # the answers, without the groups' names
+        assert "Tafel" not in z.read("oogst/oogst.nl.html").decode()
+        assert json.loads(z.read("antwoorden/datapackage.json"))["resources"][0]["path"] == "antwoorden.csv"
+    assert Package(str(tmp_path / "uitgepakt" / "antwoorden" / "datapackage.json")).validate().valid
+    # the answers are gone from the session file, byte for byte (main file and its write-ahead log)
+    for pad in sessie.pad.parent.glob(f"{sessie.pad.name}*"):
+        inhoud = pad.read_bytes()
+        assert geheim.encode() not in inhoud and b"Tafel Noord" not in inhoud, pad.name
+    assert responses(sessie) == []
+    with pytest.raises(LiveFout, match="afgesloten"):  # a closed session takes no answers
+        submit(sessie, "Tafel laat", "c", _rows(3, 3))

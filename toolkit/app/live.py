@@ -14,6 +14,9 @@ from __future__ import annotations
 import asyncio
 import hmac
 import os
+import tempfile
+import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -26,6 +29,7 @@ from toolkit.domain import (
     Antwoord,
     OogstRapport,
     Sessie,
+    erase_answers,
     export_responses,
     harvest,
     normalise_code,
@@ -33,7 +37,7 @@ from toolkit.domain import (
     remove_group,
     responses,
 )
-from toolkit.render import render_harvest_part
+from toolkit.render import render, render_harvest_part
 from toolkit.reports import produce
 
 from .checklist import download_link
@@ -100,6 +104,32 @@ def save_harvest(sessie: Sessie, uit: Path, taal: str) -> list[Path]:
     antwoorden = export_responses(sessie, map_ / "antwoorden")
     gemaakt = produce("oogst", {"antwoorden": str(antwoorden.resolve()), "taal": taal}, map_)
     return gemaakt.files
+
+
+def close_session(sessie: Sessie, uit: Path, taal: str) -> Path:
+    """*Sessie afsluiten*: one zip with the harvest report (anonymous) and the answers without group
+    names as a Frictionless data package; then the answers are erased from the session file
+    (:func:`toolkit.domain.erase_answers`). Returns the zip (written whole, then renamed)."""
+    antwoorden = responses(sessie)
+    if not antwoorden:
+        raise UserError(t("live.nog_niets", taal))
+    map_ = uit / f"workshop-{sessie.code}"
+    doel = map_ / f"workshop-{sessie.code}.zip"
+    with tempfile.TemporaryDirectory(prefix="warmtelessen-afsluiten-") as tmp_naam:
+        tmp = Path(tmp_naam)
+        rapport = produce("oogst", {"antwoorden": str(export_responses(sessie, tmp / "antwoorden")), "taal": taal},
+                          tmp / "rapport")  # fmt: skip
+        data = render("oogst-data", "datapackage", antwoorden, taal)
+        tijdelijk = map_ / f".{doel.name}.nieuw"
+        map_.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as z:
+            for pad in rapport.files:
+                z.write(pad, f"oogst/{pad.name}")
+            for naam, inhoud in data.items() if isinstance(data, Mapping) else ():
+                z.writestr(f"antwoorden/{naam}", inhoud)
+        tijdelijk.replace(doel)
+    erase_answers(sessie)
+    return doel
 
 
 def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
@@ -182,11 +212,29 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
             except UserError as fout:  # the session file went away: say so, keep trying
                 wie.value = _melding(str(fout), fout=True)
 
+    afsluiten = w.Button(description=t("live.afsluiten", taal), button_style="danger")
+    afgesloten = w.HTML(f'<p class="wl-hulp">{escape(t("live.afsluiten_uitleg", taal))}</p>')
+
+    def close(_: Any = None) -> None:
+        uit = Path(os.environ.get(ENV["uit"]) or "output")
+        afsluiten.disabled = True
+        try:
+            zip_ = close_session(sessie, uit, taal)
+        except WarmteError as fout:
+            afgesloten.value = _melding(str(fout), fout=True)
+            afsluiten.disabled = False
+            return
+        afgesloten.value = _melding(t("live.afgesloten", taal, pad=shown_path(zip_))) + (
+            f'<p class="wl-downloads">{download_link(zip_.name, zip_.read_bytes(), zip_.name)}</p>'
+        )
+        refresh()
+
     opslaan.on_click(save)
+    afsluiten.on_click(close)
     weg_knop.on_click(remove)
     refresh()
     pagina = w.VBox([uitnodiging, wie, w.HBox([opslaan]), opgeslagen, oogst,
-                     w.HBox([weg_keuze, weg_knop]), weg_melding])  # fmt: skip
+                     w.HBox([weg_keuze, weg_knop]), weg_melding, afgesloten, w.HBox([afsluiten])])  # fmt: skip
     display(pagina)
     asyncio.ensure_future(follow())
     return pagina

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .live import EigenGroep as EigenGroep
     from .live import LiveFout as LiveFout
     from .live import Sessie as Sessie
+    from .live import erase_answers as erase_answers
     from .live import export_responses as export_responses
     from .live import new_code as new_code
     from .live import new_session as new_session
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     from .workshop import Blok as Blok
     from .workshop import OogstRapport as OogstRapport
     from .workshop import agenda_times as agenda_times
+    from .workshop import anonymous_names as anonymous_names
     from .workshop import harvest as harvest
     from .workshop import harvest_report as harvest_report
     from .workshop import save_group as save_group

@@ -283,6 +283,8 @@ def submit(
     db = sessie.connect() if db is None else db
     try:
         with transaction(db):
+            if db.execute("SELECT 1 FROM meta WHERE sleutel = 'afgesloten'").fetchone():
+                raise LiveFout("afgesloten")
             eigen = db.execute("SELECT id, naam FROM groepen WHERE sleutel = ?", (sleutel,)).fetchone()
             ander = db.execute("SELECT id, naam FROM groepen WHERE gevouwen = ?", (fold(naam),)).fetchone()
             if ander is not None and (eigen is None or ander["id"] != eigen["id"]):
@@ -359,6 +361,25 @@ def remove_group(sessie: Sessie, naam: str) -> bool:
     finally:
         db.close()
     return True
+
+
+def erase_answers(sessie: Sessie) -> None:
+    """Erase every group and answer so that they cannot be read back from the file: SQLite
+    overwrites what it deletes (``secure_delete``), rebuilds the file without the freed pages
+    (``VACUUM``) and empties its write-ahead log. The session stays, closed: it takes no answers."""
+    db = sessie.connect()
+    try:
+        db.execute("PRAGMA secure_delete = ON")
+        with transaction(db):
+            db.execute("DELETE FROM antwoorden")
+            db.execute("DELETE FROM groepen")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('afgesloten', ?)",
+                       (datetime.now().isoformat(timespec="seconds"),))  # fmt: skip
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
 
 
 def responses(sessie: Sessie) -> list[Antwoord]:

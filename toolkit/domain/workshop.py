@@ -154,6 +154,21 @@ def _mean(waarden: list[int]) -> float | None:
     return round(sum(waarden) / len(waarden), 2) if waarden else None
 
 
+def group_letter(nummer: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA …: a session has more groups than the alphabet has letters."""
+    letters = ""
+    nummer += 1
+    while nummer:
+        nummer, rest = divmod(nummer - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def anonymous_names(namen: list[str]) -> dict[str, str]:
+    """Each group's name -> Groep A, Groep B … (in the order of ``namen``)."""
+    return {n: f"Groep {group_letter(i)}" for i, n in enumerate(namen)}
+
+
 def harvest(antwoorden: list[Antwoord], anoniem: bool = True, lessen: tuple[int, ...] | None = None) -> Oogst:
     """Averages per group and lesson, spread, the lessons to discuss first, notes, 'weet niet'.
 
@@ -161,7 +176,7 @@ def harvest(antwoorden: list[Antwoord], anoniem: bool = True, lessen: tuple[int,
     deviation of the group averages; the reason given is whichever of the two weighs most."""
     lessen = lesson_numbers() if lessen is None else lessen
     namen = sorted({a.groep for a in antwoorden})
-    weergave_naam = {n: (f"Groep {chr(ord('A') + i)}" if anoniem else n) for i, n in enumerate(namen)}
+    weergave_naam = anonymous_names(namen) if anoniem else {n: n for n in namen}
     per_groep: dict[str, dict[int, float | None]] = {}
     for naam in namen:
         per_groep[weergave_naam[naam]] = {

@@ -130,7 +130,7 @@ def render_all(soort: str, formats: Sequence[str], obj: Any, taal: str) -> dict[
 
 #: The module that registers the renderers of each kind of report.
 _MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare",
-            "oogst": "workshop", "workshop-kit": "workshop", "logboek": "logbook",
+            "oogst": "workshop", "oogst-data": "workshop", "workshop-kit": "workshop", "logboek": "logbook",
             "casussen-export": "export"}  # fmt: skip
 
 

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from toolkit.base import number, pick, quantity, strip_markers, t, templates_dir
+from toolkit.base import csv_text, number, pick, quantity, strip_markers, t, templates_dir
 from toolkit.content import Les
-from toolkit.domain import Blok, OogstRapport, WorkshopKit, agenda_times
+from toolkit.domain import Antwoord, Blok, OogstRapport, WorkshopKit, agenda_times, anonymous_names
 
 from .charts import radar
 from .document import Document
@@ -224,3 +225,30 @@ def _kit_files(formaat: str) -> Any:
 
 for _formaat in DOCUMENT_FORMATEN:  # the kit in Word, ODT and PDF
     register("workshop-kit", _formaat)(_kit_files(_formaat))
+
+
+@register("oogst-data", "datapackage")
+def harvest_data_package(antwoorden: list[Antwoord], taal: str) -> dict[str, str | bytes]:
+    """The answers of a session without group names (Groep A, B …) as ``antwoorden.csv`` and its
+    ``datapackage.json`` (valid under ``frictionless validate``): open data from a workshop."""
+    from frictionless import Package, Resource, Schema, fields
+
+    namen = anonymous_names(sorted({a.groep for a in antwoorden}))
+    kop = ["groep", "les", "stelling", "score", "notitie"]
+    rijen = [[namen[a.groep], a.les, a.stelling, a.score, a.notitie] for a in antwoorden]
+    schema = Schema(fields=[
+        fields.StringField(name="groep", description=t("data.groep", taal)),
+        fields.IntegerField(name="les", description=t("data.les", taal)),
+        fields.StringField(name="stelling", description=t("data.stelling", taal)),
+        fields.IntegerField(name="score", description=t("data.score", taal),
+                            constraints={"minimum": 1, "maximum": 5}),
+        fields.StringField(name="notitie", description=t("data.notitie", taal)),
+    ])  # fmt: skip
+    package = Package(
+        name="warmtelessen-zelfscan", title=t("oogst", taal), description=t("data.zelfscan_uitleg", taal),
+        resources=[Resource(name="antwoorden", path="antwoorden.csv", schema=schema)],
+    )  # fmt: skip
+    return {
+        "antwoorden.csv": csv_text(kop, rijen),
+        "datapackage.json": json.dumps(package.to_descriptor(), ensure_ascii=False, indent=2) + "\n",
+    }
