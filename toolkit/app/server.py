@@ -50,6 +50,9 @@ ENV = {
 }
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 STANDAARD_POORT = 8866
+#: Seconds after which the kernel of a page nobody has open any more is stopped (culled): within
+#: two minutes of closing the page, with the check every third of that.
+OPRUIMEN = 75
 
 
 def app_language() -> str:
@@ -87,6 +90,7 @@ class AppConfig:
     code: str = ""  # every request must carry ?token=<code> (empty: no code)
     omgeving: dict[str, str] = field(default_factory=dict)
     voorraad: dict[str, int] = field(default_factory=dict)  # pre-heated kernels per page, beyond one
+    opruimen: int = OPRUIMEN  # seconds after which the kernel of a closed page is stopped
 
 
 def check_port(host: str, poort: int, optie: str = "--port") -> None:
@@ -242,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     Voila = _voila_class(cfg)
     instellingen = Config()
     instellingen.VoilaKernelManager.kernel_pools_config = {nb: {"pool_size": n} for nb, n in cfg.voorraad.items()}
+    # A kernel whose page was closed (no connection left) is stopped after OPRUIMEN seconds; a page
+    # that is open keeps its kernel however long it waits; pre-heated kernels are never culled.
+    instellingen.VoilaKernelManager.cull_idle_timeout = cfg.opruimen
+    instellingen.VoilaKernelManager.cull_interval = max(5, cfg.opruimen // 3)
+    instellingen.VoilaKernelManager.cull_connected = False
     # Voilà hands its templates the resources of its *configuration* (not the attribute set later)
     instellingen.VoilaConfiguration.resources = {"rapport_css": css(), "taal": cfg.taal}
     import voila.app
@@ -295,6 +304,7 @@ def serve(
     bron: Path, werk: Path, poort: int, host: str, taal: str, titel: str, uitleg: str,
     paginas: list[Pagina], code: str = "", omgeving: Mapping[str, str] | None = None,
     site: Path | None = None, gestart: Callable[[str], None] | None = None, voorraad: Mapping[str, int] | None = None,
+    opruimen: int = OPRUIMEN,
 ) -> int:  # fmt: skip
     """Serve the notebooks in ``bron`` until Ctrl-C (or SIGTERM). ``gestart(adres)`` is called once
     the app answers (the command line prints the address there)."""
@@ -302,7 +312,7 @@ def serve(
     werk.mkdir(parents=True, exist_ok=True)
     map_ = run_folder(werk, bron, site)
     cfg = AppConfig(str(map_), poort, host, taal, titel, uitleg, [vars(p) for p in paginas], code, dict(omgeving or {}),
-                    dict(voorraad or {}))  # fmt: skip
+                    dict(voorraad or {}), opruimen)  # fmt: skip
     env = {
         **os.environ,
         **cfg.omgeving,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from toolkit.app import LOOPBACK, app_pages, serve
+from toolkit.app import LOOPBACK, OPRUIMEN, app_pages, serve
 from toolkit.base import ContentError, notebooks_dir, t
 from toolkit.content import validate
 from toolkit.domain import new_code, normalise_code
@@ -26,6 +26,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     return serve(
         notebooks_dir() / "app", args.werkmap, args.port, args.host, taal, t("app.titel", taal),
         t("app.start_uitleg", taal), app_pages(taal), code=code, site=site, gestart=print_address(regels),
+        opruimen=args.opruimen,
     )  # fmt: skip
 
 
@@ -71,6 +72,8 @@ def add_app(sub: Any, naam: str, hulp: str) -> None:
     p.add_argument("--code", metavar="CODE",
                    help="vaste toegangscode (standaard: op 127.0.0.1 geen, anders elke start een nieuwe)")  # fmt: skip
     p.add_argument("--werkmap", type=Path, default=OUT_STANDAARD / ".app", metavar="MAP", help=argparse.SUPPRESS)
+    p.add_argument("--opruimen", type=int, default=OPRUIMEN, metavar="SECONDEN",
+                   help=f"stop de kernel van een gesloten pagina na zoveel seconden ({OPRUIMEN})")  # fmt: skip
     p.set_defaults(func=cmd_app)
 
 
