@@ -499,6 +499,26 @@ def test_the_groups_page_works_without_javascript_and_starts_no_kernel(live: Ser
     assert buiten == []
 
 
+def test_the_trainer_puts_a_statement_to_the_room_and_sees_the_votes_come_in(live: Server, browser: Any) -> None:
+    trainer, _ = _page(browser)
+    _open(trainer, live.line("Trainer"), ".wl-binnen")
+    groep, buiten = _page(browser, java_script_enabled=False, viewport={"width": 390, "height": 844})
+    _open(groep, live.line("Groepen").replace("/live/groep", "/live/stelling"), "h1")
+    assert "geen stelling open" in groep.inner_text("body")
+    trainer.get_by_role("button", name="Leg voor aan de zaal").click()
+    trainer.wait_for_selector("text=Stemmen: 0 eens", timeout=15_000)
+    groep.reload()
+    groep.get_by_role("button", name="Oneens", exact=True).click()
+    assert "Uw stem is geteld" in groep.inner_text("[role=status]")
+    assert groep.get_by_role("button", name="Oneens", exact=True).get_attribute("aria-pressed") == "true"
+    assert _fits(groep) == []
+    trainer.wait_for_selector("text=Stemmen: 0 eens, 1 oneens", timeout=15_000)  # the beamer, without reload
+    trainer.get_by_role("button", name="Sluit de stemming").click()
+    groep.get_by_role("button", name="Eens", exact=True).click()  # the page still shows it: refused in words
+    assert "niet meer worden gestemd" in groep.inner_text("[role=alert]")
+    assert _axe(trainer) == [] and buiten == []
+
+
 def test_the_trainer_page_needs_the_trainer_code(live: Server, browser: Any) -> None:
     pagina, _ = _page(browser)
     zonder = re.sub(r"trainer=\w+&", "", live.line("Trainer"))

@@ -327,16 +327,19 @@ def test_closing_a_session_keeps_the_harvest_in_one_zip_and_erases_the_answers(s
     from frictionless import Package
 
     from toolkit.app.live import close_session
-    from toolkit.domain import LiveFout
+    from toolkit.domain import LiveFout, set_active_statement, vote
 
     geheim = "Notitie-die-na-het-afsluiten-weg-moet"
     submit(sessie, "Tafel Noord", "a", _rows(3, 2, geheim) + _rows(4, 4))
+    set_active_statement(sessie, _rows(3)[0]["stelling"])
+    vote(sessie, "telefoon-1", _rows(3)[0]["stelling"], "eens")
     submit(sessie, "Tafel Zuid", "b", _rows(3, 5) + _rows(4, None))
     zip_ = close_session(sessie, tmp_path / "uit", "nl")
     with zipfile.ZipFile(zip_) as z:
         namen = set(z.namelist())
-        assert {"oogst/oogst.nl.html", "oogst/oogst.nl.docx", "antwoorden/antwoorden.csv",
+        assert {"oogst/oogst.nl.html", "oogst/oogst.nl.docx", "antwoorden/antwoorden.csv", "antwoorden/stemmen.csv",
                 "antwoorden/datapackage.json"} <= namen  # fmt: skip
+        assert z.read("antwoorden/stemmen.csv").decode().splitlines()[1].endswith(",1,0,0")  # the votes kept
         z.extractall(tmp_path / "uitgepakt")
         csv = z.read("antwoorden/antwoorden.csv").decode()
         assert geheim in csv and "Groep A" in csv and "Tafel" not in csv  # the answers, without the groups' names
@@ -350,3 +353,28 @@ def test_closing_a_session_keeps_the_harvest_in_one_zip_and_erases_the_answers(s
     assert responses(sessie) == []
     with pytest.raises(LiveFout, match="afgesloten"):  # a closed session takes no answers
         submit(sessie, "Tafel laat", "c", _rows(3, 3))
+
+
+def test_the_room_votes_on_the_statement_the_trainer_puts_to_it(sessie) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.domain import LiveFout, active_statement, set_active_statement, vote, vote_counts
+
+    eerste, tweede = _rows(3)[0]["stelling"], _rows(3)[1]["stelling"]
+    with pytest.raises(LiveFout, match="niet meer worden gestemd"):  # nothing open yet
+        vote(sessie, "telefoon-1", eerste, "eens")
+    set_active_statement(sessie, eerste)
+    assert active_statement(sessie) == eerste
+    vote(sessie, "telefoon-1", eerste, "oneens")
+    vote(sessie, "telefoon-1", eerste, "eens")  # a second choice replaces the first
+    vote(sessie, "telefoon-2", eerste, "weet_niet")
+    with pytest.raises(LiveFout, match="Kies eens, oneens of weet niet"):
+        vote(sessie, "telefoon-3", eerste, "misschien")
+    set_active_statement(sessie, tweede)
+    with pytest.raises(LiveFout):  # the vote on the first is closed
+        vote(sessie, "telefoon-3", eerste, "eens")
+    vote(sessie, "telefoon-3", tweede, "oneens")
+    assert vote_counts(sessie) == {eerste: {"eens": 1, "oneens": 0, "weet_niet": 1},
+                                   tweede: {"eens": 0, "oneens": 1, "weet_niet": 0}}  # fmt: skip
+    set_active_statement(sessie, None)
+    assert active_statement(sessie) is None
+    with pytest.raises(UserError, match="onbekende stelling"):
+        set_active_statement(sessie, "L9-S9")

@@ -26,9 +26,11 @@ from markupsafe import escape
 from toolkit.base import UserError, WarmteError, shown_path, t
 from toolkit.content import case_names, kennisbank
 from toolkit.domain import (
+    KEUZES,
     Antwoord,
     OogstRapport,
     Sessie,
+    active_statement,
     erase_answers,
     export_responses,
     harvest,
@@ -36,8 +38,10 @@ from toolkit.domain import (
     read_session,
     remove_group,
     responses,
+    set_active_statement,
+    vote_counts,
 )
-from toolkit.render import render, render_harvest_part
+from toolkit.render import render, render_harvest_part, write_file
 from toolkit.reports import produce
 
 from .checklist import download_link
@@ -103,7 +107,12 @@ def save_harvest(sessie: Sessie, uit: Path, taal: str) -> list[Path]:
     map_ = uit / f"workshop-{sessie.code}"
     antwoorden = export_responses(sessie, map_ / "antwoorden")
     gemaakt = produce("oogst", {"antwoorden": str(antwoorden.resolve()), "taal": taal}, map_)
-    return gemaakt.files
+    stemmen = vote_counts(sessie)
+    if not stemmen:
+        return gemaakt.files
+    data = render("oogst-data", "datapackage", ([], stemmen), taal)  # the votes on the statements put to the room
+    pad = write_file(map_ / "stemmen.csv", data["stemmen.csv"] if isinstance(data, Mapping) else "")
+    return [*gemaakt.files, pad]
 
 
 def close_session(sessie: Sessie, uit: Path, taal: str) -> Path:
@@ -119,7 +128,7 @@ def close_session(sessie: Sessie, uit: Path, taal: str) -> Path:
         tmp = Path(tmp_naam)
         rapport = produce("oogst", {"antwoorden": str(export_responses(sessie, tmp / "antwoorden")), "taal": taal},
                           tmp / "rapport")  # fmt: skip
-        data = render("oogst-data", "datapackage", antwoorden, taal)
+        data = render("oogst-data", "datapackage", (antwoorden, vote_counts(sessie)), taal)
         tijdelijk = map_ / f".{doel.name}.nieuw"
         map_.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as z:
@@ -170,7 +179,53 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
     opgeslagen = w.HTML()
     staat: dict[str, Any] = {"vorige": None}
 
+    stellingen = {
+        s.id: f"{les.nummer}.{i} {s.tekst}"
+        for les in kennisbank().lessons(taal)
+        if not sessie.lessen or les.nummer in sessie.lessen
+        for i, s in enumerate(les.stellingen, start=1)
+    }
+    stelling_keuze = w.Dropdown(
+        options=[(tekst[:80], sid) for sid, tekst in stellingen.items()],
+        description=t("live.stelling_kiezen", taal),
+        layout=w.Layout(width="40rem", max_width="100%"),
+    )
+    tonen = w.Button(description=t("live.stelling_tonen", taal), button_style="primary")
+    sluiten = w.Button(description=t("live.stelling_sluiten", taal))
+    stemming = w.HTML()
+
+    def show_votes() -> None:
+        actief = active_statement(sessie)
+        tellingen = vote_counts(sessie)
+        regels = []
+        for sid, telling in ([(actief, tellingen.get(actief, dict.fromkeys(KEUZES, 0)))] if actief else []) + [
+            (sid, telling) for sid, telling in tellingen.items() if sid != actief
+        ]:
+            totaal = sum(telling.values()) or 1
+            balken = "".join(
+                f'<div class="wl-stem"><span>{escape(t("live.keuze." + k, taal))}</span>'
+                f'<span class="wl-balk" style="width:{round(100 * telling[k] / totaal)}%"></span>'
+                f"<span>{telling[k]}</span></div>"
+                for k in KEUZES
+            )
+            kop = "h3" if sid == actief else "h4"
+            regels.append(f"<{kop}>{escape(stellingen.get(sid, sid))}</{kop}>"
+                          f'<p class="wl-hulp">{escape(t("live.stemmen", taal, **telling))}</p>{balken}')  # fmt: skip
+        stemming.value = "".join(regels)
+
+    def put(_: Any = None) -> None:
+        set_active_statement(sessie, stelling_keuze.value)
+        show_votes()
+
+    def close_vote(_: Any = None) -> None:
+        set_active_statement(sessie, None)
+        show_votes()
+
+    tonen.on_click(put)
+    sluiten.on_click(close_vote)
+
     def refresh(_: Any = None) -> None:
+        show_votes()
         antwoorden = responses(sessie)  # cheap; the charts are drawn again only when an answer changed
         if antwoorden == staat["vorige"]:
             return
@@ -233,7 +288,12 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
     afsluiten.on_click(close)
     weg_knop.on_click(remove)
     refresh()
-    pagina = w.VBox([uitnodiging, wie, w.HBox([opslaan]), opgeslagen, oogst,
+    stemstijl = w.HTML("<style>.wl-stem{display:flex;gap:.5rem;align-items:center;margin:.2rem 0}"
+                       ".wl-stem span:first-child{min-width:6rem}.wl-balk{display:inline-block;height:1.2rem;"
+                       "background:#1d4e89;min-width:2px}</style>")  # fmt: skip
+    pagina = w.VBox([uitnodiging, wie, w.HBox([opslaan]), opgeslagen, oogst, stemstijl,
+                     w.HTML(f"<h2>{escape(t('live.stelling_titel', taal))}</h2>"),
+                     w.HBox([stelling_keuze, tonen, sluiten]), stemming,
                      w.HBox([weg_keuze, weg_knop]), weg_melding, afgesloten, w.HBox([afsluiten])])  # fmt: skip
     display(pagina)
     asyncio.ensure_future(follow())

@@ -18,16 +18,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from toolkit.base import format_date, t
+from toolkit.base import UserError, format_date, t
 from toolkit.content import kennisbank
 from toolkit.domain import (
+    KEUZES,
     MAX_GROEPNAAM,
     MAX_NOTITIE,
     LiveFout,
     Sessie,
+    active_statement,
     own_group,
     read_session,
     submit,
+    vote,
 )
 from toolkit.render import environment, page
 
@@ -70,13 +73,13 @@ def _lessons(sessie: Sessie) -> list[Any]:
 
 
 def group_form(sessie: Sessie, taal: str, sleutel: str, naam: str, waarden: dict[str, tuple[str, str]],
-               melding: str, fout: bool, xsrf: str) -> str:  # fmt: skip
+               melding: str, fout: bool, xsrf: str, vraag: str = "") -> str:  # fmt: skip
     """The form as HTML (inside :func:`toolkit.render.page`)."""
     opties = [(str(n), str(n)) for n in range(1, 6)] + [(WEET, t("weet_niet", taal))]
     return environment().get_template("live_groep.html.j2").render(
         taal=taal, lessen=_lessons(sessie), sleutel=sleutel, naam=naam, waarden=waarden, melding=melding, fout=fout,
         xsrf=xsrf, opties=opties, weet=WEET, max_naam=MAX_GROEPNAAM, max_notitie=MAX_NOTITIE,
-        privacy=retention_sentence(sessie, taal),
+        privacy=retention_sentence(sessie, taal), vraag=vraag,
     )  # fmt: skip
 
 
@@ -87,16 +90,11 @@ def live_handlers(server_url: str, sessie_pad: str) -> list[tuple[str, Any, dict
     from jupyter_server.utils import url_path_join
     from tornado import web
 
-    class GroepHandler(JupyterHandler):
-        """GET shows the form (filled in with what this page's group sent before); POST stores it."""
+    class LiveHandler(JupyterHandler):
+        """What both pages share: the session and its connection, and this device's random id."""
 
         def initialize(self, sessie_pad: str) -> None:
             self.sessie, self.db = _session(sessie_pad)
-
-        def _sleutel(self) -> str:
-            return (self.get_body_argument("sleutel", "") if self.request.method == "POST" else "") or (
-                self.get_cookie(cookie_name(self.sessie)) or ""
-            )
 
         def _apparaat(self) -> str:
             apparaat = self.get_cookie("wl_apparaat") or ""
@@ -104,6 +102,14 @@ def live_handlers(server_url: str, sessie_pad: str) -> list[tuple[str, Any, dict
                 apparaat = secrets.token_urlsafe(16)
                 self.set_cookie("wl_apparaat", apparaat, httponly=True, samesite="Lax", expires_days=COOKIE_DAGEN)
             return apparaat
+
+    class GroepHandler(LiveHandler):
+        """GET shows the form (filled in with what this page's group sent before); POST stores it."""
+
+        def _sleutel(self) -> str:
+            return (self.get_body_argument("sleutel", "") if self.request.method == "POST" else "") or (
+                self.get_cookie(cookie_name(self.sessie)) or ""
+            )
 
         @web.authenticated
         def get(self) -> None:
@@ -145,7 +151,7 @@ def live_handlers(server_url: str, sessie_pad: str) -> list[tuple[str, Any, dict
             except LiveFout as fout:
                 self._toon(sleutel, naam, waarden, fout.in_language(sessie.taal), fout=True)
                 return
-            except Exception as fout:  # noqa: BLE001 - any other refusal: one line on the page, no traceback
+            except UserError as fout:  # an answer the form cannot send (a changed page), a full disk: one line
                 self._toon(sleutel, naam, waarden, t("live.fout.antwoord", sessie.taal, fout=str(fout)), fout=True)
                 return
             self.set_cookie(cookie_name(sessie), sleutel, httponly=True, samesite="Lax", expires_days=COOKIE_DAGEN)
@@ -160,8 +166,44 @@ def live_handlers(server_url: str, sessie_pad: str) -> list[tuple[str, Any, dict
             taal = self.sessie.taal
             self.set_header("Cache-Control", "no-store")
             self.set_header("Content-Security-Policy", CSP)
-            inhoud = group_form(self.sessie, taal, sleutel, naam, waarden, melding, fout, str(self.xsrf_form_html()))
+            vraag = f"?{self.request.query}" if self.request.query else ""
+            inhoud = group_form(self.sessie, taal, sleutel, naam, waarden, melding, fout, str(self.xsrf_form_html()),
+                                vraag)  # fmt: skip
             self.finish(page(t("live.groep_titel", taal), taal, inhoud))
+
+    class StellingHandler(LiveHandler):
+        """The statement the trainer put to the room: GET shows it (and looks again every few
+        seconds, without JavaScript, while none is open); POST counts this device's vote."""
+
+        @web.authenticated
+        def get(self) -> None:
+            self._apparaat()
+            self._toon("", False, "")
+
+        @web.authenticated
+        def post(self) -> None:
+            stelling, keuze = self.get_body_argument("stelling", "")[:20], self.get_body_argument("keuze", "")[:20]
+            try:
+                vote(self.sessie, self._apparaat(), stelling, keuze, self.db)
+            except LiveFout as fout:
+                self._toon(fout.in_language(self.sessie.taal), True, "")
+                return
+            self._toon(t("live.gestemd", self.sessie.taal), False, keuze)
+
+        def _toon(self, melding: str, fout: bool, gekozen: str) -> None:
+            taal = self.sessie.taal
+            actief = active_statement(self.sessie, self.db)
+            stelling = next((s for les in _lessons(self.sessie) for s in les.stellingen if s.id == actief), None)
+            vraag = f"?{self.request.query}" if self.request.query else ""
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Content-Security-Policy", CSP)
+            if stelling is None:  # look again in a few seconds: the trainer may open one
+                self.set_header("Refresh", "5")
+            inhoud = environment().get_template("live_stelling.html.j2").render(
+                taal=taal, stelling=stelling, keuzes=KEUZES, gekozen=gekozen, melding=melding, fout=fout,
+                xsrf=str(self.xsrf_form_html()), vraag=vraag, privacy=retention_sentence(self.sessie, taal),
+            )  # fmt: skip
+            self.finish(page(t("live.stelling_titel", taal), taal, inhoud))
 
     class NaarGroep(JupyterHandler):
         """The server's start address leads a group to its page (the trainer has an address of its own)."""
@@ -173,5 +215,6 @@ def live_handlers(server_url: str, sessie_pad: str) -> list[tuple[str, Any, dict
 
     return [
         (url_path_join(server_url, r"/live/groep"), GroepHandler, {"sessie_pad": sessie_pad}),
+        (url_path_join(server_url, r"/live/stelling"), StellingHandler, {"sessie_pad": sessie_pad}),
         (url_path_join(server_url, r"/?"), NaarGroep, {}),
     ]

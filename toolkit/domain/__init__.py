@@ -31,12 +31,14 @@ if TYPE_CHECKING:
     from .compare import comparison as comparison
     from .compare import select as select
     from .live import BEWAAR_DAGEN as BEWAAR_DAGEN
+    from .live import KEUZES as KEUZES
     from .live import MAX_GROEPEN_PER_APPARAAT as MAX_GROEPEN_PER_APPARAAT
     from .live import MAX_GROEPNAAM as MAX_GROEPNAAM
     from .live import MAX_NOTITIE as MAX_NOTITIE
     from .live import EigenGroep as EigenGroep
     from .live import LiveFout as LiveFout
     from .live import Sessie as Sessie
+    from .live import active_statement as active_statement
     from .live import erase_answers as erase_answers
     from .live import export_responses as export_responses
     from .live import new_code as new_code
@@ -49,7 +51,10 @@ if TYPE_CHECKING:
     from .live import read_session as read_session
     from .live import remove_group as remove_group
     from .live import responses as responses
+    from .live import set_active_statement as set_active_statement
     from .live import submit as submit
+    from .live import vote as vote
+    from .live import vote_counts as vote_counts
     from .logbook_io import export as export
     from .logbook_io import export_party as export_party
     from .logbook_io import export_sheets as export_sheets

@@ -78,7 +78,23 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIES = [_v1, _v2]
+def _v3(db: sqlite3.Connection) -> None:
+    """Votes on the statement the trainer puts to the room: one per device and statement."""
+    run_script(
+        db,
+        """
+        CREATE TABLE stemmen (
+            stelling TEXT NOT NULL, apparaat TEXT NOT NULL,
+            keuze TEXT NOT NULL CHECK (keuze IN ('eens', 'oneens', 'weet_niet')),
+            PRIMARY KEY (stelling, apparaat));
+        """,
+    )
+
+
+MIGRATIES = [_v1, _v2, _v3]
+
+#: What a group can answer to a statement put to the room.
+KEUZES = ("eens", "oneens", "weet_niet")
 
 
 def parse_lessons(tekst: str) -> list[int]:
@@ -363,6 +379,62 @@ def remove_group(sessie: Sessie, naam: str) -> bool:
     return True
 
 
+def set_active_statement(sessie: Sessie, stelling: str | None) -> None:
+    """The trainer puts ``stelling`` to the room (None: no statement open)."""
+    if stelling is not None and stelling not in statement_ids(sessie.taal):
+        raise UserError(f"stelling: onbekende stelling {stelling!r}")
+    db = sessie.connect()
+    try:
+        with transaction(db):
+            db.execute("DELETE FROM meta WHERE sleutel = 'actieve_stelling'")
+            if stelling:
+                db.execute("INSERT INTO meta VALUES ('actieve_stelling', ?)", (stelling,))
+    finally:
+        db.close()
+
+
+def active_statement(sessie: Sessie, db: sqlite3.Connection | None = None) -> str | None:
+    """The statement open for votes, or None."""
+    eigen_db = db is None
+    db = sessie.connect() if db is None else db
+    try:
+        rij = db.execute("SELECT waarde FROM meta WHERE sleutel = 'actieve_stelling'").fetchone()
+    finally:
+        if eigen_db:
+            db.close()
+    return str(rij[0]) if rij else None
+
+
+def vote(sessie: Sessie, apparaat: str, stelling: str, keuze: str, db: sqlite3.Connection | None = None) -> None:
+    """One device's vote on the open statement (a second vote replaces the first)."""
+    if keuze not in KEUZES:
+        raise LiveFout("keuze")
+    eigen_db = db is None
+    db = sessie.connect() if db is None else db
+    try:
+        with transaction(db):
+            open_ = db.execute("SELECT waarde FROM meta WHERE sleutel = 'actieve_stelling'").fetchone()
+            if open_ is None or open_[0] != stelling:
+                raise LiveFout("stelling_dicht")
+            db.execute("INSERT OR REPLACE INTO stemmen VALUES (?, ?, ?)", (stelling, apparaat, keuze))
+    finally:
+        if eigen_db:
+            db.close()
+
+
+def vote_counts(sessie: Sessie) -> dict[str, dict[str, int]]:
+    """Per statement voted on: how many chose eens, oneens, weet_niet."""
+    db = sessie.connect()
+    try:
+        rijen = db.execute("SELECT stelling, keuze, COUNT(*) FROM stemmen GROUP BY stelling, keuze").fetchall()
+    finally:
+        db.close()
+    uit: dict[str, dict[str, int]] = {}
+    for stelling, keuze, aantal in rijen:
+        uit.setdefault(stelling, dict.fromkeys(KEUZES, 0))[keuze] = aantal
+    return uit
+
+
 def erase_answers(sessie: Sessie) -> None:
     """Erase every group and answer so that they cannot be read back from the file: SQLite
     overwrites what it deletes (``secure_delete``), rebuilds the file without the freed pages
@@ -373,6 +445,8 @@ def erase_answers(sessie: Sessie) -> None:
         with transaction(db):
             db.execute("DELETE FROM antwoorden")
             db.execute("DELETE FROM groepen")
+            db.execute("DELETE FROM stemmen")
+            db.execute("DELETE FROM meta WHERE sleutel = 'actieve_stelling'")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('afgesloten', ?)",
                        (datetime.now().isoformat(timespec="seconds"),))  # fmt: skip
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -228,10 +228,15 @@ for _formaat in DOCUMENT_FORMATEN:  # the kit in Word, ODT and PDF
 
 
 @register("oogst-data", "datapackage")
-def harvest_data_package(antwoorden: list[Antwoord], taal: str) -> dict[str, str | bytes]:
-    """The answers of a session without group names (Groep A, B …) as ``antwoorden.csv`` and its
-    ``datapackage.json`` (valid under ``frictionless validate``): open data from a workshop."""
+def harvest_data_package(
+    sessie_data: tuple[list[Antwoord], dict[str, dict[str, int]]], taal: str
+) -> dict[str, str | bytes]:
+    """The answers of a session without group names (Groep A, B …) as ``antwoorden.csv``, the votes
+    on the statements put to the room as ``stemmen.csv``, and their ``datapackage.json`` (valid under
+    ``frictionless validate``): open data from a workshop."""
     from frictionless import Package, Resource, Schema, fields
+
+    antwoorden, stemmen = sessie_data
 
     namen = anonymous_names(sorted({a.groep for a in antwoorden}))
     kop = ["groep", "les", "stelling", "score", "notitie"]
@@ -244,11 +249,20 @@ def harvest_data_package(antwoorden: list[Antwoord], taal: str) -> dict[str, str
                             constraints={"minimum": 1, "maximum": 5}),
         fields.StringField(name="notitie", description=t("data.notitie", taal)),
     ])  # fmt: skip
+    stemschema = Schema(fields=[
+        fields.StringField(name="stelling", description=t("data.stelling", taal)),
+        *(fields.IntegerField(name=k, description=t(f"live.keuze.{k}", taal)) for k in ("eens", "oneens", "weet_niet")),
+    ])  # fmt: skip
     package = Package(
         name="warmtelessen-zelfscan", title=t("oogst", taal), description=t("data.zelfscan_uitleg", taal),
-        resources=[Resource(name="antwoorden", path="antwoorden.csv", schema=schema)],
+        resources=[Resource(name="antwoorden", path="antwoorden.csv", schema=schema),
+                   Resource(name="stemmen", path="stemmen.csv", schema=stemschema)],
     )  # fmt: skip
     return {
+        "stemmen.csv": csv_text(
+            ["stelling", "eens", "oneens", "weet_niet"],
+            [[sid, n["eens"], n["oneens"], n["weet_niet"]] for sid, n in sorted(stemmen.items())],
+        ),
         "antwoorden.csv": csv_text(kop, rijen),
         "datapackage.json": json.dumps(package.to_descriptor(), ensure_ascii=False, indent=2) + "\n",
     }
