@@ -21,13 +21,19 @@
 (m) documents: one checklist built and rendered in-process in every format it has now (HTML, Word,
     ODT, PDF, Excel, ODS, Markdown, JSON) against the formats it had before issue 20 with the Word
     and Excel renderers of that time (``benchmarks/voor_issue_20.py``); and Word alone, old and new
+(n) the live workshop: ``warmtelessen workshop live`` on loopback, 60 groups open the groups' page at
+    once and send their name, every score and a note (threads, one cookie jar each): how many stored,
+    p95 until the page is there, p95 to send, memory of the server tree, kernels started for groups
+(o) the web app's clean-up: three visitors arrive together (until all three see the form), then ten
+    visits come and go; seconds until the kernels are back to idle, and memory then against idle
 
 Timings are wall-clock medians; ratios are what to read (the machine is printed with them).
 Targets: b/a <= 1.5, b/c >= 50, d < 60 s on 2 cores, e(jobs 1)/e(jobs 2) >= 1.6, f < 60 s, g < 10 s,
 h < 5 s, i < 2 s, j(10x)/j(1x) <= 2, k(10x)/k(1x) <= 1.4, l(--help)/l(pass) <= 3, m(all now)/m(five
-then) <= 1, m(Word then)/m(Word now) >= 2.
+then) <= 1, m(Word then)/m(Word now) >= 2, n: all stored, p95 page < 1 s, p95 send < 0.5 s,
+< 400 MB, 0 kernels; o: three together < 5 s, kernels stopped < 120 s, memory within 150 MB of idle.
 ``--alleen app`` measures (h) and (i) only, ``--alleen schaal`` (j), (k) and (l) only,
-``--alleen documenten`` (m) only.
+``--alleen documenten`` (m), ``--alleen live`` (n), ``--alleen opruimen`` (o) only.
 """
 
 from __future__ import annotations
@@ -227,6 +233,73 @@ def print_live(n: dict[str, float]) -> None:
     print(f"{'(n) live: p95 versturen (s)':<58}{n['p95_versturen']:>10.3f}  doel < 0.5")
     print(f"{'(n) live: geheugen van de hele server (MB)':<58}{n['geheugen_mb']:>10.0f}  doel < 400")
     print(f"{'(n) live: kernels gestart voor groepen':<58}{int(n['kernels_voor_groepen']):>10}  doel 0")
+
+
+# --- (o) the web app frees what it no longer needs -------------------------------------------------
+
+
+def app_clean_up(tmp: Path) -> dict[str, float]:
+    """(o): three visitors arrive together (seconds until all three see the form); then ten visits
+    come and go, and the app stops their kernels (seconds until the kernels are back to idle, and
+    the memory of the server tree then, against idle)."""
+    import signal
+
+    from playwright.sync_api import sync_playwright
+
+    from toolkit.app import OPRUIMEN, free_port
+
+    poort = free_port()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "app", "--port", str(poort), "--werkmap", str(tmp / "app-o")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+
+    def boom() -> tuple[int, float]:
+        processen = _process_tree(proces.pid)
+        kernels = sum(1 for p in processen if "ipykernel" in " ".join(_safe_cmdline(p)))
+        return kernels, sum(p.memory_info().rss for p in processen) / 1e6
+
+    try:
+        for regel in proces.stdout or []:
+            if regel.startswith("Stoppen"):
+                break
+        url = f"http://127.0.0.1:{poort}/voila/render/checklist.ipynb"
+        time.sleep(15)  # the pre-heated kernels are ready: the app at rest
+        kernels_rust, geheugen_rust = boom()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            paginas = [browser.new_context().new_page() for _ in range(3)]
+            begin = time.perf_counter()
+            for pagina in paginas:
+                pagina.goto(url, wait_until="commit")
+            for pagina in paginas:
+                pagina.wait_for_selector("text=Maak checklist", timeout=120_000)
+            drie = time.perf_counter() - begin
+            for pagina in paginas:
+                pagina.context.close()
+            for _ in range(10):
+                pagina = browser.new_context().new_page()
+                pagina.goto(url)
+                pagina.wait_for_selector("text=Maak checklist", timeout=120_000)
+                pagina.context.close()
+            browser.close()
+        begin = time.monotonic()
+        while time.monotonic() - begin < 2 * OPRUIMEN + 60 and boom()[0] > kernels_rust:
+            time.sleep(2)
+        opgeruimd = time.monotonic() - begin
+        kernels_na, geheugen_na = boom()
+    finally:
+        os.killpg(proces.pid, signal.SIGINT)
+        proces.wait(timeout=60)
+    return {"drie_tegelijk": drie, "opgeruimd_na": opgeruimd, "kernels_rust": kernels_rust,
+            "kernels_na": kernels_na, "geheugen_rust_mb": geheugen_rust, "geheugen_na_mb": geheugen_na}  # fmt: skip
+
+
+def print_clean_up(o: dict[str, float]) -> None:
+    print(f"{'(o) web-app: drie bezoekers tegelijk, formulier in beeld (s)':<58}{o['drie_tegelijk']:>10.2f}  doel < 5")
+    print(f"{'(o) web-app: kernels van 13 gesloten paginas gestopt na (s)':<58}{o['opgeruimd_na']:>10.0f}  doel < 120")
+    print(f"{'(o) web-app: geheugen na de bezoeken min in rust (MB)':<58}"
+          f"{o['geheugen_na_mb'] - o['geheugen_rust_mb']:>10.0f}  doel < 150")  # fmt: skip
 
 
 def _median(stappen: int, functie) -> float:  # type: ignore[no-untyped-def]
@@ -485,8 +558,9 @@ def main() -> None:
     parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h), (i) en (j)")
     parser.add_argument(
         "--alleen",
-        choices=("app", "schaal", "documenten", "live"),
-        help="meet alleen (h) en (i), de web-app; (j) t/m (l), de schaal; (m), de documenten; of (n), de live workshop",
+        choices=("app", "schaal", "documenten", "live", "opruimen"),
+        help="meet alleen (h) en (i), de web-app; (j) t/m (l), de schaal; (m), de documenten; (n), de live workshop;"
+        " of (o), het opruimen van de web-app",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "laatste.json", help="resultaat naar")
     args = parser.parse_args()
@@ -502,12 +576,13 @@ def main() -> None:
         resultaat["schaal"] = _scaling_result(s)
         _save(resultaat, args.json)
         return
-    if args.alleen in ("documenten", "live"):  # one measure; the others in the last result stay as they were
+    if args.alleen in ("documenten", "live", "opruimen"):  # one measure; the others in the last result stay
         if args.alleen == "documenten":
             waarden, toon = documents(), print_documents
         else:
             with tempfile.TemporaryDirectory() as tmp_naam:
-                waarden, toon = live_load(Path(tmp_naam)), print_live
+                meet, toon = (live_load, print_live) if args.alleen == "live" else (app_clean_up, print_clean_up)
+                waarden = meet(Path(tmp_naam))
         print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
         toon(waarden)
         resultaat = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
@@ -537,6 +612,7 @@ def main() -> None:
         s = scaling(tmp, args.herhalingen)
         m = documents()
         n = live_load(tmp)
+        o = app_clean_up(tmp)
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -556,6 +632,7 @@ def main() -> None:
         "schaal": _scaling_result(s),
         "documenten": m,
         "live": n,
+        "opruimen": o,
     }
     print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
     print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
@@ -593,6 +670,7 @@ def main() -> None:
     print_documents(m)
     print()
     print_live(n)
+    print_clean_up(o)
     _save(resultaat, args.json)
 
 
