@@ -32,6 +32,7 @@ from toolkit.domain import (
     submit,
     vote,
 )
+from toolkit.notebook import WEET_NIET, answers_from_values
 from toolkit.render import environment, page
 
 #: The score a group leaves when it does not know (the form's default).
@@ -141,11 +142,10 @@ def live_handlers(server_url: str, sessie_pad: str) -> list[tuple[str, Any, dict
                     score = self.get_body_argument(f"score-{s.id}", WEET)
                     notitie = self.get_body_argument(f"notitie-{s.id}", "")[: MAX_NOTITIE * 4]
                     waarden[s.id] = (score if score in ("1", "2", "3", "4", "5") else WEET, notitie)
-            antwoorden = [
-                {"les": les.nummer, "stelling": s.id, "notitie": waarden[s.id][1],
-                 "score": None if waarden[s.id][0] == WEET else int(waarden[s.id][0])}
-                for les in lessen for s in les.stellingen
-            ]  # fmt: skip
+            antwoorden = answers_from_values(
+                {sid: (WEET_NIET if score == WEET else score, notitie) for sid, (score, notitie) in waarden.items()},
+                {s.id: les.nummer for les in lessen for s in les.stellingen},
+            )
             try:
                 submit(sessie, naam, sleutel, antwoorden, apparaat=self._apparaat(), db=self.db)
             except LiveFout as fout:

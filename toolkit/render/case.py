@@ -145,26 +145,24 @@ def _characteristics(casus: Case, taal: str) -> list[list[str]]:
     k = casus.kenmerken
     e = k.eigendom
     rol = term("gemeenterol", k.gemeentelijke_rol.waarde, taal)
+
+    def cel(tekst: str, veld: Any) -> str:  # the value, whether it is unsure, and its sources
+        return f"{tekst}{_unsure(getattr(veld, 'onzeker', False), taal)}{_refs(veld.bronnen, casus)}"
+
     return [
-        [t("gemeente", taal), f"{k.gemeente.naam} ({_known(k.gemeente.cbs_code, taal)})"
-         f"{_refs(k.gemeente.bronnen, casus)}"],
-        [t("wijk", taal), f"{_known(k.wijk.naam, taal)} (CBS: {_known(k.wijk.cbs_code, taal)})"
-         f"{_unsure(k.wijk.onzeker, taal)}{_refs(k.wijk.bronnen, casus)}"],
-        [t("woningen", taal), f"{_known(k.woningen.waarde, taal, 'woningen')}{_unsure(k.woningen.onzeker, taal)}"
-         f"{_refs(k.woningen.bronnen, casus)}"],
-        [t("eigendom", taal), f"{t('koop', taal)}: {_known(e.koop, taal, '%')} · {t('corporatie', taal)}: "
-         f"{_known(e.corporatie, taal, '%')} · {t('particuliere_huur', taal)}: "
-         f"{_known(e.particuliere_huur, taal, '%')}{_unsure(e.onzeker, taal)}{_refs(e.bronnen, casus)}"],
-        [t("bouwperiode", taal), f"{_known(k.bouwperiode.van, taal)} – {_known(k.bouwperiode.tot, taal)}"
-         f"{_unsure(k.bouwperiode.onzeker, taal)}{_refs(k.bouwperiode.bronnen, casus)}"],
-        [t("aanleiding", taal), f"{k.aanleiding.in_language(taal)}{_unsure(k.aanleiding.onzeker, taal)}"
-         f"{_refs(k.aanleiding.bronnen, casus)}"],
-        [t("warmteoplossing", taal), f"{k.warmteoplossing.in_language(taal)}{_unsure(k.warmteoplossing.onzeker, taal)}"
-         f"{_refs(k.warmteoplossing.bronnen, casus)}"],
-        [t("gemeentelijke_rol", taal), f"{_known(rol, taal)}{_unsure(k.gemeentelijke_rol.onzeker, taal)}"
-         f"{_refs(k.gemeentelijke_rol.bronnen, casus)}"],
-        [t("status", taal), f"{k.status.in_language(taal)} ({t('stand_per', taal)} {_known(k.status.datum, taal)})"
-         f"{_unsure(k.status.onzeker, taal)}{_refs(k.status.bronnen, casus)}"],
+        [t("gemeente", taal), cel(f"{k.gemeente.naam} ({_known(k.gemeente.cbs_code, taal)})", k.gemeente)],
+        [t("wijk", taal), cel(f"{_known(k.wijk.naam, taal)} (CBS: {_known(k.wijk.cbs_code, taal)})", k.wijk)],
+        [t("woningen", taal), cel(_known(k.woningen.waarde, taal, "woningen"), k.woningen)],
+        [t("eigendom", taal), cel(f"{t('koop', taal)}: {_known(e.koop, taal, '%')} · {t('corporatie', taal)}: "
+                                  f"{_known(e.corporatie, taal, '%')} · {t('particuliere_huur', taal)}: "
+                                  f"{_known(e.particuliere_huur, taal, '%')}", e)],
+        [t("bouwperiode", taal),
+         cel(f"{_known(k.bouwperiode.van, taal)} – {_known(k.bouwperiode.tot, taal)}", k.bouwperiode)],
+        [t("aanleiding", taal), cel(k.aanleiding.in_language(taal), k.aanleiding)],
+        [t("warmteoplossing", taal), cel(k.warmteoplossing.in_language(taal), k.warmteoplossing)],
+        [t("gemeentelijke_rol", taal), cel(_known(rol, taal), k.gemeentelijke_rol)],
+        [t("status", taal), cel(f"{k.status.in_language(taal)} ({t('stand_per', taal)} "
+                                f"{_known(k.status.datum, taal)})", k.status)],
     ]  # fmt: skip
 
 
