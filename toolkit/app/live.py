@@ -144,6 +144,9 @@ def close_session(sessie: Sessie, uit: Path, taal: str) -> Path:
 def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
     """The trainer's screen: address and QR code for the groups, and the harvest as it grows."""
     import ipywidgets as w
+
+    # a button as wide as its words, and a row that wraps on a narrow screen: no label is cut off
+    volledig, omloop = w.Layout(width="auto"), w.Layout(flex_flow="row wrap", gap="0.5rem")
     from IPython.display import display
 
     sessie = current_session()
@@ -172,7 +175,7 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         uitnodiging.value += f'<p class="wl-hulp">{escape(retention_sentence(sessie, taal))}</p>'
     wie = w.HTML()
     weg_keuze = w.Dropdown(options=[], description=t("live.groep", taal), layout=w.Layout(width="20rem"))
-    weg_knop = w.Button(description=t("live.groep_verwijderen", taal))
+    weg_knop = w.Button(description=t("live.groep_verwijderen", taal), layout=volledig)
     weg_melding = w.HTML()
     oogst = w.HTML()
     opslaan = w.Button(description=t("live.oogst_opslaan", taal), button_style="primary")
@@ -190,8 +193,8 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         description=t("live.stelling_kiezen", taal),
         layout=w.Layout(width="40rem", max_width="100%"),
     )
-    tonen = w.Button(description=t("live.stelling_tonen", taal), button_style="primary")
-    sluiten = w.Button(description=t("live.stelling_sluiten", taal))
+    tonen = w.Button(description=t("live.stelling_tonen", taal), button_style="primary", layout=volledig)
+    sluiten = w.Button(description=t("live.stelling_sluiten", taal), layout=volledig)
     stemming = w.HTML()
 
     def show_votes() -> None:
@@ -293,8 +296,9 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
                        "background:#1d4e89;min-width:2px}</style>")  # fmt: skip
     pagina = w.VBox([uitnodiging, wie, w.HBox([opslaan]), opgeslagen, oogst, stemstijl,
                      w.HTML(f"<h2>{escape(t('live.stelling_titel', taal))}</h2>"),
-                     w.HBox([stelling_keuze, tonen, sluiten]), stemming,
-                     w.HBox([weg_keuze, weg_knop]), weg_melding, afgesloten, w.HBox([afsluiten])])  # fmt: skip
+                     w.HBox([stelling_keuze, tonen, sluiten], layout=omloop), stemming,
+                     w.HBox([weg_keuze, weg_knop], layout=omloop), weg_melding, afgesloten,
+                     w.HBox([afsluiten])])  # fmt: skip
     display(pagina)
     asyncio.ensure_future(follow())
     return pagina
