@@ -326,39 +326,6 @@ def test_a_saved_profile_fills_the_form_again(app: Server, browser: Any, tmp_pat
     pagina.wait_for_selector("[role=alert]:has-text('fout.yaml')", timeout=30_000)
 
 
-def test_the_kernel_of_a_closed_page_is_stopped_and_an_open_page_keeps_its_own(browser: Any, tmp_path: Path) -> None:
-    """Every visit starts a kernel; the app stops it once the page is closed (here after 20 s, by
-    default after 75 s), never while the page is open, and memory goes back to what it was. (Not
-    shorter: on a busy machine a new visitor's kernel may wait that long for its page to connect.)"""
-    import psutil
-
-    server = start("app", "--opruimen", "20", werkmap=tmp_path / "werk")
-
-    def kernels() -> list[Any]:
-        voila = psutil.Process(int((server.werkmap / "voila.pid").read_text()))
-        return [p for p in voila.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
-
-    try:
-        url = server.basis + "voila/render/checklist.ipynb"
-        open_, _ = _page(browser)
-        _open(open_, url, "text=Maak checklist")
-        time.sleep(25)  # the pool fills again; the open page is idle longer than the limit
-        rust = len(kernels())  # the open page's kernel and the pre-heated ones
-        for _ in range(3):
-            bezoek, _ = _page(browser)
-            _open(bezoek, url, "text=Maak checklist")
-            bezoek.context.close()
-        assert len(kernels()) > rust
-        eind = time.monotonic() + 90
-        while time.monotonic() < eind and len(kernels()) > rust:
-            time.sleep(1)
-        assert len(kernels()) == rust, "kernels van gesloten pagina's draaien nog"
-        _fill_profile(open_)  # the page left open still has its kernel: it still makes a checklist
-        _make(open_)
-    finally:
-        server.stop()
-
-
 # --- the live workshop ----------------------------------------------------------------------------
 
 
