@@ -296,6 +296,8 @@ def app_clean_up(tmp: Path) -> dict[str, float]:
 
 
 def print_clean_up(o: dict[str, float]) -> None:
+    print(f"{'(o) web-app in rust: klaarstaande kernels / geheugen (MB)':<58}"
+          f"{o['kernels_rust']:>4.0f} / {o['geheugen_rust_mb']:>4.0f}")  # fmt: skip
     print(f"{'(o) web-app: drie bezoekers tegelijk, formulier in beeld (s)':<58}{o['drie_tegelijk']:>10.2f}  doel < 5")
     print(f"{'(o) web-app: kernels van 13 gesloten paginas gestopt na (s)':<58}{o['opgeruimd_na']:>10.0f}  doel < 120")
     print(f"{'(o) web-app: geheugen na de bezoeken min in rust (MB)':<58}"

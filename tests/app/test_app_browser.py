@@ -586,7 +586,8 @@ def _statements(les: int) -> list[str]:
 
 
 def test_with_a_built_site_the_knowledge_base_links_to_it(browser: Any, tmp_path: Path, site: Path) -> None:
-    server = start("app", "--site", str(site), werkmap=tmp_path / "werk")
+    # one ready checklist kernel: this test only needs the knowledge base
+    server = start("app", "--site", str(site), "--voorraad", "1", werkmap=tmp_path / "werk")
     try:
         pagina, buiten = _page(browser)
         _open(pagina, server.basis + "voila/render/kennisbank.ipynb", "h1:has-text('Kennisbank')")
@@ -600,7 +601,8 @@ def test_with_a_built_site_the_knowledge_base_links_to_it(browser: Any, tmp_path
 
 
 def test_in_english_the_app_speaks_english(browser: Any, tmp_path: Path) -> None:
-    server = start("app", "--lang", "en", "--site", str(tmp_path / "geen-site"), werkmap=tmp_path / "werk")
+    server = start("app", "--lang", "en", "--site", str(tmp_path / "geen-site"), "--voorraad", "1",
+                   werkmap=tmp_path / "werk")  # fmt: skip
     try:
         assert server.regels[0] == f"Warmtelessen is running at {server.basis}"
         pagina, buiten = _page(browser)

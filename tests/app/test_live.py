@@ -264,6 +264,21 @@ def test_a_port_in_use_is_one_line(commando: list[str], tmp_path: Path) -> None:
     assert not (tmp_path / "m").exists()  # no session made for nothing
 
 
+@pytest.mark.parametrize(
+    ("optie", "waarde", "melding"),
+    [
+        ("--opruimen", "5", "--opruimen 5: kies 30 tot en met 3600 seconden"),  # could stop a page still loading
+        ("--opruimen", "99999999", "--opruimen 99999999: kies 30 tot en met 3600 seconden"),
+        ("--voorraad", "0", "--voorraad 0: kies 1 tot en met 10 kernels"),
+        ("--voorraad", "500", "--voorraad 500: kies 1 tot en met 10 kernels"),  # 500 kernels would fill the memory
+    ],
+)
+def test_app_settings_out_of_bounds_are_one_line(optie: str, waarde: str, melding: str, tmp_path: Path) -> None:
+    res = run_cli("app", optie, waarde, "--port", "1", "--werkmap", str(tmp_path / "w"))
+    assert_one_line_error(res, melding)
+    assert not (tmp_path / "w").exists()  # refused before anything started
+
+
 def test_an_answers_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "bestand").write_text("geen map")
     vrij = socket.socket()

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .server import ENV as ENV
     from .server import LOOPBACK as LOOPBACK
     from .server import OPRUIMEN as OPRUIMEN
+    from .server import VOORRAAD as VOORRAAD
     from .server import Pagina as Pagina
     from .server import address as address
     from .server import app_pages as app_pages

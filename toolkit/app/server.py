@@ -53,6 +53,13 @@ STANDAARD_POORT = 8866
 #: Seconds after which the kernel of a page nobody has open any more is stopped (culled): within
 #: two minutes of closing the page, with the check every third of that.
 OPRUIMEN = 75
+OPRUIMEN_GRENS = (30, 3600)  # shorter could stop the kernel of a page that is still loading
+#: Kernels of the checklist page kept pre-heated, so that visitors arriving together see the form at
+#: once; a used one is replaced AANVULLEN seconds later, so the new kernels do not compete with the
+#: pages being shown (measured in ``make bench`` (o)).
+VOORRAAD = 3
+VOORRAAD_GRENS = (1, 10)
+AANVULLEN = 20.0
 
 
 def app_language() -> str:
@@ -89,8 +96,9 @@ class AppConfig:
     paginas: list[dict[str, str]]
     code: str = ""  # every request must carry ?token=<code> (empty: no code)
     omgeving: dict[str, str] = field(default_factory=dict)
-    voorraad: dict[str, int] = field(default_factory=dict)  # pre-heated kernels per page, beyond one
+    voorraad: dict[str, int] = field(default_factory=dict)  # pre-heated kernels per page (others: one)
     opruimen: int = OPRUIMEN  # seconds after which the kernel of a closed page is stopped
+    aanvullen: float = AANVULLEN  # seconds after a pre-heated kernel was used before a new one starts
 
 
 def check_port(host: str, poort: int, optie: str = "--port") -> None:
@@ -251,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     instellingen.VoilaKernelManager.cull_idle_timeout = cfg.opruimen
     instellingen.VoilaKernelManager.cull_interval = max(5, cfg.opruimen // 3)
     instellingen.VoilaKernelManager.cull_connected = False
+    instellingen.VoilaKernelManager.fill_delay = cfg.aanvullen
     # Voilà hands its templates the resources of its *configuration* (not the attribute set later)
     instellingen.VoilaConfiguration.resources = {"rapport_css": css(), "taal": cfg.taal}
     import voila.app
@@ -308,6 +317,13 @@ def serve(
 ) -> int:  # fmt: skip
     """Serve the notebooks in ``bron`` until Ctrl-C (or SIGTERM). ``gestart(adres)`` is called once
     the app answers (the command line prints the address there)."""
+    laag, hoog = OPRUIMEN_GRENS
+    if not laag <= opruimen <= hoog:
+        raise UserError(f"--opruimen {opruimen}: kies {laag} tot en met {hoog} seconden (bijv. --opruimen {OPRUIMEN})")
+    laag, hoog = VOORRAAD_GRENS
+    for aantal in (voorraad or {}).values():
+        if not laag <= aantal <= hoog:
+            raise UserError(f"--voorraad {aantal}: kies {laag} tot en met {hoog} kernels (bijv. --voorraad {VOORRAAD})")
     check_port(host, poort)
     werk.mkdir(parents=True, exist_ok=True)
     map_ = run_folder(werk, bron, site)

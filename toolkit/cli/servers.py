@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from toolkit.app import LOOPBACK, OPRUIMEN, app_pages, serve
+from toolkit.app import LOOPBACK, OPRUIMEN, VOORRAAD, app_pages, serve
 from toolkit.base import ContentError, notebooks_dir, t
 from toolkit.content import validate
 from toolkit.domain import new_code, normalise_code
@@ -26,7 +26,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     return serve(
         notebooks_dir() / "app", args.werkmap, args.port, args.host, taal, t("app.titel", taal),
         t("app.start_uitleg", taal), app_pages(taal), code=code, site=site, gestart=print_address(regels),
-        opruimen=args.opruimen,
+        opruimen=args.opruimen, voorraad={"checklist.ipynb": args.voorraad},
     )  # fmt: skip
 
 
@@ -74,6 +74,8 @@ def add_app(sub: Any, naam: str, hulp: str) -> None:
     p.add_argument("--werkmap", type=Path, default=OUT_STANDAARD / ".app", metavar="MAP", help=argparse.SUPPRESS)
     p.add_argument("--opruimen", type=int, default=OPRUIMEN, metavar="SECONDEN",
                    help=f"stop de kernel van een gesloten pagina na zoveel seconden ({OPRUIMEN})")  # fmt: skip
+    p.add_argument("--voorraad", type=int, default=VOORRAAD, metavar="AANTAL",
+                   help=f"zoveel checklist-kernels staan klaar voor wie tegelijk komt ({VOORRAAD})")  # fmt: skip
     p.set_defaults(func=cmd_app)
 
 
