@@ -12,8 +12,20 @@ from typing import Any
 
 from markupsafe import escape
 
-from toolkit.base import UserError, WarmteError, load_yaml, slugify, t
-from toolkit.content import parse_profile
+from toolkit.base import (
+    MAX_BESTAND,
+    MAX_YAML,
+    TooLarge,
+    UserError,
+    WarmteError,
+    clean_fields,
+    excerpt,
+    load_yaml,
+    size_text,
+    slugify,
+    t,
+)
+from toolkit.content import field_labels, parse_profile
 from toolkit.domain import Checklist, build, check_register_fits, read_register
 from toolkit.notebook import ProfileForm, profile_to_yaml
 from toolkit.render import render, rendered_files, without_report_files
@@ -34,7 +46,7 @@ MIME = {
     "json": "application/json",
     "yaml": "application/yaml",
 }
-MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UPLOAD = MAX_BESTAND
 
 
 def download_link(naam: str, inhoud: str | bytes, tekst: str) -> str:
@@ -55,24 +67,31 @@ def uploaded(waarde: Any) -> tuple[str, bytes] | None:
     return str(bestand["name"]), bytes(inhoud.tobytes() if hasattr(inhoud, "tobytes") else inhoud)
 
 
-def read_uploaded_register(naam: str, inhoud: bytes) -> dict[str, dict[str, Any]]:
-    """The statuses in an uploaded action register; one line naming the file when it is not one."""
+def read_uploaded_register(naam: str, inhoud: bytes, taal: str = "nl") -> dict[str, dict[str, Any]]:
+    """The statuses in an uploaded action register; one line naming the file when it is not one
+    (in ``taal`` where the reason was given in both languages; never naming a command-line option)."""
 
     if len(inhoud) > MAX_UPLOAD:
-        raise UserError(f"{naam}: bestand is te groot ({len(inhoud) // 1024} kB; hooguit {MAX_UPLOAD // 1024} kB)")
+        grens = TooLarge("bestand", grootte=size_text(len(inhoud)), grens=size_text(MAX_UPLOAD))
+        raise UserError(t("app.bestand_onbruikbaar", taal, naam=naam, reden=grens.in_language(taal)))
     if not naam.lower().endswith((".xlsx", ".ods")):
         raise UserError(f"{naam}: geen .xlsx- of .ods-bestand (kies het actieregister van uw checklist)")
     with tempfile.TemporaryDirectory() as tmp:
         pad = Path(tmp) / ("actieregister.ods" if naam.lower().endswith(".ods") else "actieregister.xlsx")
         pad.write_bytes(inhoud)
-        return read_register(pad, naam=naam)
+        try:
+            return read_register(pad, naam=naam)
+        except UserError as fout:
+            reden = fout.reason(taal) or str(fout).removeprefix(f"{naam}: ").removeprefix("--voortgang: ")
+            raise UserError(t("app.bestand_onbruikbaar", taal, naam=naam, reden=reden.rstrip("."))) from None
 
 
-def read_uploaded_profile(naam: str, inhoud: bytes) -> dict[str, Any]:
+def read_uploaded_profile(naam: str, inhoud: bytes, taal: str = "nl") -> dict[str, Any]:
     """A profile from an uploaded YAML file, checked; one line naming the file when it is wrong."""
 
-    if len(inhoud) > MAX_UPLOAD:
-        raise UserError(f"{naam}: bestand is te groot (hooguit {MAX_UPLOAD // 1024} kB)")
+    if len(inhoud) > MAX_YAML:
+        grens = TooLarge("bestand", grootte=size_text(len(inhoud)), grens=size_text(MAX_YAML))
+        raise UserError(t("app.bestand_onbruikbaar", taal, naam=naam, reden=grens.in_language(taal)))
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -86,18 +105,19 @@ def read_uploaded_profile(naam: str, inhoud: bytes) -> dict[str, Any]:
     return data
 
 
-def checklist_files(checklist: Checklist, taal: str) -> dict[str, str | bytes]:
-    """The checklist in every download format, by the file name the command line uses."""
+def checklist_files(checklist: Checklist, taal: str, mislukt: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """The checklist in every download format, by the file name the command line uses. With
+    ``mislukt``, a format that fails is named there and the others are made."""
 
     spec = SPECS["checklist"]
     meta = spec.meta(parse("checklist", {"profiel": checklist["profiel"], "taal": taal}), checklist)
-    return rendered_files("checklist", checklist, taal, DOWNLOADS, spec.file_names(meta))
+    return rendered_files("checklist", checklist, taal, DOWNLOADS, spec.file_names(meta), mislukt)
 
 
 def make_checklist(profiel: dict[str, Any], taal: str, register: tuple[str, bytes] | None) -> Checklist:
     """The checklist the command line makes for this profile (and register)."""
 
-    voortgang = read_uploaded_register(*register) if register else None
+    voortgang = read_uploaded_register(*register, taal) if register else None
     checklist = build(profiel, taal, voortgang)
     if register and voortgang is not None:
         check_register_fits(register[0], voortgang, checklist)
@@ -125,14 +145,18 @@ def checklist_page(taal: str | None = None) -> Any:
         )
 
     def make(_: Any = None) -> None:
+        mislukt: dict[str, str] = {}
         try:
-            profiel = formulier.profile()
+            profiel, velden = clean_fields(formulier.profile())
             if not profiel.get("gemeente"):
                 raise UserError(t("app.eerst_gemeente", taal))
             checklist = make_checklist(profiel, taal, staat["register"])
-            bestanden = checklist_files(checklist, taal)
+            bestanden = checklist_files(checklist, taal, mislukt)
         except WarmteError as fout:
             say(str(fout), fout=True)
+            return
+        except Exception as fout:  # noqa: BLE001 - whatever it is, the visitor reads it on the page
+            say(t("app.fout_onverwacht", taal, wat=f"{type(fout).__name__}: {excerpt(str(fout))[1:-1]}"), fout=True)
             return
         links = [download_link(naam, inhoud, t(f"app.download_{naam.rsplit('.', 1)[-1]}", taal) + f" ({naam})")
                  for naam, inhoud in bestanden.items()]  # fmt: skip
@@ -143,7 +167,12 @@ def checklist_page(taal: str | None = None) -> Any:
         with without_report_files(site_base):  # the app serves no report files: link to the site, or not at all
             uitkomst.value = str(render("checklist", "html-fragment", checklist, taal))
         klaar = t("app.checklist_klaar", taal, aantal=len(checklist["acties"]), plaats=checklist["context"]["gemeente"])
-        say(klaar + (" " + t("app.met_voortgang", taal) if staat["register"] else ""))
+        extra = [t("app.met_voortgang", taal)] if staat["register"] else []
+        if velden:
+            extra.append(t("app.tekens_weggehaald", taal, velden=field_labels(velden, taal)))
+        if mislukt:
+            extra.append(t("app.formaat_mislukt", taal, bestanden=", ".join(mislukt)))
+        say(" ".join([klaar, *extra]), fout=bool(mislukt))
 
     def load_profile(wijziging: Any) -> None:
         bestand = uploaded(wijziging["new"])

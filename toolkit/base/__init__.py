@@ -39,6 +39,15 @@ if TYPE_CHECKING:
     from .labels import term as term
     from .labels import texts as texts
     from .labels import value_label as value_label
+    from .limits import MAX_BESTAND as MAX_BESTAND
+    from .limits import MAX_KOLOMMEN as MAX_KOLOMMEN
+    from .limits import MAX_RIJEN as MAX_RIJEN
+    from .limits import MAX_YAML as MAX_YAML
+    from .limits import TooLarge as TooLarge
+    from .limits import excerpt as excerpt
+    from .limits import read_text_limited as read_text_limited
+    from .limits import size_text as size_text
+    from .limits import too_many as too_many
     from .markdown_doc import bullet_items as bullet_items
     from .markdown_doc import read_markdown_doc as read_markdown_doc
     from .markers import OWN_SYNTHESIS as OWN_SYNTHESIS
@@ -69,6 +78,8 @@ if TYPE_CHECKING:
     from .sqlite_store import open_store as open_store
     from .sqlite_store import run_script as run_script
     from .sqlite_store import transaction as transaction
+    from .text import clean_fields as clean_fields
+    from .text import clean_text as clean_text
     from .text import fold as fold
     from .text import normalise as normalise
     from .text import slugify as slugify

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+
+from .limits import excerpt
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,18 @@ class Problem:
         return self.file, int(regel.group(1)) if regel else 0, self.field
 
     def __str__(self) -> str:
-        tekst = f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
-        return f"{tekst} ({self.allowed})" if self.allowed else tekst
+        veld, melding, toegestaan = (_cut(d, MAX_DEEL) for d in (self.field, self.message, self.allowed))
+        tekst = f"{self.file}: {veld}: {melding}" if veld else f"{self.file}: {melding}"
+        return f"{tekst} ({toegestaan})" if toegestaan else tekst
+
+
+#: Characters of one part of a problem, and of a whole error line: a line never grows with the input.
+MAX_DEEL = 300
+MAX_REGEL = 1000
+
+
+def _cut(tekst: str, grens: int) -> str:
+    return tekst if len(tekst) <= grens else tekst[: grens - 1] + "…"
 
 
 class WarmteError(Exception):
@@ -51,8 +63,13 @@ class WarmteError(Exception):
 
     exit_code = 1
 
-    def __init__(self, melding: str | Problem) -> None:
-        super().__init__(str(melding))
+    def __init__(self, melding: str | Problem, reden: Callable[[str], str] | None = None) -> None:
+        super().__init__(_cut(" ".join(str(melding).splitlines()), MAX_REGEL))
+        self._reden = reden
+
+    def reason(self, taal: str) -> str | None:
+        """What is wrong, in ``taal`` and without file or option (for a page), when the raiser said."""
+        return self._reden(taal) if self._reden else None
 
 
 class UserError(WarmteError):
@@ -110,4 +127,4 @@ def unknown_ids(
     bestand: str, veld: str, wat: str, ids: Iterable[str], bekend: Collection[str], toegestaan: str
 ) -> list[Problem]:
     """One problem for each of ``ids`` that is not in ``bekend``: ``onbekende <wat> 'x' (toegestaan)``."""
-    return [Problem(bestand, veld, f"onbekende {wat} {i!r}", toegestaan) for i in ids if i not in bekend]
+    return [Problem(bestand, veld, f"onbekende {wat} {excerpt(i)}", toegestaan) for i in ids if i not in bekend]

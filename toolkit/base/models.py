@@ -10,11 +10,12 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from .labels import t
+from .limits import excerpt
 
 
 def _web_address(waarde: str) -> str:
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", waarde):
-        raise ValueError(f"ongeldige URL {waarde!r} || begin met http:// of https://")
+        raise ValueError(f"ongeldige URL {excerpt(waarde)} || begin met http:// of https://")
     return waarde
 
 

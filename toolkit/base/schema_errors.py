@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .limits import excerpt
 
 #: Field names in the content models are lowercase words; anything else in a location is the name
 #: pydantic gives a member of a union (``constrained-int``, ``literal['onbekend']``, ``int``).
@@ -88,15 +89,15 @@ def _describe(fout: Mapping[str, Any], model: type[BaseModel], loc: tuple[Any, .
         return "onbekend veld", f"toegestaan: {toegestaan}" if toegestaan else "", ""
     if soort == "literal_error":
         verwacht = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        return f"ongeldige waarde {invoer!r}", f"toegestaan: {verwacht}", verwacht
+        return f"ongeldige waarde {excerpt(invoer)}", f"toegestaan: {verwacht}", verwacht
     if soort in {"int_type", "int_parsing", "int_from_float"}:
-        return f"moet een geheel getal zijn, niet {invoer!r}", "bijv. 4", "een geheel getal"
+        return f"moet een geheel getal zijn, niet {excerpt(invoer)}", "bijv. 4", "een geheel getal"
     if soort in {"float_type", "float_parsing"}:
-        return f"moet een getal zijn, niet {invoer!r}", "", "een getal"
+        return f"moet een getal zijn, niet {excerpt(invoer)}", "", "een getal"
     if soort in {"bool_type", "bool_parsing"}:
-        return f"moet ja of nee zijn, niet {invoer!r}", "true of false", "true of false"
+        return f"moet ja of nee zijn, niet {excerpt(invoer)}", "true of false", "true of false"
     if soort == "string_type":
-        return f"moet tekst zijn, niet {invoer!r}", "", "tekst"
+        return f"moet tekst zijn, niet {excerpt(invoer)}", "", "tekst"
     if soort in {"list_type", "tuple_type"}:
         return "moet een lijst zijn", "bijv. [a, b]", "een lijst"
     if soort in {"dict_type", "model_type", "model_attributes_type"}:
@@ -111,15 +112,15 @@ def _describe(fout: Mapping[str, Any], model: type[BaseModel], loc: tuple[Any, .
         return "is te lang", f"hooguit {ctx.get('max_length')} tekens", ""
     if soort in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         grens = _bounds(soort, ctx)
-        return f"waarde {invoer!r} buiten bereik", grens, f"een getal {grens}"
+        return f"waarde {excerpt(invoer)} buiten bereik", grens, f"een getal {grens}"
     if soort == "string_pattern_mismatch":
         vorm = VORMEN.get(str(ctx.get("pattern", "")), f"de vorm {ctx.get('pattern', '')}")
-        return f"ongeldige vorm {invoer!r}", vorm, vorm
+        return f"ongeldige vorm {excerpt(invoer)}", vorm, vorm
     if soort == "value_error":
         tekst = str(ctx.get("error", fout.get("msg", "")))
         melding, _, toegestaan = tekst.partition(" || ")
         return melding, toegestaan, toegestaan
-    return f"ongeldige waarde {invoer!r}", "", ""
+    return f"ongeldige waarde {excerpt(invoer)}", "", ""
 
 
 def problems_from_validation(
@@ -135,7 +136,7 @@ def problems_from_validation(
     per_veld: dict[tuple[tuple[Any, ...], str], list[tuple[str, str, str]]] = {}
     for fout in exc.errors():
         loc = _clean_loc(tuple(fout.get("loc", ())))
-        per_veld.setdefault((loc, repr(fout.get("input"))), []).append(_describe(fout, model, loc))
+        per_veld.setdefault((loc, excerpt(fout.get("input"))), []).append(_describe(fout, model, loc))
     problemen: list[Problem] = []
     for (loc, invoer), beschrijvingen in per_veld.items():
         if veldnamen and loc and str(loc[0]) in veldnamen:

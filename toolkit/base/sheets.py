@@ -15,7 +15,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
+
+from lxml import etree
+
+from .limits import MAX_CELLEN, MAX_KOLOMMEN, MAX_RIJEN, TooLarge, check_zip, too_many
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -68,25 +72,32 @@ def frame_table(frame: Any, index: bool) -> tuple[list[str], list[list[Any]]]:
 
 
 class UnreadableSheet(ValueError):
-    """The file is not a spreadsheet of the kind its name says (``.xlsx`` or ``.ods``)."""
+    """The file is not a spreadsheet of the kind its name says (``.xlsx`` or ``.ods``), or it is over
+    one of the limits of :mod:`toolkit.base.limits`; ``reden`` then says which (else empty)."""
+
+    def __init__(self, pad: str, grens: TooLarge | None = None) -> None:
+        self.reden = str(grens) if grens else ""
+        super().__init__(f"{pad}: {self.reden}" if grens else pad)
+        self.grens = grens
 
 
 def read_sheets(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
     """The rows of every sheet of an ``.xlsx`` or ``.ods`` file, as values (empty cells ``None``).
-    Raises :class:`FileNotFoundError` or :class:`UnreadableSheet`."""
-    if pad.suffix.lower() == ".ods":
-        import pandas as pd
+    Raises :class:`FileNotFoundError` or :class:`UnreadableSheet`.
 
-        try:
-            bladen = pd.read_excel(pad, engine="odf", sheet_name=None, header=None, dtype=object)
-        except FileNotFoundError:
-            raise
-        except Exception as fout:  # odfpy raises many kinds on a file that is not ODS
-            raise UnreadableSheet(str(pad)) from fout
-        return {
-            blad: [tuple(None if pd.isna(w) else w for w in rij) for rij in frame.itertuples(index=False)]
-            for blad, frame in bladen.items()
-        }
+    Bounded whatever the file: its size, its size unpacked, and the cells it spells out are checked
+    before it is parsed (:mod:`toolkit.base.limits`); a sheet gives at most ``MAX_RIJEN`` rows of at
+    most ``MAX_KOLOMMEN`` columns, more is refused."""
+    try:
+        check_zip(pad)
+    except FileNotFoundError:
+        raise
+    except TooLarge as fout:
+        raise UnreadableSheet(str(pad), fout) from None
+    except (BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as fout:
+        raise UnreadableSheet(str(pad)) from fout
+    if pad.suffix.lower() == ".ods":
+        return _read_ods(pad)
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -94,9 +105,82 @@ def read_sheets(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
         boek = load_workbook(pad, read_only=True, data_only=True)
     except FileNotFoundError:
         raise
-    except (BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as fout:
+    except Exception as fout:  # openpyxl raises many kinds on a file that is not a workbook
         raise UnreadableSheet(str(pad)) from fout
     try:
-        return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
+        uit: dict[str, list[tuple[Any, ...]]] = {}
+        for blad in boek.worksheets:
+            # many generators leave out the sheet's <dimension> or write a wrong one ("A1"): read
+            # every row the sheet has, whatever it declares
+            blad.reset_dimensions()
+            rijen: list[tuple[Any, ...]] = []
+            for rij in blad.iter_rows(values_only=True, max_col=MAX_KOLOMMEN + 1):
+                if len(rijen) >= MAX_RIJEN:
+                    raise UnreadableSheet(str(pad), too_many(len(rijen) + 1, "rijen", MAX_RIJEN))
+                if len(rij) > MAX_KOLOMMEN and rij[MAX_KOLOMMEN] is not None:
+                    raise UnreadableSheet(str(pad), too_many(len(rij), "kolommen", MAX_KOLOMMEN))
+                rijen.append(tuple(rij[:MAX_KOLOMMEN]))
+            uit[blad.title] = rijen
+        return uit
+    except UnreadableSheet:
+        raise
+    except (InvalidFileException, KeyError, ValueError, TypeError, AttributeError, IndexError) as fout:
+        raise UnreadableSheet(str(pad)) from fout
     finally:
         boek.close()
+
+
+def _ods_cells(pad: Path) -> None:
+    """Count the cells an ODS spells out (a cell or row may say it repeats) before pandas expands
+    them: more than ``MAX_RIJEN`` rows, ``MAX_KOLOMMEN`` columns or ``MAX_CELLEN`` cells (rows times
+    the widest row, as pandas squares the sheet) is :class:`TooLarge`. Empty cells and rows repeated
+    at the end (as LibreOffice writes the rest of a sheet) are not spelled out and not counted."""
+    tabel = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    with ZipFile(pad) as z, z.open("content.xml") as inhoud:
+        rijen = leeg = breedste = 0
+        for _, el in etree.iterparse(inhoud, events=("end",), tag=(f"{tabel}table-row", f"{tabel}table"),
+                                     resolve_entities=False, no_network=True, huge_tree=False):  # fmt: skip
+            if el.tag == f"{tabel}table":
+                rijen = leeg = breedste = 0
+                el.clear()
+                continue
+            breedte = gevuld = 0
+            for cel in el:
+                breedte += int(cel.get(f"{tabel}number-columns-repeated", "1"))
+                if len(cel) or cel.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"):
+                    gevuld = breedte  # the empty cells before a filled one are spelled out too
+            herhaal = int(el.get(f"{tabel}number-rows-repeated", "1"))
+            el.clear()
+            if not gevuld:
+                leeg += herhaal  # spelled out only when a filled row follows
+                continue
+            rijen += leeg + herhaal
+            leeg = 0
+            breedste = max(breedste, gevuld)
+            if gevuld > MAX_KOLOMMEN:
+                raise too_many(gevuld, "kolommen", MAX_KOLOMMEN)
+            if rijen > MAX_RIJEN:
+                raise too_many(rijen, "rijen", MAX_RIJEN)
+            if rijen * breedste > MAX_CELLEN:
+                raise too_many(rijen * breedste, "cellen", MAX_CELLEN)
+
+
+def _read_ods(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
+    import pandas as pd
+
+    try:
+        _ods_cells(pad)
+    except TooLarge as fout:
+        raise UnreadableSheet(str(pad), fout) from None
+    except Exception as fout:  # not an ODS: no content.xml, not XML, a repeat that is not a number
+        raise UnreadableSheet(str(pad)) from fout
+    try:
+        bladen = pd.read_excel(pad, engine="odf", sheet_name=None, header=None, dtype=object)
+    except FileNotFoundError:
+        raise
+    except Exception as fout:  # odfpy raises many kinds on a file that is not ODS
+        raise UnreadableSheet(str(pad)) from fout
+    return {
+        blad: [tuple(None if pd.isna(w) else w for w in rij) for rij in frame.itertuples(index=False)]
+        for blad, frame in bladen.items()
+    }

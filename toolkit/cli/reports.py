@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.base import UserError, ensure_dir, shown_path
-from toolkit.content import Profiel, case_ids, check_cases, load_lessons, new_case, parse_profile, read_profile
+from toolkit.content import (
+    Profiel,
+    case_ids,
+    check_cases,
+    cleaned_fields_note,
+    load_lessons,
+    new_case,
+    parse_profile,
+    read_profile,
+)
 from toolkit.domain import default_profile_path, explain
 from toolkit.reports import (
     SPECS,
@@ -112,9 +121,17 @@ def _profile_from_args(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     return {**ruw, **model_args(args, Profiel, PROFIEL_DEST)}, bron
 
 
+def params_taal(args: argparse.Namespace) -> str:
+    """The language the report was asked in (``--lang``; Dutch when not given or not known)."""
+    taal = getattr(args, "taal", None) or getattr(args, "lang", None)
+    return taal if taal in ("nl", "en") else "nl"
+
+
 def cmd_checklist(args: argparse.Namespace) -> int:
     ruw, bron = _profile_from_args(args)
     profiel = parse_profile(ruw, bron, PROFIEL_OPTIES if bron == "opties" else None)
+    if melding := cleaned_fields_note(ruw, bron, params_taal(args)):
+        print(melding, file=sys.stderr)
     params = report_params("checklist", ChecklistParams, args, {"profiel": profiel})
     if args.uitleg:
         print(explain(build("checklist", params)))

@@ -68,6 +68,8 @@ if TYPE_CHECKING:
     from .profile import Profiel as Profiel
     from .profile import SoortGroep as SoortGroep
     from .profile import build_context as build_context
+    from .profile import cleaned_fields_note as cleaned_fields_note
+    from .profile import field_labels as field_labels
     from .profile import folder_name as folder_name
     from .profile import parse_groups as parse_groups
     from .profile import parse_profile as parse_profile

@@ -19,6 +19,7 @@ from toolkit.base import (
     ContentError,
     Problem,
     TweeTalig,
+    excerpt,
     load_yaml_file,
     paths,
     problems_from_validation,
@@ -172,7 +173,9 @@ def check_merged_ids(map_: Path, acties: list[Actie]) -> tuple[dict[str, str], l
     for oud, nieuw in data.items():
         oud, nieuw = str(oud), str(nieuw)
         if not _ID.match(oud) or not _ID.match(nieuw):
-            problemen.append(Problem(naam, oud, f"ongeldig paar {oud!r}: {nieuw!r}", "L<les>-<twee cijfers>"))
+            problemen.append(
+                Problem(naam, oud, f"ongeldig paar {excerpt(oud)}: {excerpt(nieuw)}", "L<les>-<twee cijfers>")
+            )
         elif oud in ids:
             problemen.append(Problem(naam, oud, "is nog een actie", "een oud nummer komt niet terug als actie"))
         elif nieuw not in ids:

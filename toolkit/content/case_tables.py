@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from toolkit.base import Problem, fold, shown_path
+from toolkit.base import MAX_BESTAND, MAX_RIJEN, Problem, TooLarge, excerpt, fold, read_text_limited, shown_path
 
 from .catalog import lesson_numbers, lesson_range_text
 from .vocab_cases import ACTORTYPES, FASEN, OUDE_SOORTEN, SOORTEN_BEWIJS, STERKTES, TREDEN
@@ -101,45 +101,45 @@ def _cell_value(kolom: Kolom, ruw: str, lessen: tuple[int, ...]) -> tuple[Any, s
     if kolom.soort == "id":
         if ID_PATROON.match(ruw):
             return ruw, None, ""
-        return None, f"ongeldige id {ruw!r}", "kleine letters, cijfers en streepjes"
+        return None, f"ongeldige id {excerpt(ruw)}", "kleine letters, cijfers en streepjes"
     if kolom.soort == "enum":
         ruw = kolom.aliassen.get(fold(ruw), ruw)
         for waarde in kolom.waarden:
             if fold(ruw) == fold(waarde):
                 return waarde, None, ""
-        return None, f"ongeldige waarde {ruw!r}", "toegestaan: " + ", ".join(kolom.waarden)
+        return None, f"ongeldige waarde {excerpt(ruw)}", "toegestaan: " + ", ".join(kolom.waarden)
     if kolom.soort in {"datum", "datum_of_onbekend"}:
         if kolom.soort == "datum_of_onbekend" and ruw.lower() == "onbekend":
             return None, None, ""
         datum = parse_datum(ruw)
         if datum is None:
             toegestaan = "JJJJ, JJJJ-MM of JJJJ-MM-DD" + (" of onbekend" if kolom.soort == "datum_of_onbekend" else "")
-            return None, f"ongeldige datum {ruw!r}", toegestaan
+            return None, f"ongeldige datum {excerpt(ruw)}", toegestaan
         return datum, None, ""
     if kolom.soort == "ids":
         ids = _ids(ruw)
         fout = [i for i in ids if not ID_PATROON.match(i)]
         if fout:
-            return None, f"ongeldige id {fout[0]!r}", "id's gescheiden door ;"
+            return None, f"ongeldige id {excerpt(fout[0])}", "id's gescheiden door ;"
         return ids, None, ""
     if kolom.soort == "actie_ids":
         ids = [i.upper() for i in _ids(ruw)]
         fout = [i for i in ids if not ACTIE_ID.match(i)]
         if fout:
-            return None, f"ongeldige actie-id {fout[0]!r}", "actie-id's zoals L4-03, gescheiden door ;"
+            return None, f"ongeldige actie-id {excerpt(fout[0])}", "actie-id's zoals L4-03, gescheiden door ;"
         return ids, None, ""
     if kolom.soort == "les":
         if ruw.isdigit() and int(ruw) in lessen:
             return int(ruw), None, ""
-        return None, f"onbekend lesnummer {ruw!r}", lesson_range_text(lessen)
+        return None, f"onbekend lesnummer {excerpt(ruw)}", lesson_range_text(lessen)
     if kolom.soort == "janee":
         if fold(ruw) in {"ja", "nee"}:
             return fold(ruw) == "ja", None, ""
-        return None, f"ongeldige waarde {ruw!r}", "toegestaan: ja, nee"
+        return None, f"ongeldige waarde {excerpt(ruw)}", "toegestaan: ja, nee"
     if kolom.soort == "url":
         if re.match(r"^https?://[^\s/]+\.[^\s]+$", ruw):
             return ruw, None, ""
-        return None, f"ongeldige URL {ruw!r}", "begin met http:// of https://"
+        return None, f"ongeldige URL {excerpt(ruw)}", "begin met http:// of https://"
     raise AssertionError(kolom.soort)  # pragma: no cover
 
 
@@ -157,7 +157,9 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
     if not pad.is_file():
         return [], [Problem(naam, "", "bestand ontbreekt", f"kolommen: {', '.join(k.naam for k in kolommen)}")]
     try:
-        tekst = pad.read_text(encoding="utf-8-sig")
+        tekst = read_text_limited(pad, MAX_BESTAND, "utf-8-sig")
+    except TooLarge as exc:
+        return [], [Problem(naam, "", str(exc))]
     except UnicodeDecodeError:
         return [], [Problem(naam, "", "bestand is geen UTF-8-tekst", "sla op als CSV UTF-8")]
     regels: list[str] = []
@@ -169,6 +171,8 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
         regelnummers.append(nummer)
     if not regels:
         return [], [Problem(naam, "kopregel", "ontbreekt", ", ".join(k.naam for k in kolommen))]
+    if len(regels) > MAX_RIJEN + 1:
+        return [], [Problem(naam, "", f"te veel regels ({len(regels) - 1}; hoogstens {MAX_RIJEN})")]
     # Dutch Excel saves CSV with ';' between fields: read such a file as it is.
     scheider = ";" if "," not in regels[0] and ";" in regels[0] else ","
     try:
@@ -188,7 +192,7 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
     verwacht = [k.naam for k in kolommen]
     problemen: list[Problem] = []
     ontbrekend = [k.naam for k in kolommen if k.naam not in kop and k.verplicht]
-    onbekend = [k for k in kop if k not in verwacht]
+    onbekend = [excerpt(k)[1:-1] for k in kop if k not in verwacht][:5]  # a few, each cut short
     if ontbrekend:
         problemen.append(
             Problem(
@@ -236,4 +240,11 @@ def read_table(pad: Path, tabel: str) -> tuple[list[dict[str, Any]], list[Proble
             geparsed[kolom.naam] = waarde
         if goed:
             resultaat.append(geparsed)
+    if len(problemen) > MAX_PROBLEMEN:  # enough to see what is wrong; the rest in one line
+        rest = len(problemen) - MAX_PROBLEMEN
+        problemen = [*problemen[:MAX_PROBLEMEN], Problem(naam, "", f"en nog {rest} problemen in dit bestand")]
     return resultaat, problemen
+
+
+#: Problems named one by one per table (a file that is wrong throughout gives a screen, not a book).
+MAX_PROBLEMEN = 50

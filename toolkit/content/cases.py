@@ -23,16 +23,20 @@ from pydantic import (
 )
 
 from toolkit.base import (
+    MAX_YAML,
     ContentError,
     Problem,
     Procent,
     StrictModel,
+    TooLarge,
     TweeTalig,
     UserError,
     check_total_share,
+    excerpt,
     load_yaml,
     paths,
     problems_from_validation,
+    read_text_limited,
     shown_path,
     unknown_ids,
     write_text_atomic,
@@ -127,7 +131,7 @@ class Status(TekstKenmerk):
     @classmethod
     def _date(cls, waarde: str) -> str:
         if waarde != "onbekend" and parse_datum(waarde) is None:
-            raise ValueError(f"ongeldige datum {waarde!r} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend")
+            raise ValueError(f"ongeldige datum {excerpt(waarde)} || JJJJ, JJJJ-MM, JJJJ-MM-DD of onbekend")
         return waarde
 
 
@@ -315,7 +319,7 @@ def _check_references(
     yaml_naam = shown_path(map_ / BESCHRIJVING)
     if beschrijving is not None and beschrijving.id != map_.name:
         anders = " en is al de id van een andere casus" if beschrijving.id in case_ids(map_.parent) else ""
-        problemen.append(Problem(yaml_naam, "id", f"{beschrijving.id!r} is niet de mapnaam{anders}", map_.name))
+        problemen.append(Problem(yaml_naam, "id", f"{excerpt(beschrijving.id)} is niet de mapnaam{anders}", map_.name))
     for tabel in ("bronnen", "actoren", "bewijs"):
         gezien: dict[str, int] = {}
         for rij in rijen[tabel]:
@@ -324,7 +328,7 @@ def _check_references(
                     Problem(
                         shown_path(map_ / f"{tabel}.csv"),
                         f"regel {rij['_regel']}: id",
-                        f"dubbele id {rij['id']!r} (ook op regel {gezien[rij['id']]})",
+                        f"dubbele id {excerpt(rij['id'])} (ook op regel {gezien[rij['id']]})",
                         "elke id één keer",
                     )
                 )
@@ -350,7 +354,7 @@ def _check_references(
             if actie not in bekende_acties:
                 toegestaan = unknown_action_hint(actie, bekende_acties)
                 problemen.append(Problem(shown_path(map_ / "bewijs.csv"), f"regel {rij['_regel']}: acties",
-                                         f"onbekende actie {actie!r}", toegestaan))  # fmt: skip
+                                         f"onbekende actie {excerpt(actie)}", toegestaan))  # fmt: skip
     genoemd = {
         bron
         for tabel in ("tijdlijn", "actoren", "instrumenten", "bewijs")
@@ -379,7 +383,8 @@ def _check_references(
         for rij in rijen["bronnen"]:
             if rij["id"] not in genoemd:
                 problemen.append(Problem(shown_path(map_ / "bronnen.csv"), f"regel {rij['_regel']}: id",
-                                         f"bron {rij['id']!r} wordt nergens genoemd", "noem haar of haal haar weg",
+                                         f"bron {excerpt(rij['id'])} wordt nergens genoemd",
+                                         "noem haar of haal haar weg",
                                          "warning"))  # fmt: skip
     return problemen
 
@@ -411,7 +416,9 @@ def read_case(map_: Path, actie_ids: set[str] | None = None) -> tuple[Case | Non
     problemen: list[Problem] = []
     beschrijving: Beschrijving | None = None
     try:
-        data, problemen = load_yaml(yaml_pad.read_text(encoding="utf-8"), naam)
+        data, problemen = load_yaml(read_text_limited(yaml_pad, MAX_YAML), naam)
+    except TooLarge as exc:
+        data, problemen = None, [Problem(naam, "", str(exc))]
     except UnicodeDecodeError:
         data, problemen = (
             None,
@@ -445,8 +452,8 @@ def read_case(map_: Path, actie_ids: set[str] | None = None) -> tuple[Case | Non
 def case_name(casus_id: str, map_: Path | None = None) -> str:
     """The display name of a case (its id if the case cannot be read)."""
     try:
-        tekst = ((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING).read_text("utf-8")
-    except OSError:
+        tekst = read_text_limited((map_ or paths.cases_dir()) / casus_id / BESCHRIJVING, MAX_YAML)
+    except (OSError, UnicodeDecodeError, TooLarge):
         return casus_id
     data, _ = load_yaml(tekst, casus_id)
     return str(data.get("naam") or casus_id) if isinstance(data, dict) else casus_id
@@ -475,7 +482,7 @@ def load_case(casus_id: str, map_: Path | None = None) -> Case:
     """The case ``casus_id``. Raises a clear error for an unknown id or invalid data."""
     bekend = case_ids(map_)
     if casus_id not in bekend:
-        raise UserError(f"casus: onbekende casus {casus_id!r} (bekend: {', '.join(bekend) or 'geen'})")
+        raise UserError(f"casus: onbekende casus {excerpt(casus_id)} (bekend: {', '.join(bekend) or 'geen'})")
     casus, problemen = read_case((map_ or paths.cases_dir()) / casus_id)
     if casus is None:
         raise ContentError(problemen)
@@ -497,7 +504,8 @@ def new_case(casus_id: str, map_: Path | None = None, naam: str | None = None) -
     map_ = map_ or paths.cases_dir()
     if not ID_PATROON.match(casus_id) or casus_id == "nieuw":
         raise UserError(
-            f"casus nieuw: ongeldige id {casus_id!r} (kleine letters, cijfers en streepjes, bijv. utrecht-overvecht)"
+            f"casus nieuw: ongeldige id {excerpt(casus_id)} "
+            "(kleine letters, cijfers en streepjes, bijv. utrecht-overvecht)"
         )
     doel = map_ / casus_id
     if doel.exists():

@@ -22,17 +22,25 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from toolkit.base import (
+    MAX_BESTAND,
+    MAX_YAML,
     Problem,
     Procent,
     StrictModel,
+    TooLarge,
     UserError,
     check_total_share,
+    clean_fields,
     described,
+    excerpt,
     fold,
     load_yaml,
     problems_from_validation,
+    read_text_limited,
     shown_path,
     slugify,
+    t,
+    texts,
     unquote_csv,
 )
 
@@ -122,10 +130,10 @@ class Eigendom(StrictModel):
                 float(getal)
             except ValueError:
                 raise ValueError(
-                    f"ongeldig: {deel.strip()!r} || bijv. koop=62,corporatie=35,particuliere_huur=3"
+                    f"ongeldig: {excerpt(deel.strip())} || bijv. koop=62,corporatie=35,particuliere_huur=3"
                 ) from None
             if not teken:
-                raise ValueError(f"ongeldig: {deel.strip()!r} || bijv. koop=62,corporatie=35")
+                raise ValueError(f"ongeldig: {excerpt(deel.strip())} || bijv. koop=62,corporatie=35")
             uit[sleutel.strip()] = getal
         return uit
 
@@ -140,19 +148,23 @@ class Eigendom(StrictModel):
         return self
 
 
+#: Groups in one profile: a neighbourhood has tens, not thousands (each one is checked against the lessons).
+MAX_GROEPEN = 100
+
+
 class Profiel(StrictModel):
     """The profile as the user gave it (names not yet resolved)."""
 
     gemeente: Annotated[str, Field(min_length=1, max_length=100)] = described("gemeente", metavar="NAAM")
     wijk: Annotated[str, Field(min_length=1, max_length=100)] | None = described("wijk", None, metavar="NAAM")
     fase: Fase | None = described("fase", None)
-    groepen: list[Groep] | None = described(
+    groepen: Annotated[list[Groep], Field(max_length=MAX_GROEPEN)] | None = described(
         "groepen", None, optie="--groep", herhaalbaar=True, metavar="'NAAM;SOORT;ACTIEF'"
     )
     aanspreekpunt: JaNee = described("aanspreekpunt", "onbekend")
     logboek: JaNee = described("logboek", "onbekend", optie="--logboek-bijgehouden")
     vergoeding_budget: JaNee = described("vergoeding_budget", "onbekend")
-    werkzaamheden: list[Werk] | None = described("werkzaamheden", None, metavar="A,B")
+    werkzaamheden: Annotated[list[Werk], Field(max_length=30)] | None = described("werkzaamheden", None, metavar="A,B")
     eigendom: Eigendom = described("eigendom", Eigendom(), metavar="koop=62,corporatie=35")
     warmteoplossing: Warmte | None = described("warmteoplossing", None)
     raad_betrokken: JaNee = described("raad_betrokken", "onbekend")
@@ -230,7 +242,7 @@ def parse_profile(data: Any, bestand: str = "profiel", optienamen: Mapping[str, 
     ``optienamen`` names fields as the user typed them (``eigendom`` -> ``--eigendom``)."""
     if not isinstance(data, dict):
         raise UserError(Problem(bestand, "", "is geen lijst van velden", "velden als 'sleutel: waarde'"))
-    data = {k: v for k, v in data.items() if v is not None}
+    data, _ = clean_fields({k: v for k, v in data.items() if v is not None})  # see cleaned_fields_note
     try:
         return Profiel.model_validate(data)
     except ValidationError as exc:
@@ -238,13 +250,36 @@ def parse_profile(data: Any, bestand: str = "profiel", optienamen: Mapping[str, 
         raise UserError(problemen[0] if len(problemen) == 1 else "; ".join(map(str, problemen))) from None
 
 
+def cleaned_fields_note(data: Any, bestand: str, taal: str = "nl") -> str:
+    """One line naming the fields of a profile from which :func:`parse_profile` takes invisible
+    characters (as pasted from Word or Excel), or ``""`` when there are none."""
+    _, velden = clean_fields(data)
+    if not velden:
+        return ""
+    return t("profiel.tekens_weggehaald", taal, bestand=bestand, velden=field_labels(velden, taal))
+
+
+def field_labels(velden: list[str], taal: str) -> str:
+    """Fields of a profile (``groepen[2].naam``) as a person knows them ("bestaande groepen"), once each."""
+    teksten = texts(taal)
+    namen: list[str] = []
+    for veld in velden:
+        hoofd = veld.split("[")[0].split(".")[0]
+        naam = teksten.get(f"veld.{hoofd}") or texts("nl").get(f"veld.{hoofd}") or hoofd
+        if naam not in namen:
+            namen.append(naam)
+    return ", ".join(namen)
+
+
 def read_profile(pad: Path) -> dict[str, Any]:
     """The raw profile dict from a YAML file (checked later, after options are merged)."""
     naam = shown_path(pad)
     try:
-        tekst = pad.read_text(encoding="utf-8")
+        tekst = read_text_limited(pad, MAX_YAML)
     except FileNotFoundError:
         raise UserError(f"{naam}: --profiel: bestand bestaat niet") from None
+    except TooLarge as exc:
+        raise UserError(f"{naam}: --profiel: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{naam}: --profiel: kan bestand niet lezen ({exc})") from None
     data, problemen = load_yaml(tekst, naam)
@@ -265,7 +300,9 @@ def read_profiles_csv(pad: Path) -> tuple[list[tuple[int, dict[str, Any], str]],
 
     naam = shown_path(pad)
     try:
-        tekst = pad.read_text(encoding="utf-8-sig")
+        tekst = read_text_limited(pad, MAX_BESTAND, "utf-8-sig")
+    except TooLarge as exc:
+        raise UserError(f"{naam}: --profielen: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{naam}: --profielen: kan bestand niet lezen ({exc})") from None
     lezer = csv.DictReader(io.StringIO(tekst))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from toolkit.base import normalise, paths, pick, t
+from toolkit.base import excerpt, normalise, paths, pick, t
 
 BRON_KWB = "CBS, Kerncijfers wijken en buurten 2024 (85984NED)"
 BRON_ETLOCAL = "Quintel ETlocal 2023 (Klimaatmonitor, PBL)"
@@ -217,10 +217,10 @@ def find_gemeente(tekst: str) -> Gebied:
         return Gebied(zonder[0], gemeenten()[zonder[0]])
     if len(zonder) > 1:
         keuzes = ", ".join(sorted(gemeenten()[c] for c in zonder))
-        raise ValueError(f"meerdere gemeenten heten {tekst!r} || kies: {keuzes}")
+        raise ValueError(f"meerdere gemeenten heten {excerpt(tekst)} || kies: {keuzes}")
     suggestie = _suggestions(schoon, list(gemeenten().values()))
     raise ValueError(
-        f"onbekende gemeente {tekst!r} || "
+        f"onbekende gemeente {excerpt(tekst)} || "
         + (f"bedoelt u: {suggestie}?" if suggestie else "een gemeentenaam of GM-code")
     )
 
@@ -249,15 +249,15 @@ def find_wijk(tekst: str, gemeente: Gebied) -> Gebied:
         return Gebied(zonder_nummer[0], in_gemeente[zonder_nummer[0]])
     if len(zonder_nummer) > 1:
         keuzes = ", ".join(f"{in_gemeente[c]} ({c})" for c in zonder_nummer)
-        raise ValueError(f"meerdere wijken in {gemeente.naam} heten {tekst!r} || kies: {keuzes}")
+        raise ValueError(f"meerdere wijken in {gemeente.naam} heten {excerpt(tekst)} || kies: {keuzes}")
     elders = sorted({gemeenten().get(gm, gm) for c, (n, gm) in wijken().items() if normalise(n) == sleutel})
     if elders:
         raise ValueError(
-            f"wijk {tekst!r} ligt niet in {gemeente.naam} (wel in: {', '.join(elders[:3])})"
+            f"wijk {excerpt(tekst)} ligt niet in {gemeente.naam} (wel in: {', '.join(elders[:3])})"
             f" || een wijk van {gemeente.naam}"
         )
     suggestie = _suggestions(schoon, list(in_gemeente.values()))
     raise ValueError(
-        f"onbekende wijk {tekst!r} in {gemeente.naam} || "
+        f"onbekende wijk {excerpt(tekst)} in {gemeente.naam} || "
         + (f"bedoelt u: {suggestie}?" if suggestie else f"een wijknaam of WK-code van {gemeente.naam}")
     )

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from toolkit.base import format_date, t, term, texts, value_label
+from toolkit.base import excerpt, format_date, t, term, texts, value_label
 
 from .profile import Context, Profiel
 from .vocab_cases import OUDE_SOORTEN
@@ -79,7 +79,9 @@ def _rule_fields() -> dict[str, tuple[str, tuple[str, ...]]]:
 def _strip_none(annotatie: Any) -> Any:
     if get_origin(annotatie) in (Union, UnionType):
         delen = [a for a in get_args(annotatie) if a is not type(None)]
-        return delen[0] if len(delen) == 1 else annotatie
+        annotatie = delen[0] if len(delen) == 1 else annotatie
+    if get_origin(annotatie) is Annotated and get_origin(get_args(annotatie)[0]) is list:
+        return get_args(annotatie)[0]  # a list with a bound on its length (groepen, werkzaamheden)
     return annotatie
 
 
@@ -231,7 +233,7 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
         return [p for i, v in enumerate(binnen, 1) for p in check_condition(v, f"{pad}.{sleutel}[{i}]")]
     veld = voorwaarde.get("veld")
     if veld not in VELDEN:
-        return [(f"{pad}.veld", f"onbekend veld {veld!r}", "toegestaan: " + ", ".join(VELDEN))]
+        return [(f"{pad}.veld", f"onbekend veld {excerpt(veld)}", "toegestaan: " + ", ".join(VELDEN))]
     soort, waarden = VELDEN[veld]
     operatoren = [k for k in voorwaarde if k != "veld"]
     if len(operatoren) != 1 or operatoren[0] not in OPERATOREN[soort]:
@@ -248,16 +250,20 @@ def check_condition(voorwaarde: Any, pad: str = "") -> list[tuple[str, str, str]
         return [] if isinstance(arg, bool) else [(f"{pad}.{op}", "moet true of false zijn", "true, false")]
     if soort == "getal":
         ok = isinstance(arg, int | float) and not isinstance(arg, bool)
-        return [] if ok else [(f"{pad}.{op}", f"moet een getal zijn, niet {arg!r}", "bijv. 30")]
+        return [] if ok else [(f"{pad}.{op}", f"moet een getal zijn, niet {excerpt(arg)}", "bijv. 30")]
     if soort == "datum":
         ok = isinstance(arg, date) and not isinstance(arg, datetime)
-        return [] if ok else [(f"{pad}.{op}", f"moet een datum zijn, niet {arg!r}", "JJJJ-MM-DD, bijv. 2027-01-01")]
+        return (
+            [] if ok else [(f"{pad}.{op}", f"moet een datum zijn, niet {excerpt(arg)}", "JJJJ-MM-DD, bijv. 2027-01-01")]
+        )
     lijst = arg if op in {"in", "bevat_een_van"} else [arg]
     if op in {"in", "bevat_een_van"} and not isinstance(arg, list):
         return [(f"{pad}.{op}", "moet een lijst zijn", "bijv. [riolering, herinrichting]")]
     fout = [w for w in lijst if waarden and OUDE_SOORTEN.get(w, w) not in waarden]
     if fout:
-        return [(f"{pad}.{op}", f"onbekende waarde {fout[0]!r} voor {veld}", "toegestaan: " + ", ".join(waarden))]
+        return [
+            (f"{pad}.{op}", f"onbekende waarde {excerpt(fout[0])} voor {veld}", "toegestaan: " + ", ".join(waarden))
+        ]
     return []
 
 

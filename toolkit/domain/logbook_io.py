@@ -15,13 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.base import (
+    MAX_BESTAND,
+    MAX_KOLOMMEN,
+    MAX_RIJEN,
+    TooLarge,
     UnreadableSheet,
     UserError,
+    clean_fields,
     csv_text,
     ensure_dir,
     read_sheets,
+    read_text_limited,
     shown_path,
     slugify,
+    too_many,
     transaction,
     unquote_csv,
     write_text_atomic,
@@ -102,16 +109,21 @@ def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen:
 
 
 def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, Any]]]]]:
-    """(name, header, [(row number, row)]) for each table in a CSV, XLSX or ODS file."""
+    """(name, header, [(row number, row)]) for each table in a CSV, XLSX or ODS file; text without
+    the invisible characters a paste brings along (see :func:`toolkit.base.clean_text`)."""
+    return [(naam, kop, [(i, clean_fields(rij)[0]) for i, rij in rijen]) for naam, kop, rijen in _raw_tables(pad)]
+
+
+def _raw_tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, Any]]]]]:
     naam = shown_path(pad)
     if not pad.is_file():
         raise UserError(f"{naam}: importeer: bestand bestaat niet")
     if pad.suffix.lower() in (".xlsx", ".ods"):
         try:
             bladen = read_sheets(pad)
-        except UnreadableSheet:
+        except UnreadableSheet as fout:
             soort = "ODS" if pad.suffix.lower() == ".ods" else "Excel"
-            raise UserError(f"{naam}: importeer: geen leesbaar {soort}-bestand") from None
+            raise UserError(f"{naam}: importeer: {fout.reden or f'geen leesbaar {soort}-bestand'}") from None
         uit = []
         for titel, rijen in bladen.items():
             if not rijen:
@@ -128,13 +140,25 @@ def _tables(pad: Path) -> list[tuple[str, list[str], list[tuple[int, dict[str, A
     if pad.suffix.lower() != ".csv":
         raise UserError(f"{naam}: importeer: onbekend bestandstype (toegestaan: .csv, .xlsx, .ods)")
     try:
-        tekst = pad.read_text(encoding="utf-8-sig")
+        tekst = read_text_limited(pad, MAX_BESTAND, "utf-8-sig")
+    except TooLarge as fout:
+        raise UserError(f"{naam}: importeer: {fout}") from None
     except UnicodeDecodeError:
         raise UserError(f"{naam}: importeer: geen UTF-8-tekst (sla op als CSV UTF-8)") from None
-    lezer = csv.DictReader(io.StringIO(tekst))
-    kop = [k.strip().lower() for k in lezer.fieldnames or []]
-    lezer.fieldnames = kop
-    return [(pad.stem, kop, [(i, {k: unquote_csv(v) for k, v in r.items()}) for i, r in enumerate(lezer, start=2)])]
+    try:
+        lezer = csv.DictReader(io.StringIO(tekst))
+        kop = [str(k).strip().lower() for k in lezer.fieldnames or []][: MAX_KOLOMMEN + 1]
+        if len(kop) > MAX_KOLOMMEN:
+            raise UserError(f"{naam}: importeer: {too_many(len(kop), 'kolommen', MAX_KOLOMMEN)}")
+        lezer.fieldnames = kop
+        csv_rijen: list[tuple[int, dict[str, Any]]] = []
+        for i, r in enumerate(lezer, start=2):
+            if len(csv_rijen) >= MAX_RIJEN:
+                raise UserError(f"{naam}: importeer: {too_many(len(csv_rijen) + 1, 'rijen', MAX_RIJEN)}")
+            csv_rijen.append((i, {k: unquote_csv(v) for k, v in r.items() if k is not None}))
+    except csv.Error as fout:
+        raise UserError(f"{naam}: importeer: geen leesbare CSV ({fout})") from None
+    return [(pad.stem, kop, csv_rijen)]
 
 
 def import_file(

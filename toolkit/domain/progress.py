@@ -47,7 +47,9 @@ def _sheets(pad: Path, naam: str) -> dict[str, list[tuple[Any, ...]]]:
         return read_sheets(pad)
     except FileNotFoundError:
         raise UserError(f"{naam}: --voortgang: bestand bestaat niet") from None
-    except UnreadableSheet:
+    except UnreadableSheet as fout:
+        if fout.grens:
+            raise UserError(f"{naam}: --voortgang: {fout.reden}", fout.grens.in_language) from None
         if pad.suffix.lower() == ".ods":
             raise UserError(f"{naam}: --voortgang: geen ODS-bestand (een actieregister.ods van warmtelessen)") from None
         raise UserError(f"{naam}: --voortgang: geen Excel-bestand (een actieregister.xlsx van warmtelessen)") from None

@@ -110,21 +110,32 @@ def render(soort: str, formaat: str, obj: Any, taal: str) -> Output:
     return func(obj, taal)
 
 
-def render_all(soort: str, formats: Sequence[str], obj: Any, taal: str) -> dict[str, Output]:
+def render_all(
+    soort: str, formats: Sequence[str], obj: Any, taal: str, mislukt: dict[str, str] | None = None
+) -> dict[str, Output]:
     """Each of ``formats`` rendered, by format, as :func:`render` would; a document or workbook that
-    several formats share (Word, ODT and PDF; Excel and ODS) is built once."""
+    several formats share (Word, ODT and PDF; Excel and ODS) is built once.
+
+    With ``mislukt`` (a dict), a format whose renderer fails does not take the others down: it is
+    left out of the result and ``mislukt[format]`` says why in one short line."""
     _load_builtin(soort)
     modellen: dict[Callable[..., Any], Any] = {}
     uit: dict[str, Output] = {}
     for formaat in formats:
-        samengesteld = _SAMENGESTELD.get((soort, formaat))
-        if samengesteld is None:
-            uit[formaat] = render(soort, formaat, obj, taal)
-            continue
-        bouw, module, functie = samengesteld
-        if bouw not in modellen:
-            modellen[bouw] = bouw(obj, taal)
-        uit[formaat] = _writer(module, functie)(modellen[bouw])
+        try:
+            samengesteld = _SAMENGESTELD.get((soort, formaat))
+            if samengesteld is None:
+                uit[formaat] = render(soort, formaat, obj, taal)
+                continue
+            bouw, module, functie = samengesteld
+            if bouw not in modellen:
+                modellen[bouw] = bouw(obj, taal)
+            uit[formaat] = _writer(module, functie)(modellen[bouw])
+        except Exception as fout:
+            if mislukt is None or (isinstance(fout, UserError) and "--formats" in str(fout)):
+                raise
+            eerste = (str(fout).strip().splitlines() or [""])[0][:120]
+            mislukt[formaat] = f"{type(fout).__name__}: {eerste}" if eerste else type(fout).__name__
     return uit
 
 

@@ -144,6 +144,8 @@ def run_notebook(
             eerste = next((r.strip() for r in str(exc.source).splitlines() if r.strip()), "")
             evalue = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
             oorzaak = f"{exc.ename}: {evalue}" if evalue else str(exc.ename)
+            if exc.ename == "FormatError":  # some formats failed, the others are written: its line says which
+                raise NotebookError(evalue) from None
             raise NotebookError(
                 f"{shown_path(notebook)}: cel {nummer} ({eerste[:60]}) mislukt: {oorzaak} "
                 f"(gedeeltelijke uitvoer in {shown_path(mislukt)})"

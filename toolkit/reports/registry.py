@@ -41,6 +41,7 @@ from toolkit.base import (
     UserError,
     described,
     ensure_dir,
+    excerpt,
     in_project,
     problems_from_validation,
     shown_path,
@@ -81,7 +82,7 @@ ENGINES: tuple[str, ...] = ("papermill", "inproces")
 
 def _language(waarde: Any) -> Any:
     if waarde not in LANGUAGES:
-        raise ValueError(f"onbekende taal {waarde!r} || toegestaan: {', '.join(LANGUAGES)}")
+        raise ValueError(f"onbekende taal {excerpt(waarde)} || toegestaan: {', '.join(LANGUAGES)}")
     return waarde
 
 
@@ -91,7 +92,7 @@ def _lesson(waarde: Any) -> int:
     except ValueError:
         nummer = 0
     if nummer not in lesson_numbers():
-        raise ValueError(f"onbekend lesnummer {waarde!r} || toegestaan: {lesson_range_text()}")
+        raise ValueError(f"onbekend lesnummer {excerpt(waarde)} || toegestaan: {lesson_range_text()}")
     return nummer
 
 
@@ -108,14 +109,14 @@ def _iso_date(waarde: Any) -> Any:
     try:
         return date.fromisoformat(str(waarde).strip()).isoformat()
     except ValueError:
-        raise ValueError(f"ongeldige datum {waarde!r} || JJJJ-MM-DD") from None
+        raise ValueError(f"ongeldige datum {excerpt(waarde)} || JJJJ-MM-DD") from None
 
 
 def _minutes(waarde: Any) -> int:
     try:
         minuten = int(str(waarde).strip())
     except ValueError:
-        raise ValueError(f"geen aantal minuten: {waarde!r} || bijv. 120") from None
+        raise ValueError(f"geen aantal minuten: {excerpt(waarde)} || bijv. 120") from None
     if minuten <= 0:
         raise ValueError(f"moet meer dan 0 zijn, niet {minuten} || bijv. 120")
     return minuten
@@ -247,7 +248,7 @@ def get_spec(kind: str) -> ReportSpec[Any, Any]:
     try:
         return SPECS[kind]
     except KeyError:
-        raise UserError(f"rapport: onbekende soort {kind!r} (toegestaan: {', '.join(SPECS)})") from None
+        raise UserError(f"rapport: onbekende soort {excerpt(kind)} (toegestaan: {', '.join(SPECS)})") from None
 
 
 def parse(kind: str, params: Mapping[str, Any] | BaseModel, bron: str = "opties",
@@ -286,12 +287,12 @@ def check_formats(spec: ReportSpec[Any, Any], formats: Sequence[str] | None, eng
         return [f for f in spec.defaults if f in kan]
     onbekend = [f for f in formats if f not in spec.files]
     if onbekend:
-        raise UserError(f"--formats: onbekend formaat {onbekend[0]!r} (toegestaan: {', '.join(spec.files)})")
+        raise UserError(f"--formats: onbekend formaat {excerpt(onbekend[0])} (toegestaan: {', '.join(spec.files)})")
     niet_hier = [f for f in formats if f not in kan]
     if niet_hier:
         ander = "inproces" if engine == "papermill" else "papermill"
         raise UserError(
-            f"--formats: {niet_hier[0]!r} kan niet met engine {engine} (kan wel: {', '.join(kan)}; "
+            f"--formats: {excerpt(niet_hier[0])} kan niet met engine {engine} (kan wel: {', '.join(kan)}; "
             f"{niet_hier[0]} vraagt engine {ander})"
         )
     return list(dict.fromkeys(formats))
@@ -301,7 +302,7 @@ def _engine(spec: ReportSpec[Any, Any], engine: str | None) -> str:
     if engine is None:
         return "papermill" if spec.notebook else "inproces"
     if engine not in ENGINES:
-        raise UserError(f"engine: onbekend {engine!r} (toegestaan: {', '.join(ENGINES)})")
+        raise UserError(f"engine: onbekend {excerpt(engine)} (toegestaan: {', '.join(ENGINES)})")
     if engine == "papermill" and not spec.notebook:
         raise UserError(f"{spec.kind}: heeft geen notebook (engine inproces)")
     return engine
