@@ -25,6 +25,7 @@ from toolkit.base import (
     fold,
     open_store,
     run_script,
+    scrub,
     shown_path,
     slugify,
     t,
@@ -437,11 +438,11 @@ def vote_counts(sessie: Sessie) -> dict[str, dict[str, int]]:
 
 def erase_answers(sessie: Sessie) -> None:
     """Erase every group and answer so that they cannot be read back from the file: SQLite
-    overwrites what it deletes (``secure_delete``), rebuilds the file without the freed pages
-    (``VACUUM``) and empties its write-ahead log. The session stays, closed: it takes no answers."""
+    overwrites what it deletes (``secure_delete``, see :func:`toolkit.base.open_store`), rebuilds the
+    file without the freed pages and empties its write-ahead log (:func:`toolkit.base.scrub`). The
+    session stays, closed: it takes no answers."""
     db = sessie.connect()
     try:
-        db.execute("PRAGMA secure_delete = ON")
         with transaction(db):
             db.execute("DELETE FROM antwoorden")
             db.execute("DELETE FROM groepen")
@@ -449,9 +450,7 @@ def erase_answers(sessie: Sessie) -> None:
             db.execute("DELETE FROM meta WHERE sleutel = 'actieve_stelling'")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('afgesloten', ?)",
                        (datetime.now().isoformat(timespec="seconds"),))  # fmt: skip
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("VACUUM")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        scrub(db)
     finally:
         db.close()
 
