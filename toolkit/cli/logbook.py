@@ -107,7 +107,8 @@ def _logbook_forget(args: argparse.Namespace) -> int:
     vergeten = lb.forget(args.db, args.partij, args.naam, args.lang)
     if vergeten.label:
         print(f"Contactgegevens van {args.partij} gewist en de naam vervangen door '{vergeten.label}' "
-              f"(op {vergeten.plaatsen} plaatsen); gesprekken en besluiten blijven.")  # fmt: skip
+              f"(op {vergeten.plaatsen} {'plaats' if vergeten.plaatsen == 1 else 'plaatsen'}); gesprekken en "
+              "besluiten blijven.")  # fmt: skip
     else:
         print(f"Contactgegevens van {args.partij} gewist; gesprekken en besluiten blijven.")
     print("Let op: exports en rapporten die u eerder maakte, bevatten ze nog. Wis die zelf.")
