@@ -5,6 +5,8 @@ axe-core (WCAG 2.1 AA: no serious or critical violation) and for requests that l
 
 from __future__ import annotations
 
+import functools
+import http.client
 import os
 import queue
 import re
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -379,6 +382,50 @@ def test_without_the_session_code_a_request_is_refused(live: Server, browser: An
     pagina.get_by_role("button", name="Verder").click()
     pagina.wait_for_selector("text=Versturen", timeout=60_000)
     assert buiten == []
+
+
+def _device(ip: str) -> urllib.request.OpenerDirector:
+    """A browser of its own (cookies) on another loopback address: to the server, another device."""
+
+    class Vanaf(urllib.request.HTTPHandler):
+        def http_open(self, req: Any) -> Any:
+            return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(ip, 0)), req)
+
+    return urllib.request.build_opener(Vanaf, urllib.request.HTTPCookieProcessor())
+
+
+def _status(apparaat: urllib.request.OpenerDirector, url: str, data: bytes | None = None) -> tuple[int, str, Any]:
+    try:
+        with apparaat.open(url, data=data, timeout=30) as antwoord:
+            return antwoord.status, antwoord.read().decode(), antwoord
+    except urllib.error.HTTPError as fout:
+        return fout.code, fout.read().decode(), fout
+
+
+def test_a_device_that_guesses_codes_gets_429_and_waits_a_minute(live: Server) -> None:
+    groepen = live.line("Groepen").split("?")[0]
+    raden = _device("127.0.0.2")
+    for i in range(5):  # refused as before: sent to the page that asks for the code
+        status, tekst, antwoord = _status(raden, f"{groepen}?token=FOUT{i:04d}")
+        assert status == 200 and "/login" in antwoord.url and "Code nodig" in tekst
+    trainer_fout = re.sub(r"trainer=\w+&token=\w+", "trainer=FOUTFOUT", live.line("Trainer"))
+    for url in (f"{groepen}?token=FOUT9999", live.line("Groepen"), trainer_fout):  # the right code waits too
+        status, tekst, antwoord = _status(raden, url)
+        assert (status, antwoord.headers["Retry-After"]) == (429, "60"), url
+        assert "Wacht een minuut" in tekst and 'lang="nl"' in tekst
+    # codes typed on the login page count the same way
+    typen = _device("127.0.0.3")
+    _, pagina, _ = _status(typen, f"{live.basis}login")
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', pagina).group(1)  # type: ignore[union-attr]
+    gezien = []
+    for i in range(6):
+        formulier = urlencode({"_xsrf": xsrf, "password": f"fout{i}"}).encode()
+        status, tekst, _ = _status(typen, f"{live.basis}login", formulier)
+        gezien.append((status, "klopt niet" in tekst, "Wacht een minuut" in tekst))
+    assert gezien == [(401, True, False)] * 5 + [(429, False, True)]
+    # another device in the room is not held up
+    status, tekst, _ = _status(_device("127.0.0.4"), live.line("Groepen"))
+    assert status == 200 and "Versturen" in tekst
 
 
 def test_three_groups_send_and_the_trainer_sees_them_arrive(live: Server, browser: Any) -> None:

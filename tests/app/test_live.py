@@ -40,7 +40,7 @@ def sessie(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_a_new_session_has_readable_codes_and_is_found_again(sessie, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert len(sessie.code) == 6 and len(sessie.trainer_code) == 8
+    assert len(sessie.code) == 8 and len(sessie.trainer_code) == 8  # 32**8: a trillion codes to guess from
     assert set(sessie.code + sessie.trainer_code) <= set(ALFABET)
     assert not set("O0I1") & set(ALFABET)  # nothing to misread on a projected screen
     assert sessie.pad.name == f"workshop-{sessie.code}.sqlite"
@@ -249,7 +249,73 @@ def test_the_login_page_escapes_what_comes_from_the_address() -> None:
     assert "<script>x" not in html and 'role="alert"' in html and 'lang="nl"' in html
 
 
+# --- codes that resist guessing ------------------------------------------------------------------
+
+
+def test_codes_are_compared_as_typed_and_in_constant_time(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import hmac
+
+    from toolkit.domain.live import codes_match, new_code
+
+    assert len(new_code()) >= 8 and len({new_code() for _ in range(50)}) == 50
+    vergeleken = []
+    echt = hmac.compare_digest
+
+    def compare_digest(a, b):  # type: ignore[no-untyped-def]
+        vergeleken.append((a, b))
+        return echt(a, b)
+
+    monkeypatch.setattr(hmac, "compare_digest", compare_digest)
+    assert codes_match("abcd efgh", "ABCDEFGH") and codes_match("ab-cd-ef-gh", "ABCDEFGH")
+    assert not codes_match("ABCDEFGX", "ABCDEFGH") and not codes_match("", "ABCDEFGH")
+    assert not codes_match("ÄBCDEFGH", "ABCDEFGH")  # a letter outside ASCII is a wrong code, not a crash
+    assert len(vergeleken) == 5
+
+
+def test_a_device_that_keeps_guessing_waits_a_minute() -> None:
+    from toolkit.app.limiter import AttemptLimiter, TooManyAttempts
+
+    nu = [0.0]
+    poort = AttemptLimiter(clock=lambda: nu[0])
+    for _ in range(5):
+        assert not poort.check("192.168.1.20", "FOUTFOUT", "GOEDGOED")
+        nu[0] += 1
+    with pytest.raises(TooManyAttempts):  # while it waits, not even the right code is looked at
+        poort.check("192.168.1.20", "GOEDGOED", "GOEDGOED")
+    assert poort.check("192.168.1.21", "goed goed", "GOEDGOED")  # another device is not held up
+    nu[0] += 60
+    assert poort.check("192.168.1.20", "GOEDGOED", "GOEDGOED")  # a minute later the right code works
+    # addresses of one IPv6 network (a device can choose among billions) count as one device
+    for i in range(5):
+        poort.check(f"2001:db8::{i + 1:x}", "FOUTFOUT", "GOEDGOED")
+    assert poort.blocked("2001:db8::ffff") and not poort.blocked("2001:db8:0:1::1")
+
+
+def test_the_limiter_stays_small_however_many_devices_guess() -> None:
+    from toolkit.app.limiter import AttemptLimiter
+
+    poort = AttemptLimiter(clients=100)
+    for i in range(5000):
+        poort.check(f"10.0.{i // 256}.{i % 256}", "FOUTFOUT", "GOEDGOED")
+    assert len(poort) == 100
+
+
+def test_the_wait_page_says_so_in_the_servers_language() -> None:
+    from toolkit.app.server import wait_page
+
+    assert "Wacht een minuut" in wait_page("nl", "/") and "Wait a minute" in wait_page("en", "/")
+
+
 # --- the command line -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["a", "abc-123", "ABCDEFG"])
+def test_a_chosen_app_code_of_fewer_than_8_characters_is_refused(code: str, tmp_path: Path) -> None:
+    with socket.socket() as bezet:  # a port in use: should the code be taken, the command stops at the port
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        res = run_cli("app", "--code", code, "--port", str(bezet.getsockname()[1]), "--werkmap", str(tmp_path / "w"))
+    assert_one_line_error(res, f"--code {code}: kies minstens 8 letters of cijfers")
 
 
 @pytest.mark.parametrize("commando", [["app"], ["workshop", "live", "--lessen", "3"]])

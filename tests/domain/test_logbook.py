@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, ROOT, assert_one_line_error, parse, run_cli
+from toolkit.base import transaction
 from toolkit.base.errors import UserError
 from toolkit.domain import logbook as lb
 from toolkit.domain.logbook_io import import_file
@@ -80,7 +81,7 @@ def test_each_kind_through_the_command_line(tmp_path: Path) -> None:
 def test_bad_entries_are_one_line_and_change_nothing(args: list[str], fragmenten: list[str], tmp_path: Path) -> None:
     db = tmp_path / "l.sqlite"
     con = lb.connect(db)
-    with lb.transaction(con):
+    with transaction(con):
         lb.add_party(con, "Wijkraad Y")
         lb.add_decision(con, "2026-01-01", "b", "raad", "informeren")
     con.close()
@@ -204,10 +205,11 @@ def test_forget_and_access(tmp_path: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
+from toolkit.base import transaction
 from toolkit.domain import logbook as lb
 db = lb.connect(Path(sys.argv[1]))
 for i in range(50):
-    with lb.transaction(db):
+    with transaction(db):
         lb.add_party(db, f"{sys.argv[2]}-{i}")
 """
 
@@ -237,7 +239,7 @@ time.sleep(60)
 def test_a_writer_killed_mid_transaction_leaves_a_consistent_database(tmp_path: Path) -> None:
     pad = tmp_path / "l.sqlite"
     db = lb.connect(pad)
-    with lb.transaction(db):
+    with transaction(db):
         lb.add_party(db, "blijft")
     db.close()
     proc = subprocess.Popen([sys.executable, "-c", KILLED, str(pad)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -247,7 +249,7 @@ def test_a_writer_killed_mid_transaction_leaves_a_consistent_database(tmp_path: 
     db = lb.connect(pad)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert [p["naam"] for p in lb.rows(db, "partijen")] == ["blijft"]
-    with lb.transaction(db):  # and it takes new entries
+    with transaction(db):  # and it takes new entries
         lb.add_party(db, "daarna")
     assert len(lb.rows(db, "partijen")) == 2
 
@@ -266,7 +268,7 @@ def test_migration_from_an_older_schema(tmp_path: Path) -> None:
     db = lb.connect(pad)
     assert db.execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE == 2
     assert lb.rows(db, "besluiten")[0]["besluit"] == "Oud besluit"
-    with lb.transaction(db):
+    with transaction(db):
         lb.add_decision(db, "2026-01-01", "Nieuw", "raad", "informeren", betreft="Wijkraad")
     assert lb.rows(db, "besluiten")[1]["betreft"] == "Wijkraad"
 
@@ -312,3 +314,120 @@ def test_logbook_form_notebook_runs(tmp_path: Path) -> None:
     res = run_notebook(notebook_path("logbook"), {"db": str(pad)}, tmp_path, "logboek-formulier", html=False)
     assert "application/vnd.jupyter.widget-view+json" in res.notebook.read_text()
     assert lb.connect(pad).execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE
+
+
+# --- vergeet: what is erased cannot be read back -----------------------------------------------------
+
+PERSOON, EMAIL = "Jan de Vries", "jan.devries@example.org"
+#: Longer than the row that replaces it, so the new row cannot happen to cover the old one's bytes.
+CONTACT = f"{EMAIL}, 06-12345678, Dorpsstraat 12, 1234 AB Voorbeeldstad, bel bij de achterdeur"
+
+
+def _with_a_person(pad: Path) -> None:
+    """A logbook in which a private person is a party, named in four places besides their own row."""
+    db = lb.connect(pad)
+    with transaction(db):
+        lb.add_party(db, "Partij 2", "bewonersinitiatief")  # a name like the label: the label must not collide
+        lb.add_party(db, PERSOON, "overig", "bewoner", CONTACT)
+        lb.add_party(db, "Wijkraad Y", "bewonersinitiatief", "secretaris", "wijkraad@example.org")
+        lb.add_conversation(db, "2026-01-05", f"{PERSOON};Wijkraad Y", "Keukentafel bij jan de vries", "4",
+                            f"{PERSOON} wil eerst weten wat het kost. Janssen niet.")  # fmt: skip
+        lb.add_decision(db, "2026-02-01", "Studie", "college", "adviseren", f"Op verzoek van {PERSOON}",
+                        betreft=PERSOON)  # fmt: skip
+        lb.add_follow_up(db, f"Bel {PERSOON} terug", "projectleider", "2026-03-01")
+    db.close()
+
+
+def _files(pad: Path) -> bytes:
+    """The bytes of the logbook and of the files SQLite keeps beside it."""
+    return b"".join(p.read_bytes() for p in (pad, Path(f"{pad}-wal"), Path(f"{pad}-shm")) if p.exists())
+
+
+@pytest.fixture
+def no_compiled_secure_delete(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every new connection starts with secure_delete off, as on an SQLite built without it."""
+    echt = sqlite3.connect
+
+    def connect(*args, **kwargs):  # type: ignore[no-untyped-def]
+        db = echt(*args, **kwargs)
+        db.execute("PRAGMA secure_delete = OFF")
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_the_logbook_always_asks_for_secure_delete(tmp_path: Path, no_compiled_secure_delete: None) -> None:
+    db = lb.connect(tmp_path / "l.sqlite")
+    assert db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    db.close()
+
+
+def test_forgotten_contact_details_are_not_in_the_files(tmp_path: Path, no_compiled_secure_delete: None) -> None:
+    from toolkit.cli import main
+
+    pad = tmp_path / "l.sqlite"
+    _with_a_person(pad)
+    assert main(["logboek", "--db", str(pad), "vergeet", PERSOON]) == 0
+    assert not [deel for deel in CONTACT.split(", ") if deel.encode() in _files(pad)]
+    assert b"wijkraad@example.org" in _files(pad)  # another party's details stay
+
+
+def test_forget_with_naam_replaces_the_name_everywhere(tmp_path: Path, no_compiled_secure_delete: None,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    from toolkit.cli import main
+
+    pad = tmp_path / "l.sqlite"
+    _with_a_person(pad)
+    assert main(["logboek", "--db", str(pad), "vergeet", "jan de vries", "--naam"]) == 0
+    uit = capsys.readouterr().out
+    assert "'Partij 2-2' (op 5 plaatsen)" in uit  # the label, and in how many places it now stands
+    bytes_ = _files(pad).lower()
+    assert not [deel for deel in CONTACT.lower().split(", ") if deel.encode() in bytes_]
+    assert b"jan de vries" not in bytes_ and b"de vries" not in bytes_
+    db = lb.connect(pad)
+    namen = [p["naam"] for p in lb.rows(db, "partijen")]
+    assert namen == ["Partij 2", "Partij 2-2", "Wijkraad Y"]
+    gesprek = lb.rows(db, "gesprekken")[0]
+    assert gesprek["partijen"] == "Partij 2-2;Wijkraad Y" and gesprek["onderwerp"] == "Keukentafel bij Partij 2-2"
+    assert gesprek["samenvatting"] == "Partij 2-2 wil eerst weten wat het kost. Janssen niet."  # only the whole name
+    besluit = lb.rows(db, "besluiten")[0]
+    assert besluit["toelichting"] == "Op verzoek van Partij 2-2" and besluit["betreft"] == "Partij 2-2"
+    assert lb.rows(db, "vervolgacties")[0]["omschrijving"] == "Bel Partij 2-2 terug"
+    vrije_tekst = {("gesprekken", "onderwerp"), ("gesprekken", "samenvatting"), ("besluiten", "besluit"),
+                   ("besluiten", "besloten_door"), ("besluiten", "toelichting"), ("vervolgacties", "omschrijving"),
+                   ("vervolgacties", "eigenaar"), ("partijen", "naam"), ("partijen", "contact")}  # fmt: skip
+    assert vrije_tekst <= set(lb.text_columns(db))  # where a name may be typed, the name is looked for
+    db.close()
+
+
+HOLDER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+if sys.argv[2] == "schrijft":
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("UPDATE partijen SET type = type")
+else:
+    db.execute("SELECT COUNT(*) FROM partijen").fetchone()
+print("open", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.parametrize("houder", ["open", "schrijft"])
+def test_forget_while_another_program_holds_the_logbook_changes_nothing(tmp_path: Path, houder: str) -> None:
+    pad = tmp_path / "l.sqlite"
+    _with_a_person(pad)
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(pad), houder], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proc.stdout and proc.stdout.readline().strip() == "open"
+        voor = pad.read_bytes()
+        res = run_cli("logboek", "--db", str(pad), "vergeet", PERSOON, "--naam")
+        assert pad.read_bytes() == voor
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert_one_line_error(res, str(pad.name), "in gebruik", "niets")
+    db = lb.connect(pad)
+    assert lb.everything_about(db, PERSOON)["partij"]["contact"] == CONTACT
+    db.close()

@@ -12,7 +12,6 @@ Everything a group typed is escaped wherever it is shown.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import os
 import tempfile
 import zipfile
@@ -31,10 +30,10 @@ from toolkit.domain import (
     OogstRapport,
     Sessie,
     active_statement,
+    codes_match,
     erase_answers,
     export_responses,
     harvest,
-    normalise_code,
     read_session,
     remove_group,
     responses,
@@ -80,7 +79,7 @@ def trainer_code_given(query: str, sessie: Sessie) -> bool:
     """Whether the page's address carries this session's trainer code (``?trainer=CODE``)."""
 
     waarden = parse_qs(query.lstrip("?")).get("trainer", [])
-    return any(hmac.compare_digest(normalise_code(v), sessie.trainer_code) for v in waarden)
+    return any(codes_match(v, sessie.trainer_code) for v in waarden)
 
 
 def group_address(sessie: Sessie) -> str:

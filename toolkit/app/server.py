@@ -11,11 +11,13 @@ the language, the live session, whether a site is there to link to. Voilà runs 
 (``toolkit/templates/jupyter/voila/templates/warmtelessen``: nothing from the network, the report
 style sheet inline, a start page in plain words), pre-heated kernels (a page is ready the moment it
 is asked for), no tracebacks in pages, and — when it listens beyond this computer — a code that
-every request must carry.
+every request must carry. Every code a request carries is compared as typed, in constant time, and
+a device that keeps guessing waits a minute (:mod:`toolkit.app.limiter`).
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import shutil
@@ -35,9 +37,10 @@ from markupsafe import escape
 from traitlets.config import Config
 
 from toolkit.base import UserError, paths, shown_path, t
-from toolkit.domain import normalise_code
+from toolkit.domain import read_session
 from toolkit.render import css
 
+from .limiter import VENSTER, AttemptLimiter, TooManyAttempts
 from .live_web import live_handlers
 
 #: Environment variables the app's kernels read (set by :func:`serve` for the Voilà process).
@@ -175,30 +178,42 @@ def _page_config_hook(cfg: AppConfig) -> Callable[..., dict[str, Any]]:
     return hook
 
 
-def login_page(taal: str, base_url: str, volgende: str, xsrf: str, fout: bool) -> str:
-    """The page a request without the session code gets: one field for the code, in plain words."""
-
-    melding = f'<p class="wl-melding wl-fout" role="alert">{escape(t("app.code_fout", taal))}</p>' if fout else ""
+def _page(taal: str, base_url: str, titel: str, inhoud: str) -> str:
+    """A page of its own outside the notebooks (``inhoud`` is HTML, escaped by the caller)."""
     return f"""<!DOCTYPE html>
 <html lang="{escape(taal)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(t("app.code_nodig", taal))}</title>
+<title>{escape(titel)}</title>
 <link rel="stylesheet" href="{escape(base_url)}voila/templates/warmtelessen/static/start.css">
 <link rel="stylesheet" href="{escape(base_url)}voila/templates/warmtelessen/static/warmtelessen.css"></head>
-<body class="wl-start warmtelessen-start"><main><h1>{escape(t("app.code_nodig", taal))}</h1>
-<p>{escape(t("app.code_uitleg", taal))}</p>{melding}
+<body class="wl-start warmtelessen-start"><main><h1>{escape(titel)}</h1>
+{inhoud}
+</main></body></html>"""
+
+
+def _alert(tekst: str) -> str:
+    return f'<p class="wl-melding wl-fout" role="alert">{escape(tekst)}</p>'
+
+
+def login_page(taal: str, base_url: str, volgende: str, xsrf: str, fout: bool) -> str:
+    """The page a request without the session code gets: one field for the code, in plain words."""
+
+    formulier = f"""<p>{escape(t("app.code_uitleg", taal))}</p>{_alert(t("app.code_fout", taal)) if fout else ""}
 <form method="post" action="{escape(base_url)}login?next={escape(volgende)}">{xsrf}
 <p><label for="code">{escape(t("app.code_veld", taal))}</label><br>
 <input id="code" name="password" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
  required class="wl-code-invoer"></p>
-<p><button type="submit" class="wl-knop">{escape(t("app.code_verder", taal))}</button></p></form>
-</main></body></html>"""
+<p><button type="submit" class="wl-knop">{escape(t("app.code_verder", taal))}</button></p></form>"""
+    return _page(taal, base_url, t("app.code_nodig", taal), formulier)
+
+
+def wait_page(taal: str, base_url: str) -> str:
+    """The page a device gets after too many wrong codes (with HTTP 429): wait a minute."""
+    return _page(taal, base_url, t("app.code_wacht_titel", taal), _alert(t("app.code_wacht", taal)))
 
 
 def _login_handler(taal: str) -> Any:
-    """Voilà's login handler with our page (the server's own is in English, about tokens), and the
-    code read the way a person types it ("abc 123" is ABC123)."""
-    from jupyter_server.auth.decorator import allow_unauthenticated
+    """Voilà's login handler with our page (the server's own is in English, about tokens)."""
     from voila.voila_identity_provider import VoilaLoginHandler
 
     class Aanmelden(VoilaLoginHandler):
@@ -208,14 +223,55 @@ def _login_handler(taal: str) -> Any:
             volgende = url_escape(self.get_argument("next", default=self.base_url))
             self.write(login_page(taal, self.base_url, volgende, str(self.xsrf_form_html()), bool(message)))
 
-        @allow_unauthenticated
-        def post(self) -> Any:
-            getypt = self.get_argument("password", default="")
-            self.request.arguments["password"] = [normalise_code(getypt).encode()]
-            self.request.body_arguments["password"] = [normalise_code(getypt).encode()]
-            return super().post()
-
     return Aanmelden
+
+
+def _identity_provider(taal: str, trainer_code: str) -> Any:
+    """Voilà's identity provider, with every code a request carries — the access or session code in
+    the address (``?token=``) or the login form, the trainer code in the trainer page's address —
+    read the way a person types it ("abc 123" is ABC123), compared in constant time, and counted: a
+    device that keeps guessing gets :func:`wait_page` (HTTP 429) until a minute has passed. Voilà
+    itself compares the token with ``==`` and lets a device guess as fast as it can."""
+    from jupyter_server.auth.identity import PasswordIdentityProvider
+    from tornado import web
+
+    pogingen = AttemptLimiter()
+
+    def check(handler: Any, getypt: str, code: str) -> bool:
+        try:
+            return pogingen.check(handler.request.remote_ip or "", getypt, code)
+        except TooManyAttempts:
+            handler.set_status(429)
+            handler.set_header("Retry-After", str(int(VENSTER)))
+            handler.set_header("Cache-Control", "no-store")
+            handler.set_header("Content-Type", "text/html; charset=UTF-8")
+            raise web.Finish(wait_page(taal, handler.base_url)) from None
+
+    class Toegang(PasswordIdentityProvider):
+        async def get_user(self, handler: Any) -> Any:
+            if trainer_code and handler.request.path.endswith("/voila/render/trainer.ipynb"):
+                for getypt in handler.get_query_arguments("trainer"):
+                    check(handler, getypt, trainer_code)
+            gebruiker = super().get_user(handler)
+            return await gebruiker if inspect.isawaitable(gebruiker) else gebruiker
+
+        async def get_user_token(self, handler: Any) -> Any:
+            getypt = self.get_token(handler)
+            if not self.token or not getypt or not check(handler, getypt, self.token):
+                return None
+            gebruiker = self.get_user_cookie(handler)  # the code says who may enter, the cookie who this is
+            if inspect.isawaitable(gebruiker):
+                gebruiker = await gebruiker
+            return gebruiker or self.generate_anonymous_user(handler)
+
+        def process_login_form(self, handler: Any) -> Any:
+            if not self.token:
+                return self.generate_anonymous_user(handler)
+            if check(handler, handler.get_argument("password", default=""), self.token):
+                return self.generate_anonymous_user(handler)
+            return None
+
+    return Toegang
 
 
 def _voila_class(cfg: AppConfig) -> Any:
@@ -262,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     instellingen.VoilaKernelManager.fill_delay = cfg.aanvullen
     # Voilà hands its templates the resources of its *configuration* (not the attribute set later)
     instellingen.VoilaConfiguration.resources = {"rapport_css": css(), "taal": cfg.taal}
+    sessie = cfg.omgeving.get(ENV["sessie"]) or ""
+    trainer_code = read_session(Path(sessie)).trainer_code if sessie else ""
+    instellingen.Voila.identity_provider_class = _identity_provider(cfg.taal, trainer_code)
     import voila.app
 
     voila.app.VoilaLoginHandler = _login_handler(cfg.taal)  # Voilà hands this class to its identity provider

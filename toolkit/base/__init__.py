@@ -75,8 +75,10 @@ if TYPE_CHECKING:
     from .sheets import plain_records as plain_records
     from .sheets import read_sheets as read_sheets
     from .sheets import unquote_csv as unquote_csv
+    from .sqlite_store import erase_for_good as erase_for_good
     from .sqlite_store import open_store as open_store
     from .sqlite_store import run_script as run_script
+    from .sqlite_store import scrub as scrub
     from .sqlite_store import transaction as transaction
     from .text import clean_fields as clean_fields
     from .text import clean_text as clean_text

@@ -4,7 +4,9 @@ Reliability, in this order of defence: every change is one transaction (``BEGIN 
 the write lock up front); write-ahead logging (WAL) so readers never block writers and a killed
 process leaves the last committed state; a busy timeout so two processes writing both land; a
 schema version (``PRAGMA user_version``) with migrations that run on open; a marker (``meta.app``)
-so a file that belongs to something else is refused instead of changed.
+so a file that belongs to something else is refused instead of changed. What is deleted or changed
+is overwritten in the file (``secure_delete``, asked for on every connection: SQLite's own default
+depends on how it was built).
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import UserError, shown_path
 
 Migration = Callable[[sqlite3.Connection], None]
+T = TypeVar("T")
 
 
 def run_script(db: sqlite3.Connection, sql: str) -> None:
@@ -26,20 +30,35 @@ def run_script(db: sqlite3.Connection, sql: str) -> None:
             db.execute(opdracht)
 
 
-def open_store(pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str) -> sqlite3.Connection:
+def in_use(pad: Path, optie: str) -> UserError:
+    """The line for a file another program holds (a write it has not finished, or, for
+    :func:`erase_for_good`, the file open at all)."""
+    return UserError(f"{shown_path(pad)}: {optie}: in gebruik door een ander programma; er is niets veranderd "
+                     "(sluit dat programma en probeer het opnieuw)")  # fmt: skip
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def open_store(
+    pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str, wacht: float = 30.0
+) -> sqlite3.Connection:
     """Open (or create) the store ``app`` at ``pad`` and bring its schema up to date.
 
     The first migration must create ``meta(sleutel, waarde)`` and insert ``('app', app)``. A file
-    that is not such a store is refused with one line: ``<pad>: <optie>: geen <wat> van warmtelessen``.
+    that is not such a store is refused with one line: ``<pad>: <optie>: geen <wat> van warmtelessen``;
+    a file another program is writing to, after ``wacht`` seconds, with :func:`in_use`.
     """
     naam = shown_path(pad)
     nieuw = not pad.exists() or pad.stat().st_size == 0
     if pad.exists() and pad.is_dir():
         raise UserError(f"{naam}: {optie}: is een map, geen {wat}bestand")
     try:
-        db = sqlite3.connect(pad, timeout=30, isolation_level=None)
+        db = sqlite3.connect(pad, timeout=wacht, isolation_level=None)
         db.row_factory = sqlite3.Row
-        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute(f"PRAGMA busy_timeout = {int(wacht * 1000)}")
+        db.execute("PRAGMA secure_delete = ON")
         if not nieuw:
             tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             eigen = db.execute("SELECT waarde FROM meta WHERE sleutel='app'").fetchone() if "meta" in tabellen else None
@@ -51,6 +70,10 @@ def open_store(pad: Path, app: str, migraties: Sequence[Migration], optie: str, 
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         _migrate(db, migraties, wat)
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            raise in_use(pad, optie) from None
+        raise UserError(f"{naam}: {optie}: geen {wat} van warmtelessen ({exc})") from None
     except sqlite3.DatabaseError as exc:
         raise UserError(f"{naam}: {optie}: geen {wat} van warmtelessen ({exc})") from None
     except OSError as exc:
@@ -81,3 +104,36 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def scrub(db: sqlite3.Connection) -> bool:
+    """Leave no trace of what was deleted: rebuild the file without its freed pages (``VACUUM``) and
+    empty the write-ahead log, which holds the pages as they were, into it. False when a read in
+    another connection kept the log from being emptied."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("VACUUM")
+    return bool(db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
+
+
+def erase_for_good(db: sqlite3.Connection, pad: Path, optie: str, wijzig: Callable[[sqlite3.Connection], T]) -> T:
+    """Run ``wijzig`` in one transaction with the file to this connection alone, then :func:`scrub`
+    it, so that nothing it erased can be read back from the file or the files beside it.
+
+    While another program has the file open (even without writing: it could read the old pages, and
+    it keeps the log from being emptied) this waits the connection's busy timeout and then refuses
+    with :func:`in_use`, having changed nothing."""
+    db.execute("PRAGMA locking_mode = EXCLUSIVE")  # held until the connection closes
+    try:
+        db.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            raise in_use(pad, optie) from None
+        raise
+    try:
+        uit = wijzig(db)
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    scrub(db)
+    return uit

@@ -103,9 +103,15 @@ def _logbook_export(args: argparse.Namespace, db: Any) -> int:
     return 0
 
 
-def _logbook_forget(args: argparse.Namespace, db: Any) -> int:
-    lb.forget(db, args.partij)
-    print(f"Contactgegevens van {args.partij} gewist; gesprekken en besluiten blijven.")
+def _logbook_forget(args: argparse.Namespace) -> int:
+    vergeten = lb.forget(args.db, args.partij, args.naam, args.lang)
+    if vergeten.label:
+        print(f"Contactgegevens van {args.partij} gewist en de naam vervangen door '{vergeten.label}' "
+              f"(op {vergeten.plaatsen} {'plaats' if vergeten.plaatsen == 1 else 'plaatsen'}); gesprekken en "
+              "besluiten blijven.")  # fmt: skip
+    else:
+        print(f"Contactgegevens van {args.partij} gewist; gesprekken en besluiten blijven.")
+    print("Let op: exports en rapporten die u eerder maakte, bevatten ze nog. Wis die zelf.")
     return 0
 
 
@@ -124,13 +130,14 @@ LOGBOEK_ACTIES: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "lijst": _logbook_list,
     "importeer": _logbook_import,
     "exporteer": _logbook_export,
-    "vergeet": _logbook_forget,
 }
 
 
 def cmd_logbook(args: argparse.Namespace) -> int:
     if args.actie == "rapport":  # a report: the registry opens the logbook itself
         return _logbook_report(args)
+    if args.actie == "vergeet":  # opens the logbook itself, to have it alone
+        return _logbook_forget(args)
     db = lb.connect(args.db)
     try:
         return LOGBOEK_ACTIES[args.actie](args, db)
@@ -146,7 +153,7 @@ LOGBOEK_UITLEG = (
     "  importeer BESTAND.csv|xlsx [--alles-of-niets] [--maak-partijen]\n"
     "  exporteer [--out MAP] [--partij NAAM]\n"
     "  rapport [--out MAP] [--lang nl|en] [--profiel P.yaml] [--peildatum JJJJ-MM-DD]\n"
-    "  vergeet PARTIJ      (wist de contactgegevens; besluiten blijven)"
+    "  vergeet PARTIJ [--naam]   (wist de contactgegevens; met --naam ook de naam; besluiten blijven)"
 )
 
 
@@ -181,8 +188,11 @@ def add_logboek(sub: Any, naam: str, hulp: str) -> None:
                        skip=("db", "groepen"))  # fmt: skip
     r.add_argument("--profiel", dest="profiel_bestand", type=Path, metavar="P.yaml",
                    help="checklistprofiel: groepen die gesproken moeten zijn")  # fmt: skip
-    t = acties.add_parser("vergeet", help="wis de contactgegevens van een partij")
+    t = acties.add_parser("vergeet", help="wis de contactgegevens van een partij, zodat ze niet terug te halen zijn")
     t.add_argument("partij", metavar="PARTIJ")
+    t.add_argument("--naam", action="store_true",
+                   help="vervang ook de naam (bij een persoon) door 'Partij N', overal, ook in samenvattingen")  # fmt: skip
+    t.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van 'Partij N' (en: 'Party N')")
     p.set_defaults(func=cmd_logbook)
 
 

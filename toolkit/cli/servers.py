@@ -11,7 +11,7 @@ from typing import Any
 from toolkit.app import LOOPBACK, OPRUIMEN, VOORRAAD, app_pages, serve
 from toolkit.base import ContentError, notebooks_dir, t
 from toolkit.content import validate
-from toolkit.domain import new_code, normalise_code
+from toolkit.domain import check_chosen_code, new_code
 from toolkit.site import build_site, site_summary
 
 from .parser import OUT_STANDAARD, print_address
@@ -20,7 +20,10 @@ from .parser import OUT_STANDAARD, print_address
 def cmd_app(args: argparse.Namespace) -> int:
     taal = args.lang
     site = args.site if args.site.exists() else None
-    code = normalise_code(args.code or "") or ("" if args.host in LOOPBACK else new_code())  # beyond: with a code
+    if args.code is not None:
+        code = check_chosen_code(args.code)
+    else:
+        code = "" if args.host in LOOPBACK else new_code()  # beyond this computer: always with a code
     regels = [t("app.draait", taal, adres="{adres}" + (f"?token={code}" if code else ""))]
     regels += [t("app.code", taal, code=code)] * bool(code) + [t("app.stoppen", taal)]
     return serve(
@@ -70,7 +73,8 @@ def add_app(sub: Any, naam: str, hulp: str) -> None:
     p.add_argument("--site", type=Path, default=OUT_STANDAARD / "site", metavar="MAP",
                    help="een gebouwde kennisbank om naar te linken (standaard: ./output/site/)")  # fmt: skip
     p.add_argument("--code", metavar="CODE",
-                   help="vaste toegangscode (standaard: op 127.0.0.1 geen, anders elke start een nieuwe)")  # fmt: skip
+                   help="vaste toegangscode, minstens 8 letters of cijfers (standaard: op 127.0.0.1 geen, "
+                        "anders elke start een nieuwe)")  # fmt: skip
     p.add_argument("--werkmap", type=Path, default=OUT_STANDAARD / ".app", metavar="MAP", help=argparse.SUPPRESS)
     p.add_argument("--opruimen", type=int, default=OPRUIMEN, metavar="SECONDEN",
                    help=f"stop de kernel van een gesloten pagina na zoveel seconden ({OPRUIMEN})")  # fmt: skip

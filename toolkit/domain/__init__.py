@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .live import LiveFout as LiveFout
     from .live import Sessie as Sessie
     from .live import active_statement as active_statement
+    from .live import check_chosen_code as check_chosen_code
+    from .live import codes_match as codes_match
     from .live import erase_answers as erase_answers
     from .live import export_responses as export_responses
     from .live import new_code as new_code

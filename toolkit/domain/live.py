@@ -10,6 +10,7 @@ trainer's page. Limits on names, notes and the number of groups give one clear l
 
 from __future__ import annotations
 
+import hmac
 import os
 import secrets
 import sqlite3
@@ -25,6 +26,7 @@ from toolkit.base import (
     fold,
     open_store,
     run_script,
+    scrub,
     shown_path,
     slugify,
     t,
@@ -39,8 +41,12 @@ APP = "warmtelessen-workshop-live"
 
 #: Letters and digits that cannot be mistaken for one another when read off a screen.
 ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CODE_LENGTE = 6
+#: Codes the toolkit makes (the session code, the app's access code): 32**8, about 10**12, to guess
+#: from, at five guesses a minute per device (``toolkit.app.limiter``).
+CODE_LENGTE = 8
 TRAINER_CODE_LENGTE = 8
+#: The shortest access code a person may choose (``app --code``), counting letters and digits.
+MIN_CODE_LENGTE = 8
 MAX_GROEPNAAM = 40
 MAX_NOTITIE = 500
 MAX_GROEPEN = 80
@@ -124,6 +130,21 @@ def new_code(lengte: int = CODE_LENGTE) -> str:
 def normalise_code(code: str) -> str:
     """What a person types ("abc 123", "abc-123") -> the code as stored ("ABC123")."""
     return "".join(c for c in code.upper() if c.isalnum())
+
+
+def codes_match(getypt: str, code: str) -> bool:
+    """Whether ``getypt`` is ``code`` as a person types it, compared in constant time (how long the
+    comparison takes says nothing about how much of a guess was right)."""
+    return hmac.compare_digest(normalise_code(getypt).encode(), normalise_code(code).encode())
+
+
+def check_chosen_code(code: str, optie: str = "--code") -> str:
+    """A code a person chose, as stored, or one line when it is too short to resist guessing."""
+    schoon = normalise_code(code)
+    if len(schoon) < MIN_CODE_LENGTE:
+        raise UserError(f"{optie} {code}: kies minstens {MIN_CODE_LENGTE} letters of cijfers, zodat niemand de code "
+                        f"raadt (bijv. {optie} {new_code()}; tekens als - en spaties tellen niet mee)")  # fmt: skip
+    return schoon
 
 
 @dataclass(frozen=True)
@@ -437,11 +458,11 @@ def vote_counts(sessie: Sessie) -> dict[str, dict[str, int]]:
 
 def erase_answers(sessie: Sessie) -> None:
     """Erase every group and answer so that they cannot be read back from the file: SQLite
-    overwrites what it deletes (``secure_delete``), rebuilds the file without the freed pages
-    (``VACUUM``) and empties its write-ahead log. The session stays, closed: it takes no answers."""
+    overwrites what it deletes (``secure_delete``, see :func:`toolkit.base.open_store`), rebuilds the
+    file without the freed pages and empties its write-ahead log (:func:`toolkit.base.scrub`). The
+    session stays, closed: it takes no answers."""
     db = sessie.connect()
     try:
-        db.execute("PRAGMA secure_delete = ON")
         with transaction(db):
             db.execute("DELETE FROM antwoorden")
             db.execute("DELETE FROM groepen")
@@ -449,9 +470,7 @@ def erase_answers(sessie: Sessie) -> None:
             db.execute("DELETE FROM meta WHERE sleutel = 'actieve_stelling'")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('afgesloten', ?)",
                        (datetime.now().isoformat(timespec="seconds"),))  # fmt: skip
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("VACUUM")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        scrub(db)
     finally:
         db.close()
 

@@ -1,13 +1,16 @@
 """The participation logbook: who was spoken to, what was decided, and who was told.
 
 One SQLite file per wijk or project, opened through :mod:`toolkit.base.sqlite_store` (transactions,
-WAL, busy timeout, migrations, a marker so another file is refused instead of changed).
+WAL, busy timeout, migrations, a marker so another file is refused instead of changed, deleted
+content overwritten). ``vergeet`` erases a party's contact details, and on request its name, so that
+they cannot be read back from the file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +19,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import UserError, fold, open_store, run_script, transaction
+from toolkit.base import UserError, erase_for_good, fold, open_store, run_script, t
 from toolkit.content import ACTORTYPES, TREDEN, lesson_numbers, lesson_range_text, party_kind
 
 APP = "warmtelessen-logboek"
@@ -73,9 +76,10 @@ MIGRATIES: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 VERSIE = len(MIGRATIES)
 
 
-def connect(pad: Path) -> sqlite3.Connection:
-    """Open (or create) a logbook and bring its schema up to date. Refuses other files."""
-    return open_store(pad, APP, MIGRATIES, "--db", "logboek")
+def connect(pad: Path, wacht: float = 30.0) -> sqlite3.Connection:
+    """Open (or create) a logbook and bring its schema up to date. Refuses other files, and after
+    ``wacht`` seconds a file another program is writing to."""
+    return open_store(pad, APP, MIGRATIES, "--db", "logboek", wacht)
 
 
 # --- checking values --------------------------------------------------------------------------------
@@ -285,15 +289,88 @@ def rows(db: sqlite3.Connection, soort: str) -> list[dict[str, Any]]:
     return uit
 
 
-def forget(db: sqlite3.Connection, naam: str) -> int:
-    """Erase a party's personal contact data everywhere; its conversations and decisions stay."""
+#: How long ``vergeet`` waits for another program to let go of the logbook (seconds).
+VERGEET_WACHT = 3.0
+
+
+@dataclass(frozen=True)
+class Vergeten:
+    """What ``vergeet`` did: the party, and with ``--naam`` its new, neutral name and the number of
+    fields in which its name was replaced."""
+
+    id: int
+    label: str = ""
+    plaatsen: int = 0
+
+
+def forget(pad: Path, naam: str, naam_ook: bool = False, taal: str = "nl") -> Vergeten:
+    """Erase a party's contact person and contact details; with ``naam_ook`` (a party that is a
+    private person) also replace its name by a neutral label (``Partij 3``) wherever it stands, free
+    text included. Its conversations and decisions stay. Nothing erased can be read back from the
+    files afterwards (:func:`toolkit.base.erase_for_good`); while another program has the logbook
+    open this refuses with one line and changes nothing."""
+    db = connect(pad, VERGEET_WACHT)
+    try:
+        return erase_for_good(db, pad, "--db", lambda db: _forget(db, naam, naam_ook, taal))
+    finally:
+        db.close()
+
+
+def _forget(db: sqlite3.Connection, naam: str, naam_ook: bool, taal: str) -> Vergeten:
     partij = party_id(db, naam)
-    with transaction(db):
-        db.execute(
-            "UPDATE partijen SET contact = NULL, contactrol = '', vergeten_op = ? WHERE id = ?",
-            (date.today().isoformat(), partij),
-        )
-    return partij
+    db.execute(
+        "UPDATE partijen SET contact = NULL, contactrol = '', vergeten_op = ? WHERE id = ?",
+        (date.today().isoformat(), partij),
+    )
+    if not naam_ook:
+        return Vergeten(partij)
+    oud = str(db.execute("SELECT naam FROM partijen WHERE id = ?", (partij,)).fetchone()[0])
+    label = neutral_name(db, partij, taal)
+    return Vergeten(partij, label, replace_name(db, oud, label))
+
+
+def neutral_name(db: sqlite3.Connection, partij: int, taal: str = "nl") -> str:
+    """``Partij 3`` for party 3 (``Party 3`` in English), or ``Partij 3-2`` … when another party
+    already has that name."""
+    basis = t("logboek_vergeten_partij", taal, nummer=partij)
+    label, n = basis, 1
+    while db.execute("SELECT 1 FROM partijen WHERE naam = ? AND id != ?", (label, partij)).fetchone():
+        n += 1
+        label = f"{basis}-{n}"
+    return label
+
+
+def text_columns(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every (table, column) of the logbook that holds text a person typed or imported: names,
+    summaries, decisions, notes. Not ``meta`` and not the ``sleutel`` columns (hashes that keep an
+    import from adding an entry twice)."""
+    tabellen = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [
+        (tabel, kolom["name"])
+        for tabel in tabellen
+        if tabel != "meta" and not tabel.startswith("sqlite_")
+        for kolom in db.execute(f"PRAGMA table_info({tabel})")
+        if str(kolom["type"]).upper() == "TEXT" and kolom["name"] != "sleutel"
+    ]
+
+
+def replace_name(db: sqlite3.Connection, oud: str, nieuw: str) -> int:
+    """Replace the name ``oud`` by ``nieuw`` in every text column (as a whole name, in any case, with
+    any spaces between its words). Returns the number of fields changed."""
+    patroon = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, oud.split())) + r"(?!\w)", re.IGNORECASE)
+    plaatsen = 0
+    for tabel, kolom in text_columns(db):
+        for rowid, waarde in db.execute(f"SELECT rowid, {kolom} FROM {tabel} WHERE {kolom} IS NOT NULL").fetchall():  # noqa: S608 - names from the schema
+            vervangen = patroon.sub(nieuw, str(waarde))
+            if vervangen == waarde:
+                continue
+            try:
+                db.execute(f"UPDATE {tabel} SET {kolom} = ? WHERE rowid = ?", (vervangen, rowid))  # noqa: S608
+            except sqlite3.IntegrityError:
+                raise UserError(f"{tabel}: {kolom}: met {nieuw!r} in plaats van {oud!r} staat {vervangen!r} er twee "
+                                "keer in; pas een van beide eerst aan (er is niets veranderd)") from None  # fmt: skip
+            plaatsen += 1
+    return plaatsen
 
 
 def everything_about(db: sqlite3.Connection, naam: str) -> dict[str, Any]:
