@@ -348,3 +348,15 @@ def test_the_readme_states_the_limits_the_toolkit_applies() -> None:
         f"| groepen in één profiel | hoogstens {MAX_GROEPEN} |",
     ):
         assert regel in deel, regel
+
+
+def test_in_the_app_a_hostile_profile_upload_is_one_message() -> None:
+    from toolkit.app.checklist import read_uploaded_profile
+
+    start = time.perf_counter()
+    with pytest.raises(UserError, match="lachen.yaml: regel 1: YAML-fout: verwijzing"):
+        read_uploaded_profile("lachen.yaml", LACHEN.encode(), "en")
+    assert time.perf_counter() - start < 2
+    with pytest.raises(UserError) as fout:
+        read_uploaded_profile("groot.yaml", b"gemeente: x\n" * 30_000, "en")
+    assert str(fout.value) == "Your file groot.yaml cannot be used: the file is too large (351 kB; at most 256 kB)."

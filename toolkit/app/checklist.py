@@ -179,10 +179,12 @@ def checklist_page(taal: str | None = None) -> Any:
         if bestand is None:
             return
         try:
-            formulier.set_profile(read_uploaded_profile(*bestand))
+            formulier.set_profile(read_uploaded_profile(*bestand, taal))
             say(t("app.profiel_geladen", taal, bestand=bestand[0]))
         except UserError as fout:
             say(str(fout), fout=True)
+        except Exception as fout:  # noqa: BLE001 - whatever it is, the visitor reads it on the page
+            say(t("app.fout_onverwacht", taal, wat=f"{type(fout).__name__}: {excerpt(str(fout))[1:-1]}"), fout=True)
 
     def load_register(wijziging: Any) -> None:
         bestand = uploaded(wijziging["new"])
