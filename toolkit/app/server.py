@@ -34,7 +34,7 @@ from typing import Any
 from markupsafe import escape
 from traitlets.config import Config
 
-from toolkit.base import UserError, paths, shown_path, t
+from toolkit.base import UserError, check_range, paths, shown_path, t
 from toolkit.domain import normalise_code
 from toolkit.render import css
 
@@ -50,6 +50,7 @@ ENV = {
 }
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 STANDAARD_POORT = 8866
+POORT_GRENS = (1, 65535)
 #: Seconds after which the kernel of a page nobody has open any more is stopped (culled): within
 #: two minutes of closing the page, with the check every third of that.
 OPRUIMEN = 75
@@ -103,8 +104,7 @@ class AppConfig:
 
 def check_port(host: str, poort: int, optie: str = "--port") -> None:
     """The port is free on ``host``, or one line that says which port and how to choose another."""
-    if not 1 <= poort <= 65535:
-        raise UserError(f"{optie} {poort}: geen geldige poort (kies 1024 tot en met 65535, bijv. {optie} 8867)")
+    check_range(optie, poort, POORT_GRENS, voorbeeld=STANDAARD_POORT + 1)
     familie = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(familie, socket.SOCK_STREAM) as s:
         # as the server binds it: a port a killed server left in TIME_WAIT is free again at once
@@ -317,13 +317,9 @@ def serve(
 ) -> int:  # fmt: skip
     """Serve the notebooks in ``bron`` until Ctrl-C (or SIGTERM). ``gestart(adres)`` is called once
     the app answers (the command line prints the address there)."""
-    laag, hoog = OPRUIMEN_GRENS
-    if not laag <= opruimen <= hoog:
-        raise UserError(f"--opruimen {opruimen}: kies {laag} tot en met {hoog} seconden (bijv. --opruimen {OPRUIMEN})")
-    laag, hoog = VOORRAAD_GRENS
+    check_range("--opruimen", opruimen, OPRUIMEN_GRENS, "seconden", OPRUIMEN)
     for aantal in (voorraad or {}).values():
-        if not laag <= aantal <= hoog:
-            raise UserError(f"--voorraad {aantal}: kies {laag} tot en met {hoog} kernels (bijv. --voorraad {VOORRAAD})")
+        check_range("--voorraad", aantal, VOORRAAD_GRENS, "kernels", VOORRAAD)
     check_port(host, poort)
     werk.mkdir(parents=True, exist_ok=True)
     map_ = run_folder(werk, bron, site)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .errors import Problem as Problem
     from .errors import UserError as UserError
     from .errors import WarmteError as WarmteError
+    from .errors import check_range as check_range
+    from .errors import range_text as range_text
     from .errors import shown_path as shown_path
     from .errors import unknown_ids as unknown_ids
     from .fileio import atomic_path as atomic_path

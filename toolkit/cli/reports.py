@@ -123,8 +123,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError(f"--jobs: moet minstens 1 zijn, niet {args.jobs}")
+    if args.jobs is not None:
+        batch.check_jobs(args.jobs)
     if args.fast and args.soort != "checklists":
         raise UserError("--fast: alleen voor 'batch checklists' (lessen en casussen vragen een notebook)")
     if args.lang:

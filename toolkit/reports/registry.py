@@ -43,6 +43,7 @@ from toolkit.base import (
     ensure_dir,
     in_project,
     problems_from_validation,
+    range_text,
     shown_path,
     t,
 )
@@ -111,13 +112,19 @@ def _iso_date(waarde: Any) -> Any:
         raise ValueError(f"ongeldige datum {waarde!r} || JJJJ-MM-DD") from None
 
 
+#: How long a workshop may be, in minutes: up to a day (a longer one is a typing error, and its agenda
+#: would take minutes to share out).
+MINUTEN_GRENS = (1, 480)
+
+
 def _minutes(waarde: Any) -> int:
     try:
         minuten = int(str(waarde).strip())
     except ValueError:
         raise ValueError(f"geen aantal minuten: {waarde!r} || bijv. 120") from None
-    if minuten <= 0:
-        raise ValueError(f"moet meer dan 0 zijn, niet {minuten} || bijv. 120")
+    laag, hoog = MINUTEN_GRENS
+    if not laag <= minuten <= hoog:
+        raise ValueError(f"{range_text(laag, hoog, 'minuten')}, niet {minuten} || hooguit een dag; bijv. 120")
     return minuten
 
 
