@@ -35,3 +35,21 @@ def test_numbers_out_of_range_are_one_line_naming_the_range(
     res = run_cli(*opdracht, optie, waarde, *(["--out", "uit"] if opdracht[0] != "app" else []), cwd=tmp_path)
     assert_one_line_error(res, melding)
     assert _inhoud(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("opdracht", "fragment"),
+    [
+        (["checklist", "--logboek", "typo.sqlite", "--out", "uit"], "typo.sqlite: --logboek: bestand bestaat niet"),
+        (["checklist", "--voortgang", "typo.xlsx", "--out", "uit"], "typo.xlsx: --voortgang: bestand bestaat niet"),
+        (["logboek", "--db", "typo.sqlite", "lijst", "partijen"], "typo.sqlite: --db: bestand bestaat niet"),
+        (["logboek", "--db", "typo.sqlite", "exporteer", "--out", "uit"], "typo.sqlite: --db: bestand bestaat niet"),
+        (["logboek", "--db", "typo.sqlite", "rapport", "--out", "uit"], "typo.sqlite: --db: bestand bestaat niet"),
+        (["logboek", "--db", "typo.sqlite", "vergeet", "Wijkraad"], "typo.sqlite: --db: bestand bestaat niet"),
+    ],
+)
+def test_reading_options_never_create_the_file_they_name(opdracht: list[str], fragment: str, tmp_path: Path) -> None:
+    """``checklist --logboek typo.sqlite`` used to make an empty logbook and a checklist without its
+    figures; a file that is not there is now one line naming it, and nothing is made."""
+    assert_one_line_error(run_cli(*opdracht, cwd=tmp_path), fragment)
+    assert _inhoud(tmp_path) == []

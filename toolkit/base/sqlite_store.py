@@ -26,16 +26,21 @@ def run_script(db: sqlite3.Connection, sql: str) -> None:
             db.execute(opdracht)
 
 
-def open_store(pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str) -> sqlite3.Connection:
-    """Open (or create) the store ``app`` at ``pad`` and bring its schema up to date.
+def open_store(pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str,
+               maken: bool = True) -> sqlite3.Connection:  # fmt: skip
+    """Open (or, with ``maken``, create) the store ``app`` at ``pad`` and bring its schema up to date.
 
     The first migration must create ``meta(sleutel, waarde)`` and insert ``('app', app)``. A file
     that is not such a store is refused with one line: ``<pad>: <optie>: geen <wat> van warmtelessen``.
+    Without ``maken`` (a command that only reads), a file that is not there is refused too: a typing
+    error never becomes a new, empty store.
     """
     naam = shown_path(pad)
     nieuw = not pad.exists() or pad.stat().st_size == 0
     if pad.exists() and pad.is_dir():
         raise UserError(f"{naam}: {optie}: is een map, geen {wat}bestand")
+    if not maken and not pad.exists():
+        raise UserError(f"{naam}: {optie}: bestand bestaat niet (controleer de naam van het {wat}bestand)")
     try:
         db = sqlite3.connect(pad, timeout=30, isolation_level=None)
         db.row_factory = sqlite3.Row

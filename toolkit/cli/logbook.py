@@ -128,10 +128,14 @@ LOGBOEK_ACTIES: dict[str, Callable[[argparse.Namespace, Any], int]] = {
 }
 
 
+#: The actions that may start a new logbook; the others only read or change one that is there.
+LOGBOEK_SCHRIJVEN = ("toevoegen", "importeer")
+
+
 def cmd_logbook(args: argparse.Namespace) -> int:
     if args.actie == "rapport":  # a report: the registry opens the logbook itself
         return _logbook_report(args)
-    db = lb.connect(args.db)
+    db = lb.connect(args.db, maken=args.actie in LOGBOEK_SCHRIJVEN)
     try:
         return LOGBOEK_ACTIES[args.actie](args, db)
     finally:

@@ -73,9 +73,10 @@ MIGRATIES: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 VERSIE = len(MIGRATIES)
 
 
-def connect(pad: Path) -> sqlite3.Connection:
-    """Open (or create) a logbook and bring its schema up to date. Refuses other files."""
-    return open_store(pad, APP, MIGRATIES, "--db", "logboek")
+def connect(pad: Path, optie: str = "--db", maken: bool = True) -> sqlite3.Connection:
+    """Open (or, with ``maken``, create) a logbook and bring its schema up to date. Refuses other
+    files, and without ``maken`` a file that is not there; ``optie`` is how the user named it."""
+    return open_store(pad, APP, MIGRATIES, optie, "logboek", maken)
 
 
 # --- checking values --------------------------------------------------------------------------------

@@ -498,7 +498,7 @@ def _logbook_meta(p: LogboekParams, _: Any = None) -> Meta:
 
 
 def _logbook_check(p: LogboekParams) -> Meta:
-    lb.connect(in_project(p.db)).close()  # refuses a file that is not a logbook, before a kernel starts
+    lb.connect(in_project(p.db), maken=False).close()  # refuses a file that is not a logbook, before a kernel starts
     return _logbook_meta(p)
 
 
