@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import UserError, ensure_dir, shown_path
+from toolkit.base import MERKTEKEN, UserError, ensure_dir, mark_own, out_folder, shown_path
 from toolkit.content import Profiel, case_ids, check_cases, load_lessons, new_case, parse_profile, read_profile
 from toolkit.domain import default_profile_path, explain
 from toolkit.reports import (
@@ -23,7 +23,6 @@ from toolkit.reports import (
     build,
     check_formats,
     get_spec,
-    parse_formats,
     produce,
     validate_params,
 )
@@ -31,7 +30,7 @@ from toolkit.reports import (
 from .options import (
     add_formats,
     add_model_options,
-    add_out,
+    chosen_formats,
     model_args,
     option_names,
     print_produced,
@@ -39,7 +38,7 @@ from .options import (
     report_params,
     report_parser,
 )
-from .parser import OUT_STANDAARD, described_parser
+from .parser import OUT_STANDAARD, add_out, described_parser
 
 
 def cmd_lessons(args: argparse.Namespace) -> int:
@@ -69,11 +68,15 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_case(args: argparse.Namespace) -> int:
     if args.casus == "export":
+        eigen_map = args.out != OUT_STANDAARD  # with --out the files go straight into it
+        if eigen_map:
+            out_folder(args.out, eigen=MERKTEKEN)
         params = report_params("casussen-export", ExportParams, args, {"casussen": args.extra})
-        formats = parse_formats(args.formats) if args.formats else None
-        return print_produced(
-            produce("casussen-export", params, args.out, formats, subfolder=args.out == OUT_STANDAARD)
-        )
+        gemaakt = produce("casussen-export", params, args.out, chosen_formats("casussen-export", args),
+                          subfolder=not eigen_map)  # fmt: skip
+        if eigen_map:
+            mark_own(args.out)
+        return print_produced(gemaakt)
     if args.casus == "nieuw":
         if len(args.extra) != 1:
             raise UserError("casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)")
@@ -136,7 +139,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     elif args.soort == "casussen":
         runs = batch.plan_cases(args.out, talen)
     else:
-        formats = check_formats(get_spec("checklist"), parse_formats(args.formats), "papermill")
+        formats = check_formats(get_spec("checklist"), chosen_formats("checklist", args), "papermill")
         if args.alle_gemeenten == bool(args.profielen):
             raise UserError("batch checklists: kies --alle-gemeenten of --profielen BESTAND.csv")
         if args.alle_gemeenten:

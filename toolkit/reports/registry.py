@@ -278,11 +278,13 @@ def validate_params(model: type[P], data: Mapping[str, Any], bron: str = "opties
         raise UserError("; ".join(map(str, problemen))) from None
 
 
-def parse_formats(tekst: str) -> list[str]:
-    """``"html,json"`` (the ``--formats`` option) -> ``["html", "json"]``; empty is refused."""
+def parse_formats(tekst: str, toegestaan: Sequence[str] = ()) -> list[str]:
+    """``"html,json"`` (the ``--formats`` option) -> ``["html", "json"]``. Empty is refused (it never
+    means "all formats": leave the option out for that), naming the formats in ``toegestaan``."""
     formats = [f.strip() for f in tekst.split(",") if f.strip()]
     if not formats:
-        raise UserError("--formats: geen formaat gekozen (bijv. --formats html,json)")
+        keuze = f"toegestaan: {', '.join(toegestaan)}" if toegestaan else "bijv. --formats html,json"
+        raise UserError(f"--formats: geen formaat gekozen ({keuze}; zonder --formats: de standaardformaten)")
     return formats
 
 

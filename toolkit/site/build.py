@@ -37,6 +37,7 @@ from toolkit.base import (
     ContentError,
     Problem,
     UserError,
+    out_folder,
     paths,
     shown_path,
     t,
@@ -229,14 +230,10 @@ def chart_cache(map_: Path) -> Tekenaar:
 
 
 def _check_target(out: Path) -> None:
-    """The site replaces ``out`` as a whole: refuse a folder that holds anything else."""
-    if out.exists() and not out.is_dir():
-        raise UserError(f"--out {shown_path(out)}: is een bestand (kies een map voor de site)")
-    if out.is_dir() and any(out.iterdir()) and not (out / MERKTEKEN).is_file():
-        raise UserError(
-            f"--out {shown_path(out)}: map bestaat al en is geen Warmtelessen-site "
-            "(kies een nieuwe map, bijvoorbeeld output/site; de site vervangt de hele map)"
-        )
+    """The site replaces ``out`` as a whole: refuse what every command refuses, and a folder that
+    holds anything but an earlier site."""
+    out_folder(out, eigen=MERKTEKEN, wat="Warmtelessen-site",
+               hint="kies een nieuwe map, bijvoorbeeld output/site; de site vervangt de hele map")  # fmt: skip
 
 
 def _work_folder(out: Path) -> Path:
