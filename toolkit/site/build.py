@@ -327,6 +327,7 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
             )
         write_text_atomic(nieuw / "index.html", _choice_page(talen))
         write_text_atomic(nieuw / MERKTEKEN, "Gemaakt door warmtelessen site; wordt bij elke bouw vervangen.\n")
+        _readable_by_all(nieuw)
         oud = out.parent / f".{out.name}-oud"
         if oud.exists():
             shutil.rmtree(oud)
@@ -338,6 +339,15 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
     finally:
         if nieuw.exists():
             shutil.rmtree(nieuw)
+
+
+def _readable_by_all(map_: Path) -> None:
+    """Folders 0755 and files 0644, whatever the umask and however they were made (the site's own
+    folder comes from ``mkdtemp``, 0700): a web server running as another user can serve the site,
+    and so can a copy of it (``cp -r`` and ``rsync -a`` keep these bits)."""
+    for pad in [map_, *map_.rglob("*")]:
+        if not pad.is_symlink():
+            pad.chmod(0o755 if pad.is_dir() else 0o644)
 
 
 #: The look of the app's start page (one style sheet for both), with the site's accent colour.
