@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from toolkit.app import ENV, check_port
 from toolkit.app.server import free_port
 from toolkit.base.labels import value_label
 from toolkit.domain import read_session, responses
@@ -64,9 +65,9 @@ class Server:
         self.proces.wait(timeout=30)
 
 
-def start(*args: str, werkmap: Path) -> Server:
-    """Start a command on a free loopback port and wait until it prints how to stop it."""
-    poort = free_port()
+def start(*args: str, werkmap: Path, poort: int | None = None) -> Server:
+    """Start a command on a loopback port (a free one unless given) and wait until it prints how to stop it."""
+    poort = poort or free_port()
     proces = subprocess.Popen(
         [sys.executable, "-m", "toolkit", *args, "--port", str(poort), "--werkmap", str(werkmap)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -624,6 +625,84 @@ def test_after_kill_9_the_session_starts_again_at_once_on_the_same_port(tmp_path
             assert "Versturen" in antwoord.read().decode()
     finally:
         opnieuw.stop()
+
+
+def _left_over(tmp: Path) -> list[str]:
+    """The processes still serving a live session stored under ``tmp``: Voilà and its kernels (found
+    by the session in their environment: the kernels run in sessions of their own, outside Voilà's
+    process group)."""
+    import psutil
+
+    sessie = ENV["sessie"]
+    over = []
+    for proces in psutil.process_iter(["pid", "name"]):
+        try:
+            if proces.environ().get(sessie, "").startswith(str(tmp)) and proces.status() != psutil.STATUS_ZOMBIE:
+                over.append(f"{proces.pid} {' '.join(proces.cmdline()[-3:])}")
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+    return over
+
+
+def _nothing_left(tmp: Path, server: Server, binnen: float = 10) -> None:
+    """Within ``binnen`` seconds the command has ended, no Voilà or kernel is left, and the port is free."""
+    eind = time.monotonic() + binnen
+    while (over := _left_over(tmp)) and time.monotonic() < eind:
+        time.sleep(0.2)
+    assert over == [], over
+    server.proces.wait(timeout=max(1, eind - time.monotonic()))
+    check_port("127.0.0.1", server.poort)
+
+
+def _with_kernels(server: Server, tmp: Path) -> None:
+    """Wait until the server's pre-heated kernel runs: it must stop with the server too."""
+    eind = time.monotonic() + 60
+    while not any("ipykernel" in p for p in _left_over(tmp)) and time.monotonic() < eind:
+        time.sleep(0.2)
+    assert any("ipykernel" in p for p in _left_over(tmp)), _left_over(tmp)
+
+
+def test_the_server_and_its_kernels_stop_with_the_command_and_start_again_at_once(tmp_path: Path) -> None:
+    """A closed terminal (SIGHUP to its process group), ``kill`` (SIGTERM), ``kill -9`` while the
+    server is still starting, and Ctrl-C: each time, within seconds, no Voilà and no kernel is left and
+    the port is free, and ``--sessie CODE`` starts again at once on the same port."""
+    tmp = tmp_path.resolve()
+
+    def live(nummer: int, *extra: str, poort: int | None = None) -> Server:
+        return start("workshop", "live", "--lessen", "3", "--map", str(tmp / "antwoorden"), "--out", str(tmp / "uit"),
+                     *extra, werkmap=tmp / f"werk{nummer}", poort=poort)  # fmt: skip
+
+    server = live(1)
+    code = re.search(r"Sessiecode: (\w+)", server.regels[0]).group(1)  # type: ignore[union-attr]
+    try:
+        _with_kernels(server, tmp)
+        os.killpg(server.proces.pid, signal.SIGHUP)  # the terminal is closed
+        _nothing_left(tmp, server)
+        server = live(2, "--sessie", code, poort=server.poort)
+        _with_kernels(server, tmp)
+        os.kill(server.proces.pid, signal.SIGTERM)
+        _nothing_left(tmp, server)
+        # kill -9 while Voilà is still starting: it must not go on without the command
+        proces = subprocess.Popen(
+            [sys.executable, "-m", "toolkit", "workshop", "live", "--sessie", code, "--map", str(tmp / "antwoorden"),
+             "--out", str(tmp / "uit"), "--port", str(server.poort), "--werkmap", str(tmp / "werk3")],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        server = Server(proces, [], server.poort, tmp / "werk3")  # type: ignore[arg-type]
+        eind = time.monotonic() + 60
+        while not (tmp / "werk3" / "voila.pid").exists() and proces.poll() is None and time.monotonic() < eind:
+            time.sleep(0.01)
+        os.kill(proces.pid, signal.SIGKILL)
+        _nothing_left(tmp, server)
+        server = live(4, "--sessie", code, poort=server.poort)
+        assert server.line("Antwoorden").startswith(str(tmp / "antwoorden"))
+        _with_kernels(server, tmp)
+        os.killpg(server.proces.pid, signal.SIGINT)  # Ctrl-C
+        _nothing_left(tmp, server)
+    finally:
+        server.stop()
+        for proces in _left_over(tmp):  # never leave a server running, whatever failed
+            os.kill(int(proces.split()[0]), signal.SIGKILL)
 
 
 def _statements(les: int) -> list[str]:

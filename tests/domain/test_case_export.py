@@ -57,7 +57,7 @@ def test_sources_as_bibtex_and_csl_json(tmp_path: Path) -> None:
 
     res = run_cli("casus", "export", "--met-fictief", "--formats", "bibtex,csl", "--out", str(tmp_path))
     assert res.returncode == 0, res.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bronnen.bib", "bronnen.csl.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".warmtelessen", "bronnen.bib", "bronnen.csl.json"]
     aantal = sum(len(c.bronnen) for c in check_cases()[0] if not c.concept)
     bib = parse_file(str(tmp_path / "bronnen.bib"))
     assert len(bib.entries) == aantal

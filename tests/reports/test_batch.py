@@ -99,7 +99,7 @@ def test_fast_and_papermill_batches_agree(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["lessen", "--jobs", "0"], "--jobs: moet minstens 1 zijn"),
+        (["lessen", "--jobs", "0"], "--jobs 0: kies 1 tot en met 64"),
         (["checklists"], "kies --alle-gemeenten of --profielen"),
         (["lessen", "--fast"], "--fast: alleen voor 'batch checklists'"),
         (["checklists", "--alle-gemeenten", "--formats", "doc"], "onbekend formaat 'doc'"),

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -175,6 +176,19 @@ def test_every_internal_link_of_the_whole_site_lands_on_a_page_and_anchor(site: 
     assert len(paginas) > 250  # both languages
     assert kapot == []
     assert extern == []
+
+
+def test_the_site_and_a_copy_of_it_are_readable_by_a_web_server_running_as_another_user(
+    site: Path, tmp_path: Path
+) -> None:
+    """Folders 0755 and files 0644, the site's own folder too (it was made as a private temporary
+    folder, 0700): ``cp -r`` and ``rsync`` keep these bits, so a copy in /var/www can be served."""
+    kopie = tmp_path / "www"
+    shutil.copytree(site, kopie)  # copies the mode bits, as cp -r does
+    for map_ in (site, kopie):
+        standen = {str(p.relative_to(map_)): stat.S_IMODE(p.stat().st_mode) for p in [map_, *map_.rglob("*")]}
+        verkeerd = {p: oct(m) for p, m in standen.items() if m != (0o755 if (map_ / p).is_dir() else 0o644)}
+        assert verkeerd == {}, list(verkeerd.items())[:5]
 
 
 def _serve(map_: Path) -> Iterator[str]:

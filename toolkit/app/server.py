@@ -3,8 +3,10 @@
 ``warmtelessen app`` serves ``notebooks/app/`` (*Checklist op maat*, *Kennisbank*);
 ``warmtelessen workshop live`` serves ``notebooks/live/`` (the groups' page and the trainer's page).
 Both go through :func:`serve`: check the port, start Voilà in a child process (this module run as
-``python -m toolkit.app.server``), wait until it answers, print the address, and on Ctrl-C stop it
-and its kernels.
+``python -m toolkit.app.server``), wait until it answers, print the address, and on Ctrl-C, SIGTERM
+or SIGHUP (a closed terminal) stop it and its kernels. Voilà stops by itself, with its kernels, the
+moment the command dies in any other way (``kill -9``): nothing is left serving, and a restart finds
+the port free.
 
 What the pages need to know comes to their kernels through environment variables (:data:`ENV`):
 the language, the live session, whether a site is there to link to. Voilà runs with our template
@@ -17,6 +19,7 @@ a device that keeps guessing waits a minute (:mod:`toolkit.app.limiter`).
 
 from __future__ import annotations
 
+import ctypes
 import inspect
 import json
 import os
@@ -36,7 +39,7 @@ from typing import Any
 from markupsafe import escape
 from traitlets.config import Config
 
-from toolkit.base import UserError, paths, shown_path, t
+from toolkit.base import UserError, check_range, paths, shown_path, t
 from toolkit.domain import read_session
 from toolkit.render import css
 
@@ -53,6 +56,7 @@ ENV = {
 }
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 STANDAARD_POORT = 8866
+POORT_GRENS = (1, 65535)
 #: Seconds after which the kernel of a page nobody has open any more is stopped (culled): within
 #: two minutes of closing the page, with the check every third of that.
 OPRUIMEN = 75
@@ -102,12 +106,12 @@ class AppConfig:
     voorraad: dict[str, int] = field(default_factory=dict)  # pre-heated kernels per page (others: one)
     opruimen: int = OPRUIMEN  # seconds after which the kernel of a closed page is stopped
     aanvullen: float = AANVULLEN  # seconds after a pre-heated kernel was used before a new one starts
+    ouder: int = 0  # the process id of the command that started the server: the server stops with it
 
 
 def check_port(host: str, poort: int, optie: str = "--port") -> None:
     """The port is free on ``host``, or one line that says which port and how to choose another."""
-    if not 1 <= poort <= 65535:
-        raise UserError(f"{optie} {poort}: geen geldige poort (kies 1024 tot en met 65535, bijv. {optie} 8867)")
+    check_range(optie, poort, POORT_GRENS, voorbeeld=STANDAARD_POORT + 1)
     familie = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(familie, socket.SOCK_STREAM) as s:
         # as the server binds it: a port a killed server left in TIME_WAIT is free again at once
@@ -290,12 +294,27 @@ def _voila_class(cfg: AppConfig) -> Any:
     return LiveVoila
 
 
-def _stop_with_parent(app: Any) -> None:
-    """Stop when the command that started this server is gone (killed with ``kill -9``): the port
-    and the session file are free for a restart at once."""
-    from tornado.ioloop import PeriodicCallback
+#: ``prctl`` option: the signal the kernel sends this process when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
 
-    ouder = os.getppid()
+
+def _die_with_parent(ouder: int) -> None:
+    """Get SIGTERM from the kernel the moment the command that started this server dies, however it
+    dies (``kill -9``, a closed terminal), also while Voilà is still starting; and stop at once if it
+    died before this line. Voilà stops on SIGTERM and stops its kernels."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # no C library to ask: _stop_with_parent still looks
+            pass
+    if ouder and os.getppid() != ouder:
+        sys.exit(0)
+
+
+def _stop_with_parent(app: Any, ouder: int) -> None:
+    """Stop when the command that started this server is gone, where the kernel does not tell
+    (:func:`_die_with_parent`): the port and the session file are free for a restart at once."""
+    from tornado.ioloop import PeriodicCallback
 
     def kijk() -> None:
         if os.getppid() != ouder:
@@ -307,6 +326,7 @@ def _stop_with_parent(app: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     """The child process: run Voilà with the configuration given as JSON (one argument)."""
     cfg = AppConfig(**json.loads((argv or sys.argv[1:])[0]))
+    _die_with_parent(cfg.ouder)
     Voila = _voila_class(cfg)
     instellingen = Config()
     instellingen.VoilaKernelManager.kernel_pools_config = {nb: {"pool_size": n} for nb, n in cfg.voorraad.items()}
@@ -330,7 +350,10 @@ def main(argv: list[str] | None = None) -> int:
     app.mathjax_url = ""  # nothing from the network
     from tornado.ioloop import IOLoop
 
-    IOLoop.current().add_callback(_stop_with_parent, app)
+    # Voilà's SIGTERM handler stops this loop (and then the kernels); it has the loop only once it
+    # listens, so a SIGTERM while it starts would be lost: give it the loop now.
+    app.ioloop = IOLoop.current()
+    app.ioloop.add_callback(_stop_with_parent, app, cfg.ouder or os.getppid())
     app.start()
     return 0
 
@@ -349,10 +372,14 @@ def address(host: str, poort: int) -> str:
     return f"http://{host}:{poort}/"
 
 
-def _wait_until_up(proces: subprocess.Popen[bytes], adres: str, code: str, log: Path, wacht: float = 90) -> None:
+def _wait_until_up(proces: subprocess.Popen[bytes], adres: str, code: str, log: Path, gestopt: Callable[[], bool],
+                   wacht: float = 90) -> None:  # fmt: skip
+    """Until Voilà answers, or ``gestopt()`` (the command was asked to stop while Voilà starts)."""
     eind = time.monotonic() + wacht
     url = adres + (f"?token={code}" if code else "")
     while time.monotonic() < eind:
+        if gestopt():
+            return
         if proces.poll() is not None:
             regels = [r for r in log.read_text(encoding="utf-8", errors="replace").splitlines() if r.strip()]
             raise UserError(f"app: Voilà stopte bij het starten: {regels[-1] if regels else 'zonder melding'} "
@@ -374,20 +401,16 @@ def serve(
     site: Path | None = None, gestart: Callable[[str], None] | None = None, voorraad: Mapping[str, int] | None = None,
     opruimen: int = OPRUIMEN,
 ) -> int:  # fmt: skip
-    """Serve the notebooks in ``bron`` until Ctrl-C (or SIGTERM). ``gestart(adres)`` is called once
-    the app answers (the command line prints the address there)."""
-    laag, hoog = OPRUIMEN_GRENS
-    if not laag <= opruimen <= hoog:
-        raise UserError(f"--opruimen {opruimen}: kies {laag} tot en met {hoog} seconden (bijv. --opruimen {OPRUIMEN})")
-    laag, hoog = VOORRAAD_GRENS
+    """Serve the notebooks in ``bron`` until Ctrl-C (or SIGTERM, or SIGHUP). ``gestart(adres)`` is
+    called once the app answers (the command line prints the address there)."""
+    check_range("--opruimen", opruimen, OPRUIMEN_GRENS, "seconden", OPRUIMEN)
     for aantal in (voorraad or {}).values():
-        if not laag <= aantal <= hoog:
-            raise UserError(f"--voorraad {aantal}: kies {laag} tot en met {hoog} kernels (bijv. --voorraad {VOORRAAD})")
+        check_range("--voorraad", aantal, VOORRAAD_GRENS, "kernels", VOORRAAD)
     check_port(host, poort)
     werk.mkdir(parents=True, exist_ok=True)
     map_ = run_folder(werk, bron, site)
     cfg = AppConfig(str(map_), poort, host, taal, titel, uitleg, [vars(p) for p in paginas], code, dict(omgeving or {}),
-                    dict(voorraad or {}), opruimen)  # fmt: skip
+                    dict(voorraad or {}), opruimen, ouder=os.getpid())  # fmt: skip
     env = {
         **os.environ,
         **cfg.omgeving,
@@ -407,17 +430,20 @@ def serve(
     def stop(*_: Any) -> None:
         stoppen["nu"] = True
 
-    vorige = signal.signal(signal.SIGTERM, stop)
+    # SIGTERM (kill) and SIGHUP (the terminal was closed) stop the server as Ctrl-C does, also while it starts
+    vorige = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        _wait_until_up(proces, address(host, poort) if host in LOOPBACK else f"http://127.0.0.1:{poort}/", code, log)
-        if gestart:
+        _wait_until_up(proces, address(host, poort) if host in LOOPBACK else f"http://127.0.0.1:{poort}/", code, log,
+                       lambda: stoppen["nu"])  # fmt: skip
+        if gestart and not stoppen["nu"]:
             gestart(address(host, poort))
         while proces.poll() is None and not stoppen["nu"]:
             time.sleep(0.2)
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, vorige)
+        for sig, handler in vorige.items():
+            signal.signal(sig, handler)
         _stop(proces)
     return 0
 

@@ -22,11 +22,16 @@ if TYPE_CHECKING:
     from .errors import Problem as Problem
     from .errors import UserError as UserError
     from .errors import WarmteError as WarmteError
+    from .errors import check_range as check_range
+    from .errors import range_text as range_text
     from .errors import shown_path as shown_path
     from .errors import unknown_ids as unknown_ids
+    from .fileio import MERKTEKEN as MERKTEKEN
     from .fileio import atomic_path as atomic_path
     from .fileio import ensure_dir as ensure_dir
     from .fileio import files_stamp as files_stamp
+    from .fileio import mark_own as mark_own
+    from .fileio import out_folder as out_folder
     from .fileio import write_bytes_atomic as write_bytes_atomic
     from .fileio import write_text_atomic as write_text_atomic
     from .labels import LANGUAGES as LANGUAGES

@@ -106,6 +106,23 @@ class KernelStartError(KernelError):
     """The kernel did not start or answer: worth one retry in a batch."""
 
 
+def range_text(laag: int, hoog: int, eenheid: str = "") -> str:
+    """What a number may be, in the words every range check uses: ``kies 1 tot en met 480 minuten``."""
+    return f"kies {laag} tot en met {hoog}" + (f" {eenheid}" if eenheid else "")
+
+
+def check_range(
+    optie: str, waarde: int, grens: tuple[int, int], eenheid: str = "", voorbeeld: int | None = None
+) -> int:
+    """``waarde`` (typed after ``optie``) if it lies within ``grens``, else one line naming the range:
+    ``--jobs 0: kies 1 tot en met 64 (bijv. --jobs 4)``."""
+    laag, hoog = grens
+    if not laag <= waarde <= hoog:
+        bijv = f" (bijv. {optie} {voorbeeld})" if voorbeeld is not None else ""
+        raise UserError(f"{optie} {waarde}: {range_text(laag, hoog, eenheid)}{bijv}")
+    return waarde
+
+
 @lru_cache(maxsize=8)
 def _resolved(pad: str, _werkmap: str) -> str:
     try:

@@ -14,6 +14,63 @@ from pathlib import Path
 
 from .errors import UserError, shown_path
 
+#: The file in a folder that a command made to put its files straight into (``logboek exporteer``,
+#: ``casus export --out``): such a folder is ours, and the command may write into it again.
+MERKTEKEN = ".warmtelessen"
+
+
+def out_folder(
+    waarde: str | Path, optie: str = "--out", eigen: str | None = None, wat: str = "map van warmtelessen",
+    hint: str = "kies een nieuwe of lege map",
+) -> Path:  # fmt: skip
+    """The folder ``waarde`` (typed after ``optie``) if a command may write into it, else one line
+    that says why not. Every command that writes a folder asks this first, before it reads or makes
+    anything: an empty name (it would mean the current folder), a file, the root of the file system
+    and the home folder are refused. With ``eigen`` (the name of a marker file; the command writes its
+    files straight into the folder, or replaces it), a folder that holds anything and has no such
+    marker is refused too: it is someone else's (``wat`` and ``hint`` say what it should be)."""
+    tekst = str(waarde)
+    if not tekst.strip():
+        raise UserError(f"{optie}: geen map opgegeven (geef een map, bijv. {optie} output)")
+    pad = Path(tekst)
+    try:
+        volledig = pad.resolve()
+    except (OSError, ValueError):  # a loop of links, a NUL byte: ensure_dir says what is wrong
+        volledig = pad.absolute()
+    if volledig == Path(volledig.anchor):
+        raise UserError(
+            f"{optie} {tekst}: dat is de hoofdmap van de computer (kies een eigen map, bijv. {optie} output)"
+        )
+    if volledig == _home():
+        raise UserError(
+            f"{optie} {tekst}: dat is uw thuismap (kies een map daarin, bijv. {optie} {volledig / 'warmtelessen'})"
+        )
+    if pad.exists() and not pad.is_dir():
+        raise UserError(f"{optie} {shown_path(pad)}: is een bestand (kies een map)")
+    if eigen and pad.is_dir() and not (pad / eigen).is_file() and _holds_anything(pad):
+        raise UserError(f"{optie} {shown_path(pad)}: map bestaat al en is geen {wat} ({hint})")
+    return pad
+
+
+def mark_own(pad: Path, merk: str = MERKTEKEN) -> None:
+    """Mark ``pad`` as a folder this toolkit made (see :func:`out_folder`)."""
+    if not (pad / merk).is_file():
+        (pad / merk).write_text("Gemaakt door warmtelessen: de toolkit mag in deze map schrijven.\n", encoding="utf-8")
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError):  # no home folder known
+        return None
+
+
+def _holds_anything(pad: Path) -> bool:
+    try:
+        return any(pad.iterdir())
+    except OSError:  # not readable: ensure_dir says so when the command gets there
+        return False
+
 
 def ensure_dir(pad: Path, optie: str = "--out") -> Path:
     """Create ``pad`` (and parents) and check it is writable, or raise one clear error."""

@@ -42,18 +42,23 @@ def _busy(exc: sqlite3.Error) -> bool:
 
 
 def open_store(
-    pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str, wacht: float = 30.0
-) -> sqlite3.Connection:
-    """Open (or create) the store ``app`` at ``pad`` and bring its schema up to date.
+    pad: Path, app: str, migraties: Sequence[Migration], optie: str, wat: str, wacht: float = 30.0,
+    maken: bool = True,
+) -> sqlite3.Connection:  # fmt: skip
+    """Open (or, with ``maken``, create) the store ``app`` at ``pad`` and bring its schema up to date.
 
     The first migration must create ``meta(sleutel, waarde)`` and insert ``('app', app)``. A file
     that is not such a store is refused with one line: ``<pad>: <optie>: geen <wat> van warmtelessen``;
     a file another program is writing to, after ``wacht`` seconds, with :func:`in_use`.
+    Without ``maken`` (a command that only reads), a file that is not there is refused too: a typing
+    error never becomes a new, empty store.
     """
     naam = shown_path(pad)
     nieuw = not pad.exists() or pad.stat().st_size == 0
     if pad.exists() and pad.is_dir():
         raise UserError(f"{naam}: {optie}: is een map, geen {wat}bestand")
+    if not maken and not pad.exists():
+        raise UserError(f"{naam}: {optie}: bestand bestaat niet (controleer de naam van het {wat}bestand)")
     try:
         db = sqlite3.connect(pad, timeout=wacht, isolation_level=None)
         db.row_factory = sqlite3.Row

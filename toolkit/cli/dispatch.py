@@ -4,7 +4,8 @@ Every report command parses its options into the report's parameter model and ca
 :func:`toolkit.reports.produce`; the options of a report are made from that model (see
 :mod:`toolkit.cli.options`). Subcommands and domain options are Dutch; generic technical options
 keep their usual names (``--lang``, ``--out``, ``--formats``, ``--jobs``). Errors end in one line on
-stderr and a non-zero exit code, never a traceback.
+stderr and a non-zero exit code, never a traceback. ``--out`` is checked here, once for every command
+that has it (:func:`toolkit.base.out_folder`): an empty name, a file, ``/`` and the home folder are refused.
 
 The commands live in groups (:mod:`toolkit.cli.reports`, ``logbook``, ``workshop``, ``servers``).
 Only the group of the command that is run is imported: ``warmtelessen --help`` and a mistyped
@@ -19,7 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from toolkit import __version__
-from toolkit.base import KernelError, WarmteError
+from toolkit.base import KernelError, WarmteError, out_folder
 
 from .parser import Parser
 
@@ -73,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        if "out" in vars(args):  # every command that writes a folder: the same refusals, before anything else
+            args.out = out_folder(args.out)
         return func(args)
     except KernelError as fout:
         print(f"warmtelessen: {fout}", file=sys.stderr)

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import shown_path, transaction
+from toolkit.base import MERKTEKEN, mark_own, out_folder, shown_path, transaction
 from toolkit.content import parse_profile, read_profile
 from toolkit.domain import export_party, import_file
 from toolkit.domain import logbook as lb
 from toolkit.render import export_logbook
 from toolkit.reports import LogboekParams
 
-from .options import add_out, produce_report, report_params, report_parser
-from .parser import Parser, described_parser
+from .options import produce_report, report_params, report_parser
+from .parser import OUT_STANDAARD, Parser, add_out, described_parser
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,11 @@ def _logbook_import(args: argparse.Namespace, db: Any) -> int:
 
 
 def _logbook_export(args: argparse.Namespace, db: Any) -> int:
-    for pad in export_party(db, args.partij, args.out) if args.partij else export_logbook(db, args.out):
+    # The files go straight into --out; without it, into a folder of their own in ./output/.
+    out = args.out / "logboek-export" if args.out == OUT_STANDAARD else out_folder(args.out, eigen=MERKTEKEN)
+    for pad in export_party(db, args.partij, out) if args.partij else export_logbook(db, out):
         print(shown_path(pad))
+    mark_own(out)
     return 0
 
 
@@ -133,12 +136,16 @@ LOGBOEK_ACTIES: dict[str, Callable[[argparse.Namespace, Any], int]] = {
 }
 
 
+#: The actions that may start a new logbook; the others only read or change one that is there.
+LOGBOEK_SCHRIJVEN = ("toevoegen", "importeer")
+
+
 def cmd_logbook(args: argparse.Namespace) -> int:
     if args.actie == "rapport":  # a report: the registry opens the logbook itself
         return _logbook_report(args)
     if args.actie == "vergeet":  # opens the logbook itself, to have it alone
         return _logbook_forget(args)
-    db = lb.connect(args.db)
+    db = lb.connect(args.db, maken=args.actie in LOGBOEK_SCHRIJVEN)
     try:
         return LOGBOEK_ACTIES[args.actie](args, db)
     finally:
@@ -181,7 +188,7 @@ def add_logboek(sub: Any, naam: str, hulp: str) -> None:
     t.add_argument("--maak-partijen", action="store_true", help="maak onbekende partijen aan (type overig)")
     t = acties.add_parser("exporteer", help="schrijf CSV per soort en logboek.xlsx en .ods, of alles over één partij")
     t.add_argument("--partij", metavar="NAAM", help="alles wat het logboek over deze partij weet (JSON)")
-    add_out(t)
+    add_out(t, hulp="map voor de bestanden: een nieuwe of lege map (standaard: ./output/logboek-export/)")
     r = report_parser(acties, "rapport", "logboek", LogboekParams,
                        "rapport (HTML, Word) met signalen en een samenvatting voor bewoners",
                        "Voert notebooks/logbook_report.ipynb uit en schrijft naar MAP/logboek/.",

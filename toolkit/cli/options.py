@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from toolkit.base import option_name, shown_path, t
 from toolkit.reports import Produced, ReportParams, get_spec, parse, parse_formats, produce
 
-from .parser import OUT_STANDAARD
+from .parser import add_out
 
 
 def _extra(model: type[BaseModel], veld: str) -> Mapping[str, Any]:
@@ -83,12 +83,6 @@ def option_names(model: type[BaseModel], positional: Mapping[str, str] | None = 
     return {veld: positional.get(veld) or option_name(model, veld) for veld in model.model_fields}
 
 
-def add_out(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--out", type=Path, default=OUT_STANDAARD, metavar="MAP", help="map voor de uitvoer (standaard: ./output/)"
-    )
-
-
 def add_formats(parser: argparse.ArgumentParser, formats: Iterable[str], standaard: str | None = None) -> None:
     lijst = ",".join(formats)
     parser.add_argument(
@@ -108,9 +102,14 @@ def report_params(kind: str, model: type[ReportParams], args: argparse.Namespace
     return parse(kind, {**model_args(args, model), **(extra or {})}, "opties", option_names(model, positional))
 
 
+def chosen_formats(kind: str, args: argparse.Namespace) -> list[str] | None:
+    """The formats given with ``--formats`` (``None``: the option was left out, so the defaults)."""
+    tekst = getattr(args, "formats", None)
+    return None if tekst is None else parse_formats(tekst, list(get_spec(kind).files))
+
+
 def produce_report(kind: str, params: ReportParams, args: argparse.Namespace) -> int:
-    formats = parse_formats(args.formats) if getattr(args, "formats", None) else None
-    return print_produced(produce(kind, params, args.out, formats))
+    return print_produced(produce(kind, params, args.out, chosen_formats(kind, args)))
 
 
 def print_produced(gemaakt: Produced) -> int:

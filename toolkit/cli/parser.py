@@ -45,6 +45,13 @@ def described_parser(sub: Any, naam: str, hulp: str, beschrijving: str) -> argpa
     return p
 
 
+def add_out(parser: argparse.ArgumentParser, standaard: Path = OUT_STANDAARD,
+            hulp: str = "map voor de uitvoer (standaard: ./output/)") -> None:  # fmt: skip
+    """``--out``, kept as typed: the command line checks it before the command runs (see
+    :func:`toolkit.base.out_folder`), so an empty ``--out ""`` is refused, not read as the current folder."""
+    parser.add_argument("--out", default=str(standaard), metavar="MAP", help=hulp)
+
+
 def print_address(regels: list[str]) -> Callable[[str], None]:
     """What a server calls once it answers: print ``regels`` with its address filled in."""
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import UserError, ensure_dir, shown_path
+from toolkit.base import MERKTEKEN, UserError, ensure_dir, mark_own, out_folder, shown_path
 from toolkit.content import (
     Profiel,
     case_ids,
@@ -32,7 +32,6 @@ from toolkit.reports import (
     build,
     check_formats,
     get_spec,
-    parse_formats,
     produce,
     validate_params,
 )
@@ -40,7 +39,7 @@ from toolkit.reports import (
 from .options import (
     add_formats,
     add_model_options,
-    add_out,
+    chosen_formats,
     model_args,
     option_names,
     print_produced,
@@ -48,7 +47,7 @@ from .options import (
     report_params,
     report_parser,
 )
-from .parser import OUT_STANDAARD, described_parser
+from .parser import OUT_STANDAARD, add_out, described_parser
 
 
 def cmd_lessons(args: argparse.Namespace) -> int:
@@ -78,11 +77,15 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_case(args: argparse.Namespace) -> int:
     if args.casus == "export":
+        eigen_map = args.out != OUT_STANDAARD  # with --out the files go straight into it
+        if eigen_map:
+            out_folder(args.out, eigen=MERKTEKEN)
         params = report_params("casussen-export", ExportParams, args, {"casussen": args.extra})
-        formats = parse_formats(args.formats) if args.formats else None
-        return print_produced(
-            produce("casussen-export", params, args.out, formats, subfolder=args.out == OUT_STANDAARD)
-        )
+        gemaakt = produce("casussen-export", params, args.out, chosen_formats("casussen-export", args),
+                          subfolder=not eigen_map)  # fmt: skip
+        if eigen_map:
+            mark_own(args.out)
+        return print_produced(gemaakt)
     if args.casus == "nieuw":
         if len(args.extra) != 1:
             raise UserError("casus nieuw: geef één id (bijv. warmtelessen casus nieuw utrecht-overvecht)")
@@ -140,8 +143,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError(f"--jobs: moet minstens 1 zijn, niet {args.jobs}")
+    if args.jobs is not None:
+        batch.check_jobs(args.jobs)
     if args.fast and args.soort != "checklists":
         raise UserError("--fast: alleen voor 'batch checklists' (lessen en casussen vragen een notebook)")
     if args.lang:
@@ -153,7 +156,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     elif args.soort == "casussen":
         runs = batch.plan_cases(args.out, talen)
     else:
-        formats = check_formats(get_spec("checklist"), parse_formats(args.formats), "papermill")
+        formats = check_formats(get_spec("checklist"), chosen_formats("checklist", args), "papermill")
         if args.alle_gemeenten == bool(args.profielen):
             raise UserError("batch checklists: kies --alle-gemeenten of --profielen BESTAND.csv")
         if args.alle_gemeenten:

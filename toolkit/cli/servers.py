@@ -14,7 +14,7 @@ from toolkit.content import validate
 from toolkit.domain import check_chosen_code, new_code
 from toolkit.site import build_site, site_summary
 
-from .parser import OUT_STANDAARD, print_address
+from .parser import OUT_STANDAARD, add_out, print_address
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -94,10 +94,8 @@ def add_site(sub: Any, naam: str, hulp: str) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--lang", metavar="nl,en", help="talen (standaard: nl,en)")
-    p.add_argument(
-        "--out", type=Path, default=OUT_STANDAARD / "site", metavar="MAP",
-        help="map voor de site; die wordt bij elke bouw als geheel vervangen (standaard: ./output/site/)",
-    )  # fmt: skip
+    add_out(p, OUT_STANDAARD / "site", "map voor de site; die wordt bij elke bouw als geheel vervangen "
+            "(standaard: ./output/site/)")  # fmt: skip
     p.set_defaults(func=cmd_site)
 
 

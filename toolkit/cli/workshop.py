@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.app import ENV, LOOPBACK, Pagina, address, check_port, serve
-from toolkit.base import UserError, notebooks_dir, shown_path, t
+from toolkit.base import UserError, notebooks_dir, out_folder, shown_path, t
 from toolkit.domain import export_responses, new_session, open_session, parse_lessons
 from toolkit.reports import KitParams, OogstParams
 
-from .options import add_out, produce_report, report_params, report_parser
-from .parser import OUT_STANDAARD, Parser, print_address
+from .options import produce_report, report_params, report_parser
+from .parser import OUT_STANDAARD, Parser, add_out, print_address
 
 
 def cmd_workshop_kit(args: argparse.Namespace) -> int:
@@ -35,6 +35,7 @@ def cmd_workshop_harvest(args: argparse.Namespace) -> int:
 
 def cmd_workshop_live(args: argparse.Namespace) -> int:
     taal = args.lang
+    out_folder(args.map, "--map")
     check_port(args.host, args.port)  # before a session is made for nothing
     if args.sessie:
         sessie = open_session(args.map, args.sessie)

@@ -451,7 +451,7 @@ def explain(checklist: Checklist) -> str:
 def logbook_stats(pad: Path) -> dict[str, int]:
     """Counts from a participation logbook (refuses a file that is not one)."""
 
-    db = lb.connect(pad)
+    db = lb.connect(pad, "--logboek", maken=False)
     try:
         return stats(db)
     finally:

@@ -21,6 +21,7 @@ from typing import Any
 
 from toolkit.base import (
     UserError,
+    check_range,
     csv_text,
     ensure_dir,
     fold,
@@ -173,13 +174,13 @@ def session_path(map_: Path, code: str) -> Path:
 
 #: How long a session's answers are kept when the trainer says nothing else (days).
 BEWAAR_DAGEN = 30
+BEWAAR_GRENS = (1, 365)
 
 
 def new_session(map_: Path, lessen: list[int], taal: str = "nl", bewaar_dagen: int = BEWAAR_DAGEN) -> Sessie:
     """Create a session with fresh codes in ``map_`` (which must be writable), kept for
     ``bewaar_dagen`` days."""
-    if not 1 <= bewaar_dagen <= 365:
-        raise UserError(f"--bewaar {bewaar_dagen}: kies 1 tot en met 365 dagen (bijv. --bewaar 30)")
+    check_range("--bewaar", bewaar_dagen, BEWAAR_GRENS, "dagen", BEWAAR_DAGEN)
     ensure_dir(map_, "--map")
     purge_expired(map_)
     bewaar_tot = date.today() + timedelta(days=bewaar_dagen)

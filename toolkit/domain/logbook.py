@@ -76,10 +76,11 @@ MIGRATIES: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 VERSIE = len(MIGRATIES)
 
 
-def connect(pad: Path, wacht: float = 30.0) -> sqlite3.Connection:
-    """Open (or create) a logbook and bring its schema up to date. Refuses other files, and after
-    ``wacht`` seconds a file another program is writing to."""
-    return open_store(pad, APP, MIGRATIES, "--db", "logboek", wacht)
+def connect(pad: Path, optie: str = "--db", maken: bool = True, wacht: float = 30.0) -> sqlite3.Connection:
+    """Open (or, with ``maken``, create) a logbook and bring its schema up to date. Refuses other
+    files, without ``maken`` a file that is not there, and after ``wacht`` seconds a file another
+    program is writing to; ``optie`` is how the user named it."""
+    return open_store(pad, APP, MIGRATIES, optie, "logboek", wacht, maken)
 
 
 # --- checking values --------------------------------------------------------------------------------
@@ -309,7 +310,7 @@ def forget(pad: Path, naam: str, naam_ook: bool = False, taal: str = "nl") -> Ve
     text included. Its conversations and decisions stay. Nothing erased can be read back from the
     files afterwards (:func:`toolkit.base.erase_for_good`); while another program has the logbook
     open this refuses with one line and changes nothing."""
-    db = connect(pad, VERGEET_WACHT)
+    db = connect(pad, maken=False, wacht=VERGEET_WACHT)
     try:
         return erase_for_good(db, pad, "--db", lambda db: _forget(db, naam, naam_ook, taal))
     finally:

@@ -114,7 +114,7 @@ def report_from_file(
     pad: Path, peildatum: date | None = None, extra_groepen: list[str] | None = None
 ) -> dict[str, Any]:
     """The report of the logbook in ``pad`` (refuses a file that is not a logbook)."""
-    db = lb.connect(pad)
+    db = lb.connect(pad, maken=False)
     try:
         return report(db, peildatum or date.today(), extra_groepen)
     finally:

@@ -26,7 +26,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import UserError, WarmteError, csv_text, ensure_dir, paths, slugify, write_text_atomic
+from toolkit.base import WarmteError, check_range, csv_text, ensure_dir, paths, slugify, write_text_atomic
 from toolkit.content import gemeenten, lesson_numbers, load_cases, read_profiles_csv
 
 from .batch_worker import KERNEL_START_FOUT
@@ -169,6 +169,16 @@ def _progress(totaal: int, beschrijving: str) -> Any:
     return tqdm(total=totaal, desc=beschrijving, unit="run", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
 
 
+#: How many runs at once ``--jobs`` may ask for: each is a process with a notebook kernel, so more than
+#: this fills any computer's memory long before it is faster.
+JOBS_GRENS = (1, 64)
+
+
+def check_jobs(jobs: int) -> int:
+    """``--jobs`` within :data:`JOBS_GRENS`, or one line naming the range."""
+    return check_range("--jobs", jobs, JOBS_GRENS, voorbeeld=4)
+
+
 def run_batch(
     runs: list[Run],
     out: Path,
@@ -178,9 +188,7 @@ def run_batch(
     voortgangsbalk: bool = True,
 ) -> list[Outcome]:
     """Run ``runs``; write the manifest into ``out``; return one outcome per run (in plan order)."""
-    if jobs is not None and jobs < 1:
-        raise UserError(f"--jobs: moet minstens 1 zijn, niet {jobs}")
-    jobs = jobs or os.cpu_count() or 1
+    jobs = check_jobs(jobs) if jobs is not None else os.cpu_count() or 1
     ensure_dir(out)
     logmap = ensure_dir(out / "logs")
     vorige = _previous_manifest(out)

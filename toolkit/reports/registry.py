@@ -44,6 +44,7 @@ from toolkit.base import (
     excerpt,
     in_project,
     problems_from_validation,
+    range_text,
     shown_path,
     t,
 )
@@ -112,13 +113,19 @@ def _iso_date(waarde: Any) -> Any:
         raise ValueError(f"ongeldige datum {excerpt(waarde)} || JJJJ-MM-DD") from None
 
 
+#: How long a workshop may be, in minutes: up to a day (a longer one is a typing error, and its agenda
+#: would take minutes to share out).
+MINUTEN_GRENS = (1, 480)
+
+
 def _minutes(waarde: Any) -> int:
     try:
         minuten = int(str(waarde).strip())
     except ValueError:
         raise ValueError(f"geen aantal minuten: {excerpt(waarde)} || bijv. 120") from None
-    if minuten <= 0:
-        raise ValueError(f"moet meer dan 0 zijn, niet {minuten} || bijv. 120")
+    laag, hoog = MINUTEN_GRENS
+    if not laag <= minuten <= hoog:
+        raise ValueError(f"{range_text(laag, hoog, 'minuten')}, niet {minuten} || hooguit een dag; bijv. 120")
     return minuten
 
 
@@ -272,11 +279,13 @@ def validate_params(model: type[P], data: Mapping[str, Any], bron: str = "opties
         raise UserError("; ".join(map(str, problemen))) from None
 
 
-def parse_formats(tekst: str) -> list[str]:
-    """``"html,json"`` (the ``--formats`` option) -> ``["html", "json"]``; empty is refused."""
+def parse_formats(tekst: str, toegestaan: Sequence[str] = ()) -> list[str]:
+    """``"html,json"`` (the ``--formats`` option) -> ``["html", "json"]``. Empty is refused (it never
+    means "all formats": leave the option out for that), naming the formats in ``toegestaan``."""
     formats = [f.strip() for f in tekst.split(",") if f.strip()]
     if not formats:
-        raise UserError("--formats: geen formaat gekozen (bijv. --formats html,json)")
+        keuze = f"toegestaan: {', '.join(toegestaan)}" if toegestaan else "bijv. --formats html,json"
+        raise UserError(f"--formats: geen formaat gekozen ({keuze}; zonder --formats: de standaardformaten)")
     return formats
 
 
@@ -492,7 +501,7 @@ def _logbook_meta(p: LogboekParams, _: Any = None) -> Meta:
 
 
 def _logbook_check(p: LogboekParams) -> Meta:
-    lb.connect(in_project(p.db)).close()  # refuses a file that is not a logbook, before a kernel starts
+    lb.connect(in_project(p.db), maken=False).close()  # refuses a file that is not a logbook, before a kernel starts
     return _logbook_meta(p)
 
 

@@ -37,6 +37,7 @@ from toolkit.base import (
     ContentError,
     Problem,
     UserError,
+    out_folder,
     paths,
     shown_path,
     t,
@@ -229,14 +230,10 @@ def chart_cache(map_: Path) -> Tekenaar:
 
 
 def _check_target(out: Path) -> None:
-    """The site replaces ``out`` as a whole: refuse a folder that holds anything else."""
-    if out.exists() and not out.is_dir():
-        raise UserError(f"--out {shown_path(out)}: is een bestand (kies een map voor de site)")
-    if out.is_dir() and any(out.iterdir()) and not (out / MERKTEKEN).is_file():
-        raise UserError(
-            f"--out {shown_path(out)}: map bestaat al en is geen Warmtelessen-site "
-            "(kies een nieuwe map, bijvoorbeeld output/site; de site vervangt de hele map)"
-        )
+    """The site replaces ``out`` as a whole: refuse what every command refuses, and a folder that
+    holds anything but an earlier site."""
+    out_folder(out, eigen=MERKTEKEN, wat="Warmtelessen-site",
+               hint="kies een nieuwe map, bijvoorbeeld output/site; de site vervangt de hele map")  # fmt: skip
 
 
 def _work_folder(out: Path) -> Path:
@@ -330,6 +327,7 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
             )
         write_text_atomic(nieuw / "index.html", _choice_page(talen))
         write_text_atomic(nieuw / MERKTEKEN, "Gemaakt door warmtelessen site; wordt bij elke bouw vervangen.\n")
+        _readable_by_all(nieuw)
         oud = out.parent / f".{out.name}-oud"
         if oud.exists():
             shutil.rmtree(oud)
@@ -341,6 +339,15 @@ def _swap_in(werk: Path, out: Path, talen: list[str]) -> None:
     finally:
         if nieuw.exists():
             shutil.rmtree(nieuw)
+
+
+def _readable_by_all(map_: Path) -> None:
+    """Folders 0755 and files 0644, whatever the umask and however they were made (the site's own
+    folder comes from ``mkdtemp``, 0700): a web server running as another user can serve the site,
+    and so can a copy of it (``cp -r`` and ``rsync -a`` keep these bits)."""
+    for pad in [map_, *map_.rglob("*")]:
+        if not pad.is_symlink():
+            pad.chmod(0o755 if pad.is_dir() else 0o644)
 
 
 #: The look of the app's start page (one style sheet for both), with the site's accent colour.
