@@ -360,3 +360,15 @@ def test_in_the_app_a_hostile_profile_upload_is_one_message() -> None:
     with pytest.raises(UserError) as fout:
         read_uploaded_profile("groot.yaml", b"gemeente: x\n" * 30_000, "en")
     assert str(fout.value) == "Your file groot.yaml cannot be used: the file is too large (351 kB; at most 256 kB)."
+
+
+def test_a_logbook_entry_with_a_pasted_vertical_tab_is_stored_clean_and_said(tmp_path: Path) -> None:
+    db = str(tmp_path / "logboek.sqlite")
+    res = run_cli("logboek", "--db", db, "toevoegen", "partij", "--naam", "Wijk\x0braad", "--type", "wijkraad")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip() == (
+        "let op: --naam: onzichtbare tekens weggehaald "
+        "(zoals een verticale tab die Word of Excel meegeeft bij kopiëren)"
+    )
+    lijst = run_cli("logboek", "--db", db, "lijst", "partijen")
+    assert "naam: Wijk raad" in lijst.stdout and "\x0b" not in lijst.stdout

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.base import MERKTEKEN, mark_own, out_folder, shown_path, transaction
+from toolkit.base import MERKTEKEN, clean_fields, mark_own, out_folder, shown_path, transaction
 from toolkit.content import parse_profile, read_profile
 from toolkit.domain import export_party, import_file
 from toolkit.domain import logbook as lb
@@ -74,8 +74,13 @@ LOGBOEK_TOEVOEGEN: dict[str, tuple[str, str, tuple[Optie, ...]]] = {
 
 def _logbook_add(args: argparse.Namespace, db: Any) -> int:
     _, functie, opties = LOGBOEK_TOEVOEGEN[args.soort]
+    waarden, velden = clean_fields({o.dest: getattr(args, o.dest) for o in opties})
+    if velden:  # pasted from Word or Excel: said, and taken out
+        genoemd = ", ".join(o.flag for o in opties if o.dest in velden)
+        print(f"let op: {genoemd}: onzichtbare tekens weggehaald (zoals een verticale tab die Word of Excel "
+              "meegeeft bij kopiëren)", file=sys.stderr)  # fmt: skip
     with transaction(db):
-        res = getattr(lb, functie)(db, **{o.dest: getattr(args, o.dest) for o in opties})
+        res = getattr(lb, functie)(db, **waarden)
     print(f"{res.soort} {res.id}: " + ("toegevoegd" if res.nieuw else "stond er al (niets veranderd)"))
     return 0
 
