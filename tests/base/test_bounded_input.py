@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, assert_one_line_error, run_cli
-from toolkit.base import MAX_RIJEN, MAX_YAML, UserError, load_yaml
+from toolkit.base import MAX_RIJEN, MAX_YAML, UserError, limits, load_yaml
 from toolkit.base.limits import MAX_BESTAND, MAX_UITGEPAKT, excerpt
 from toolkit.domain import read_register
 from toolkit.domain.checklist import build
@@ -201,7 +201,7 @@ def test_a_register_that_unpacks_to_a_gigabyte_is_refused_before_it_is_read(tmp_
     pad = _register(tmp_path)
     bom = _rewrite(pad, tmp_path / "bom.xlsx", {}, {"xl/media/nul.bin": b"\0" * (MAX_UITGEPAKT + 1)})
     assert bom.stat().st_size < MAX_BESTAND  # small on disk
-    with pytest.raises(UserError, match=r"bom.xlsx: --voortgang: bestand is uitgepakt te groot .*hoogstens 25 MB"):
+    with pytest.raises(UserError, match=r"bom.xlsx: --voortgang: bestand is uitgepakt te groot .*hoogstens 5 MB"):
         read_register(bom)
 
 
@@ -236,7 +236,7 @@ def test_in_the_app_a_bad_register_is_a_message_in_the_page_language_without_an_
     with pytest.raises(UserError) as fout:
         read_uploaded_register("mijn register.xlsx", bom.read_bytes(), "en")
     assert str(fout.value) == (
-        "Your file mijn register.xlsx cannot be used: the file is too large when unpacked (25 MB; at most 25 MB)."
+        "Your file mijn register.xlsx cannot be used: the file is too large when unpacked (5 MB; at most 5 MB)."
     )
     with zipfile.ZipFile(pad) as z:
         blad = next(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
@@ -297,23 +297,27 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 
 def _big_inputs(tmp_path: Path) -> list[tuple[Path, str]]:
+    """The costliest inputs a reader still takes: each just under its limits (or, where a limit
+    refuses it cheaply, 5 MB of it)."""
     vijf = MAX_BESTAND - 1024
     ods = tmp_path / "groot.ods"
     pad = tmp_path / "actieregister.ods"
     pad.write_bytes(render("checklist", "ods", build({"gemeente": "Wageningen"}, "nl"), "nl"))
     cel = b'<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
-    rij = b"<table:table-row>" + cel * 50 + b"</table:table-row>"
+    rij = b"<table:table-row>" + cel * 35 + b"</table:table-row>"  # 71 XML elements, 35 cells
     with zipfile.ZipFile(pad) as z:
         xml = z.read("content.xml")
-    _rewrite(pad, ods, {"content.xml": xml.replace(b"</table:table>", rij * 4000 + b"</table:table>", 1)})
+    rijen = min((limits.MAX_ELEMENTEN - 5000) // 71, (limits.MAX_CELLEN - 1000) // 35)
+    blad = b'<table:table table:name="Groot">' + rij * rijen + b"</table:table></office:spreadsheet>"
+    _rewrite(pad, ods, {"content.xml": xml.replace(b"</office:spreadsheet>", blad, 1)})
     xlsx = _register(tmp_path)
     with zipfile.ZipFile(xlsx) as z:
         blad = next(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
         sheet = z.read(blad)
-    cellen = b"".join(b'<c r="A%d" t="inlineStr"><is><t>x</t></is></c>' % i for i in range(2, 400_000))
-    groot_xlsx = _rewrite(
-        xlsx, tmp_path / "groot.xlsx", {blad: sheet.replace(b"</sheetData>", cellen + b"</sheetData>")}
-    )
+    # one row as wide as the cell limit allows: openpyxl builds a row whole, the costliest sheet
+    cel = b'<c r="A2" t="inlineStr"><is><t>x</t></is></c>'
+    rij = b'<row r="2">' + cel * (limits.MAX_CELLEN - 1000) + b"</row>"
+    groot_xlsx = _rewrite(xlsx, tmp_path / "groot.xlsx", {blad: sheet.replace(b"</sheetData>", rij + b"</sheetData>")})
     yaml = tmp_path / "groot.yaml"
     yaml.write_text("gemeente: Wageningen\nnotities: '" + "x" * vijf + "'\n")
     csv = tmp_path / "tijdlijn.csv"
@@ -345,6 +349,7 @@ def test_the_readme_states_the_limits_the_toolkit_applies() -> None:
         f"| rijen per blad of CSV-bestand | hoogstens {MAX_RIJEN} |",
         f"| kolommen per rij | hoogstens {limits.MAX_KOLOMMEN} |",
         f"| cellen per blad (rijen maal kolommen) | hoogstens {limits.MAX_CELLEN} |",
+        f"| de inhoud van een .ods (XML-elementen; een gevulde cel is er twee) | hoogstens {limits.MAX_ELEMENTEN} |",
         f"| groepen in één profiel | hoogstens {MAX_GROEPEN} |",
     ):
         assert regel in deel, regel

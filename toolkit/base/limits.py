@@ -21,14 +21,17 @@ MAX_YAML = 256 * 1024
 MAX_BESTAND = 5 * 1024 * 1024
 #: Bytes of a spreadsheet's contents once unpacked (an .xlsx or .ods is a zip file): a register
 #: of the toolkit unpacks to well under 1 MB.
-MAX_UITGEPAKT = 25 * 1024 * 1024
+MAX_UITGEPAKT = 5 * 1024 * 1024
 #: Parts inside one spreadsheet's zip file.
 MAX_ONDERDELEN = 200
 #: Rows per sheet or CSV file, columns per row, and cells per sheet as a spreadsheet spells them
 #: out (a cell may say "repeat me a million times").
 MAX_RIJEN = 10_000
 MAX_KOLOMMEN = 60
-MAX_CELLEN = 200_000
+MAX_CELLEN = 50_000
+#: XML elements in an ODS's content: odfpy (which pandas reads ODS with) builds a tree of all of them
+#: at some 50 µs each, so this bounds its time and memory. A register of the toolkit has some 2,000.
+MAX_ELEMENTEN = 40_000
 #: Characters of a wrong value that an error line shows.
 MAX_FRAGMENT = 60
 

@@ -19,7 +19,7 @@ from zipfile import BadZipFile, ZipFile
 
 from lxml import etree
 
-from .limits import MAX_CELLEN, MAX_KOLOMMEN, MAX_RIJEN, TooLarge, check_zip, too_many
+from .limits import MAX_CELLEN, MAX_ELEMENTEN, MAX_KOLOMMEN, MAX_RIJEN, TooLarge, check_zip, too_many
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -98,6 +98,12 @@ def read_sheets(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
         raise UnreadableSheet(str(pad)) from fout
     if pad.suffix.lower() == ".ods":
         return _read_ods(pad)
+    try:
+        _xlsx_cells(pad)
+    except TooLarge as fout:
+        raise UnreadableSheet(str(pad), fout) from None
+    except Exception as fout:  # not XML, not a workbook
+        raise UnreadableSheet(str(pad)) from fout
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -130,6 +136,30 @@ def read_sheets(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
         boek.close()
 
 
+def _xlsx_cells(pad: Path) -> None:
+    """Count the rows and cells of every sheet of an .xlsx before openpyxl reads it (it builds each
+    row whole, however wide): more than ``MAX_RIJEN`` rows or ``MAX_CELLEN`` cells is
+    :class:`TooLarge`."""
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with ZipFile(pad) as z:
+        for naam in z.namelist():
+            if not (naam.startswith("xl/worksheets/") and naam.endswith(".xml")):
+                continue
+            rijen = cellen = 0
+            with z.open(naam) as blad:
+                for _, el in etree.iterparse(blad, events=("end",), tag=(f"{ns}c", f"{ns}row"),
+                                             resolve_entities=False, no_network=True, huge_tree=False):  # fmt: skip
+                    if el.tag == f"{ns}row":
+                        rijen += 1
+                        if rijen > MAX_RIJEN + 1:  # the header row and MAX_RIJEN rows
+                            raise too_many(rijen - 1, "rijen", MAX_RIJEN)
+                        el.clear()
+                    else:
+                        cellen += 1
+                        if cellen > MAX_CELLEN:
+                            raise too_many(cellen, "cellen", MAX_CELLEN)
+
+
 def _ods_cells(pad: Path) -> None:
     """Count the cells an ODS spells out (a cell or row may say it repeats) before pandas expands
     them: more than ``MAX_RIJEN`` rows, ``MAX_KOLOMMEN`` columns or ``MAX_CELLEN`` cells (rows times
@@ -137,32 +167,34 @@ def _ods_cells(pad: Path) -> None:
     at the end (as LibreOffice writes the rest of a sheet) are not spelled out and not counted."""
     tabel = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     with ZipFile(pad) as z, z.open("content.xml") as inhoud:
-        rijen = leeg = breedste = 0
-        for _, el in etree.iterparse(inhoud, events=("end",), tag=(f"{tabel}table-row", f"{tabel}table"),
-                                     resolve_entities=False, no_network=True, huge_tree=False):  # fmt: skip
+        rijen = leeg = breedste = elementen = 0
+        for _, el in etree.iterparse(inhoud, events=("end",), resolve_entities=False, no_network=True, huge_tree=False):
+            elementen += 1
+            if elementen > MAX_ELEMENTEN:
+                raise TooLarge("elementen", grens=MAX_ELEMENTEN)
             if el.tag == f"{tabel}table":
                 rijen = leeg = breedste = 0
+            elif el.tag == f"{tabel}table-row":
+                breedte = gevuld = 0
+                for cel in el:
+                    breedte += int(cel.get(f"{tabel}number-columns-repeated", "1"))
+                    if len(cel) or cel.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"):
+                        gevuld = breedte  # the empty cells before a filled one are spelled out too
+                herhaal = int(el.get(f"{tabel}number-rows-repeated", "1"))
+                if not gevuld:
+                    leeg += herhaal  # spelled out only when a filled row follows
+                else:
+                    rijen += leeg + herhaal
+                    leeg = 0
+                    breedste = max(breedste, gevuld)
+                    if gevuld > MAX_KOLOMMEN:
+                        raise too_many(gevuld, "kolommen", MAX_KOLOMMEN)
+                    if rijen > MAX_RIJEN:
+                        raise too_many(rijen, "rijen", MAX_RIJEN)
+                    if rijen * breedste > MAX_CELLEN:
+                        raise too_many(rijen * breedste, "cellen", MAX_CELLEN)
+            if el.getparent() is None or el.tag in (f"{tabel}table-row", f"{tabel}table"):
                 el.clear()
-                continue
-            breedte = gevuld = 0
-            for cel in el:
-                breedte += int(cel.get(f"{tabel}number-columns-repeated", "1"))
-                if len(cel) or cel.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"):
-                    gevuld = breedte  # the empty cells before a filled one are spelled out too
-            herhaal = int(el.get(f"{tabel}number-rows-repeated", "1"))
-            el.clear()
-            if not gevuld:
-                leeg += herhaal  # spelled out only when a filled row follows
-                continue
-            rijen += leeg + herhaal
-            leeg = 0
-            breedste = max(breedste, gevuld)
-            if gevuld > MAX_KOLOMMEN:
-                raise too_many(gevuld, "kolommen", MAX_KOLOMMEN)
-            if rijen > MAX_RIJEN:
-                raise too_many(rijen, "rijen", MAX_RIJEN)
-            if rijen * breedste > MAX_CELLEN:
-                raise too_many(rijen * breedste, "cellen", MAX_CELLEN)
 
 
 def _read_ods(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
