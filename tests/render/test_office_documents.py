@@ -248,11 +248,11 @@ def test_the_excel_register_refuses_a_status_outside_the_list(documenten: dict[s
 
 
 def test_a_control_character_a_user_pasted_never_breaks_a_document() -> None:
-    """XML cannot hold most control characters and a PDF font has no glyph for them: each becomes a
-    space, the rest of the text stays."""
+    """XML cannot hold most control characters and a PDF font has no glyph for them: a vertical tab
+    (Word's line break) becomes a space, the others go, the rest of the text stays."""
     import zipfile
 
-    checklist = build({"gemeente": "Zwolle", "notities": "Overleg\x0bmet\x01de wijkraad\x7f op dinsdag"}, "nl",
+    checklist = build({"gemeente": "Zwolle", "notities": "Overleg\x0bmet de\x01 wijkraad\x7f op dinsdag"}, "nl",
                       peildatum=PEIL)  # fmt: skip
     for formaat in ("docx", "odt", "pdf", "xlsx", "ods"):
         inhoud = render("checklist", formaat, checklist, "nl")

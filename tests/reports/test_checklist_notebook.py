@@ -115,7 +115,8 @@ def test_bad_profile_files(tmp_path: Path) -> None:
 def test_unwritable_out_and_bad_register(tmp_path: Path) -> None:
     blok = tmp_path / "blok"
     blok.write_text("")
-    assert_one_line_error(run_cli("checklist", "--out", str(blok)), "map kan niet worden gemaakt")
+    assert_one_line_error(run_cli("checklist", "--out", str(blok)), f"--out {blok}: is een bestand (kies een map)")
+    assert_one_line_error(run_cli("checklist", "--out", str(blok / "onder")), "map kan niet worden gemaakt")
     nep = tmp_path / "nep.xlsx"
     nep.write_text("dit is geen register")
     assert_one_line_error(run_cli("checklist", "--voortgang", str(nep)), "--voortgang: geen Excel-bestand")
