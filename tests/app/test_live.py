@@ -68,6 +68,13 @@ def test_submitted_answers_are_stored_at_once_and_survive_another_connection(ses
     assert {a.score for a in antwoorden if a.les == 3} == {4} and {a.score for a in antwoorden if a.les == 4} == {None}
 
 
+def test_what_a_group_pastes_is_stored_without_invisible_characters(sessie) -> None:  # type: ignore[no-untyped-def]
+    submit(sessie, "Tafel\x011\x0b", "pagina-a", _rows(3, 2, "Samen\x0bmet de wijkraad\x07"))
+    antwoorden = responses(sessie)
+    assert {a.groep for a in antwoorden} == {"Tafel1"}
+    assert {a.notitie for a in antwoorden} == {"Samen met de wijkraad"}
+
+
 def test_a_group_corrects_its_answers_but_cannot_take_another_groups_name(sessie) -> None:  # type: ignore[no-untyped-def]
     submit(sessie, "Tafel 1", "pagina-a", _rows(3, 2))
     submit(sessie, "  tafel   1 ", "pagina-a", _rows(3, 5))  # same page, same name as typed loosely: replaces

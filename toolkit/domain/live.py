@@ -22,6 +22,7 @@ from typing import Any
 from toolkit.base import (
     UserError,
     check_range,
+    clean_text,
     csv_text,
     ensure_dir,
     fold,
@@ -275,7 +276,7 @@ class LiveFout(UserError):
 
 def check_group_name(naam: str) -> str:
     """The group name as shown, or one line saying what is wrong with it."""
-    naam = " ".join(str(naam).split())
+    naam = " ".join(clean_text(str(naam)).split())  # without what a paste brings along
     if not naam:
         raise LiveFout("naam_leeg")
     if len(naam) > MAX_GROEPNAAM:
@@ -288,7 +289,7 @@ def check_answers(sessie: Sessie, naam: str, antwoorden: list[dict[str, Any]]) -
     bekend = statement_ids(sessie.taal)
     rijen = []
     for i, rij in enumerate(antwoorden, start=1):
-        notitie = str(rij.get("notitie") or "").strip()
+        notitie = clean_text(str(rij.get("notitie") or "")).strip()
         if len(notitie) > MAX_NOTITIE:
             raise UserError(f"{rij.get('stelling')}: notitie is {len(notitie)} tekens (hooguit {MAX_NOTITIE})")
         antwoord, fout = check_answer(naam, rij.get("les", ""), rij.get("stelling", ""), rij.get("score"), bekend,
