@@ -467,3 +467,67 @@ def test_the_room_votes_on_the_statement_the_trainer_puts_to_it(sessie) -> None:
     assert active_statement(sessie) is None
     with pytest.raises(UserError, match="onbekende stelling"):
         set_active_statement(sessie, "L9-S9")
+
+
+@pytest.mark.parametrize(("taal", "velden", "melding"), [
+    ("en", {"Municipality": "Xyzstad"}, "municipality: unknown municipality 'Xyzstad' (did you mean: Zaanstad"),
+    ("en", {"Municipality": "Wageningen", "District": "Nergens"}, "district: unknown district 'Nergens' in Wageningen"),
+    ("en", {"Municipality": "Wageningen", "Staff capacity (fte)": "veel"},
+     "Staff capacity (fte): 'veel' is not a number (leave it empty if you do not know)"),
+    ("en", {"Municipality": "Wageningen", "Owner-occupied homes (%)": "80", "Housing-corporation homes (%)": "50"},
+     "tenure (%): the shares add up to 130 (at most 100 together)"),
+    ("nl", {"Gemeente": "Xyzstad"}, "gemeente: onbekende gemeente 'Xyzstad' (bedoelt u: Zaanstad"),
+])  # fmt: skip
+def test_a_mistake_in_the_form_is_said_on_the_page_in_its_language_and_its_words(
+    taal: str, velden: dict[str, str], melding: str
+) -> None:
+    import contextlib
+    import io
+    from html import unescape
+
+    from toolkit.app.checklist import checklist_page
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        pagina = checklist_page(taal)
+    alle = _widgets(pagina)
+    invoer = {getattr(w, "description", ""): w for w in alle}
+    for label, waarde in velden.items():
+        invoer[label].value = waarde
+    invoer["Make checklist" if taal == "en" else "Maak checklist"].click()
+    meldingen = [unescape(str(w.value)) for w in alle if 'role="alert"' in str(getattr(w, "value", ""))]
+    assert any(melding in m for m in meldingen), meldingen
+    for m in meldingen:  # no field name of the profile file, no file the visitor never saw
+        assert "profiel:" not in m and "capaciteit_fte" not in m and "_" not in m.split("(")[0]
+
+
+def test_page_messages_in_english_keep_no_dutch_line_unmarked() -> None:
+    from toolkit.notebook import page_message
+
+    assert page_message("profiel: groepen[2].naam: is leeg (vul tekst in)", "en") == (
+        "existing groups: is empty (fill in some text)"
+    )
+    assert page_message("mijn.yaml: regel 3: YAML-fout: sleutel 'a' staat twee keer in hetzelfde blok", "en") == (
+        "mijn.yaml: line 3: the key 'a' appears twice in the same block"
+    )
+    assert page_message("iets heel anders", "en") == "In Dutch: iets heel anders"  # said, not passed off as English
+    assert page_message("profiel: notities: is te lang (hooguit 5000 tekens)", "nl") == (
+        "notities: is te lang (hooguit 5000 tekens)"
+    )
+
+
+def _widgets(w: object) -> list[object]:
+    uit = [w]
+    for kind in getattr(w, "children", ()):
+        uit += _widgets(kind)
+    return uit
+
+
+def test_a_hostile_profile_upload_is_said_in_english_on_an_english_page() -> None:
+    from toolkit.app.checklist import read_uploaded_profile
+    from toolkit.notebook import page_message
+
+    with pytest.raises(UserError) as fout:
+        read_uploaded_profile("lachen.yaml", b"a: &a [1, 2]\nb: *a\n", "en")
+    assert page_message(str(fout.value), "en") == (
+        "lachen.yaml: line 1: this is not valid YAML (a reference with '*' to '&' is not allowed (write the value out))"
+    )

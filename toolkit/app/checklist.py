@@ -27,7 +27,7 @@ from toolkit.base import (
 )
 from toolkit.content import field_labels, parse_profile
 from toolkit.domain import Checklist, build, check_register_fits, read_register
-from toolkit.notebook import ProfileForm, profile_to_yaml
+from toolkit.notebook import ProfileForm, page_message, profile_to_yaml
 from toolkit.render import render, rendered_files, without_report_files
 from toolkit.reports import SPECS, parse
 
@@ -82,7 +82,9 @@ def read_uploaded_register(naam: str, inhoud: bytes, taal: str = "nl") -> dict[s
         try:
             return read_register(pad, naam=naam)
         except UserError as fout:
-            reden = fout.reason(taal) or str(fout).removeprefix(f"{naam}: ").removeprefix("--voortgang: ")
+            reden = fout.reason(taal) or page_message(
+                str(fout).removeprefix(f"{naam}: ").removeprefix("--voortgang: "), taal
+            )
             raise UserError(t("app.bestand_onbruikbaar", taal, naam=naam, reden=reden.rstrip("."))) from None
 
 
@@ -153,7 +155,7 @@ def checklist_page(taal: str | None = None) -> Any:
             checklist = make_checklist(profiel, taal, staat["register"])
             bestanden = checklist_files(checklist, taal, mislukt)
         except WarmteError as fout:
-            say(str(fout), fout=True)
+            say(page_message(str(fout), taal), fout=True)
             return
         except Exception as fout:  # noqa: BLE001 - whatever it is, the visitor reads it on the page
             say(t("app.fout_onverwacht", taal, wat=f"{type(fout).__name__}: {excerpt(str(fout))[1:-1]}"), fout=True)
@@ -182,7 +184,7 @@ def checklist_page(taal: str | None = None) -> Any:
             formulier.set_profile(read_uploaded_profile(*bestand, taal))
             say(t("app.profiel_geladen", taal, bestand=bestand[0]))
         except UserError as fout:
-            say(str(fout), fout=True)
+            say(page_message(str(fout), taal), fout=True)
         except Exception as fout:  # noqa: BLE001 - whatever it is, the visitor reads it on the page
             say(t("app.fout_onverwacht", taal, wat=f"{type(fout).__name__}: {excerpt(str(fout))[1:-1]}"), fout=True)
 

@@ -13,6 +13,7 @@ from toolkit.base import lazy_exports
 if TYPE_CHECKING:
     from .display import show as show
     from .logbook_entry import logbook_form as logbook_form
+    from .messages import page_message as page_message
     from .widgets import ProfileForm as ProfileForm
     from .widgets import profile_form as profile_form
     from .widgets import profile_to_yaml as profile_to_yaml

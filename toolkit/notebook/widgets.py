@@ -38,6 +38,8 @@ from toolkit.content import (
 from toolkit.domain import build, default_profile_path
 from toolkit.render import render
 
+from .messages import page_message
+
 
 def field_kinds() -> dict[str, str]:
     """Each form field and its widget kind: ``keuze``, ``meerkeuze``, ``getal``, ``tekst``, ``groepen``;
@@ -316,7 +318,9 @@ class ProfileForm:
         self.velden["wijk"].options = wijk_options(gemeente) if gemeente.strip() else []
         naam, cijfers, probleem = place_figures(gemeente, wijk, self.taal)
         if probleem:
-            self.plaats.value = f'<p class="wl-melding wl-fout" role="alert">{escape(probleem)}</p>'
+            self.plaats.value = (
+                f'<p class="wl-melding wl-fout" role="alert">{escape(page_message(probleem, self.taal))}</p>'
+            )
         elif cijfers:
             regels = "".join(
                 f"<li>{escape(c.gebied)}: {escape(c.label(self.taal))}: "
