@@ -185,6 +185,19 @@ def _fits(pagina: Any) -> list[str]:
         return uit; }"""))  # fmt: skip
 
 
+def _overlaps(pagina: Any) -> list[str]:
+    """Fields whose box runs into a help text (a fixed height that the label above does not fit in)."""
+    return list(pagina.evaluate(
+        """() => { const uit = [];
+        const hulp = [...document.querySelectorAll('.wl-hulp')].map(e => [e, e.getBoundingClientRect()]);
+        for (const e of document.querySelectorAll('input, select, textarea')) {
+          const r = e.getBoundingClientRect(); if (!r.height) continue;
+          for (const [h, q] of hulp) if (q.height && r.left < q.right && q.left < r.right
+              && r.top < q.bottom - 1 && q.top < r.bottom - 1)
+            uit.push(e.outerHTML.slice(0, 60) + ' / ' + h.textContent.slice(0, 40)); }
+        return uit; }"""))  # fmt: skip
+
+
 def test_the_start_page_names_the_pages_in_plain_words(app: Server, browser: Any) -> None:
     pagina, buiten = _page(browser)
     _open(pagina, app.basis)
@@ -734,6 +747,9 @@ def test_in_english_the_app_speaks_english(browser: Any, tmp_path: Path) -> None
         pagina, buiten = _page(browser)
         _open(pagina, server.basis + "voila/render/checklist.ipynb", "text=Make checklist")
         assert pagina.get_attribute("html", "lang") == "en"
+        for breedte in (390, 1280):  # no field runs into the help text under it, on a phone as on a desktop
+            pagina.set_viewport_size({"width": breedte, "height": 900})
+            assert _overlaps(pagina) == [] and _fits(pagina) == []
         pagina.get_by_label("Municipality", exact=True).fill(GEMEENTE)
         pagina.get_by_label("Municipality", exact=True).press("Tab")
         pagina.get_by_role("button", name="Make checklist").click()

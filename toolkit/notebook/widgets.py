@@ -242,7 +242,9 @@ class ProfileForm:
             widget = w.Text(description=label, style=stijl, layout=w.Layout(width="28rem", max_width="100%"),
                             placeholder=t("app.leeg_is_onbekend", self.taal))  # fmt: skip
         elif veld == "notities":
-            widget = w.Textarea(description=label, style=stijl, layout=w.Layout(width="40rem", height="5rem"))
+            widget = w.Textarea(
+                description=label, style=stijl, rows=4, layout=w.Layout(width="40rem", max_width="100%")
+            )
         else:
             widget = w.Text(description=label, style=stijl, layout=breed)
         self.velden[veld] = widget
