@@ -95,7 +95,8 @@ def test_bad_entries_are_one_line_and_change_nothing(args: list[str], fragmenten
 def test_import_twice_adds_nothing_and_xlsx_round_trips(tmp_path: Path) -> None:
     db = _gevuld(tmp_path)
     tellingen = {s: len(lb.rows(db, s)) for s in lb.SOORTEN}
-    assert tellingen == {"partijen": 4, "gesprekken": 3, "besluiten": 2, "vervolgacties": 3, "communicatie": 2}
+    assert tellingen == {"partijen": 4, "gesprekken": 3, "besluiten": 2, "vervolgacties": 3, "communicatie": 2,
+                         "activiteiten": 0, "inbreng": 0}  # fmt: skip
     for naam in ("partijen", "gesprekken", "besluiten", "vervolgacties"):
         nieuw, _ = import_file(db, FIX / f"{naam}.csv")
         assert sum(nieuw.values()) == 0
@@ -266,11 +267,13 @@ def test_migration_from_an_older_schema(tmp_path: Path) -> None:
     oud.execute("COMMIT")
     oud.close()
     db = lb.connect(pad)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE == 3
     assert lb.rows(db, "besluiten")[0]["besluit"] == "Oud besluit"
     with transaction(db):
         lb.add_decision(db, "2026-01-01", "Nieuw", "raad", "informeren", betreft="Wijkraad")
+        lb.add_activity(db, "2026-02-01", "inloop", "Warmteplan", "Wijkraad", "", "", "raadplegen")
     assert lb.rows(db, "besluiten")[1]["betreft"] == "Wijkraad"
+    assert lb.rows(db, "activiteiten")[0]["doelgroep"] == "Wijkraad"  # the old logbook takes the new kinds
 
 
 def test_a_file_that_is_not_a_logbook_is_refused(tmp_path: Path) -> None:
@@ -431,3 +434,101 @@ def test_forget_while_another_program_holds_the_logbook_changes_nothing(tmp_path
     db = lb.connect(pad)
     assert lb.everything_about(db, PERSOON)["partij"]["contact"] == CONTACT
     db.close()
+
+
+# --- participation activities and input (issue 23, part 1) -----------------------------------------
+
+
+def test_activities_and_input_through_the_command_line_export_and_import(tmp_path: Path) -> None:
+    db = str(tmp_path / "l.sqlite")
+
+    def cli(*args: str) -> str:
+        res = run_cli("logboek", "--db", db, *args)
+        assert res.returncode == 0, res.stderr
+        return res.stdout
+
+    cli("toevoegen", "partij", "--naam", "Wijkraad Y", "--type", "wijkraad")
+    cli("toevoegen", "partij", "--naam", "Huurdersvereniging Z", "--type", "huurdersvereniging")
+    assert cli("toevoegen", "activiteit", "--datum", "2026-03-10", "--vorm", "bijeenkomst", "--onderwerp",
+               "Keuze warmteoplossing", "--doelgroep", "Wijkraad Y;Huurdersvereniging Z", "--uitgenodigd", "400",
+               "--deelnemers", "62", "--trede", "raadplegen", "--fase", "planvorming", "--lessen", "4"
+               ).strip() == "activiteit 1: toegevoegd"  # fmt: skip
+    assert cli("toevoegen", "activiteit", "--datum", "2026-03-20", "--vorm", "enquete", "--onderwerp", "Kosten",
+               "--trede", "raadplegen").strip() == "activiteit 2: toegevoegd"  # fmt: skip
+    assert cli("toevoegen", "inbreng", "--activiteit", "1", "--inbreng", "Zorg over de maandlasten", "--standpunt",
+               "oneens", "--verwerking", "deels", "--toelichting", "Woonlastengarantie voor huurders"
+               ).strip() == "inbreng 1: toegevoegd"  # fmt: skip
+    cli("toevoegen", "inbreng", "--activiteit", "2", "--inbreng", "Wanneer begint het werk?", "--standpunt", "vraag")
+    lijst = cli("lijst", "activiteiten")
+    assert "doelgroep: Wijkraad Y;Huurdersvereniging Z" in lijst and "uitgenodigd: 400" in lijst
+    assert "deelnemers: 62" in lijst and "fase: planvorming" in lijst
+    assert "verwerking: open" in cli("lijst", "inbreng")  # what was not yet settled is said so
+    # the export carries them, and reads back into an empty logbook
+    cli("exporteer", "--out", str(tmp_path / "uit"))
+    assert (tmp_path / "uit/activiteiten.csv").read_text().startswith("id,datum,vorm,onderwerp,doelgroep,uitgenodigd")
+    kopie = lb.connect(tmp_path / "kopie.sqlite")
+    nieuw, problemen = import_file(kopie, tmp_path / "uit/logboek.xlsx")
+    assert problemen == [] and nieuw["activiteiten"] == 2 and nieuw["inbreng"] == 2
+    assert (
+        lb.rows(kopie, "activiteiten")[0]["uitgenodigd"] == 400
+        and lb.rows(kopie, "activiteiten")[1]["uitgenodigd"] == ""
+    )
+
+
+@pytest.mark.parametrize(("args", "fragmenten"), [
+    (["--doelgroep", "Wijkraad"], ["partijen: onbekende partij 'Wijkraad'", "bedoelt u: Wijkraad Y?"]),
+    (["--uitgenodigd", "-5"], ["uitgenodigd: '-5' is geen aantal mensen"]),
+    (["--deelnemers", "veel"], ["deelnemers: 'veel' is geen aantal mensen"]),
+    (["--uitgenodigd", "10", "--deelnemers", "40"], ["deelnemers: 40 is meer dan uitgenodigd (10)", "--toelichting"]),
+    (["--vorm", "feest"], ["vorm: ongeldige waarde 'feest'", "bijeenkomst"]),
+])  # fmt: skip
+def test_a_wrong_activity_is_one_line(args: list[str], fragmenten: list[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "l.sqlite")
+    assert run_cli("logboek", "--db", db, "toevoegen", "partij", "--naam", "Wijkraad Y").returncode == 0
+    basis = {"--datum": "2026-03-10", "--vorm": "inloop", "--onderwerp": "Warmte", "--trede": "raadplegen"}
+    for i in range(0, len(args), 2):
+        basis[args[i]] = args[i + 1]
+    res = run_cli("logboek", "--db", db, "toevoegen", "activiteit", *[x for kv in basis.items() for x in kv])
+    assert_one_line_error(res, *fragmenten)
+    assert "Nog geen activiteiten" in run_cli("logboek", "--db", db, "lijst", "activiteiten").stdout
+
+
+def test_what_the_logbook_holds_about_a_party_includes_its_activities(tmp_path: Path) -> None:
+    db = lb.connect(tmp_path / "l.sqlite")
+    with transaction(db):
+        lb.add_party(db, "Wijkraad Y", "wijkraad")
+        lb.add_activity(db, "2026-03-10", "werkgroep", "Tracé", "Wijkraad Y", "", "8", "adviseren")
+        lb.add_activity(db, "2026-03-11", "online", "Kosten", "", "", "", "informeren")
+        lb.add_input(db, "1", "Liever langs de singel", "eens", "overgenomen")
+    alles = lb.everything_about(db, "Wijkraad Y")
+    assert [a["onderwerp"] for a in alles["activiteiten"]] == ["Tracé"]
+    assert [i["inbreng"] for i in alles["inbreng"]] == ["Liever langs de singel"]
+
+
+def test_more_attendees_than_invited_is_allowed_with_a_note(tmp_path: Path) -> None:
+    db = lb.connect(tmp_path / "l.sqlite")
+    with transaction(db):
+        lb.add_activity(db, "2026-03-10", "inloop", "Warmte", "", "10", "40", "informeren",
+                        toelichting="inloop: buren namen buren mee")  # fmt: skip
+    assert lb.rows(db, "activiteiten")[0]["deelnemers"] == 40
+    with pytest.raises(UserError, match="activiteit: onbekende activiteit '7'"):
+        lb.add_input(db, "7", "Iets", "eens")
+
+
+def test_forget_with_naam_reaches_activities_and_input(tmp_path: Path) -> None:
+    pad = tmp_path / "l.sqlite"
+    db = lb.connect(pad)
+    with transaction(db):
+        lb.add_party(db, "Jan de Vries", "overig", contact="jan@example.org")
+        lb.add_activity(
+            db, "2026-03-10", "huisbezoek", "Gesprek met Jan de Vries", "Jan de Vries", "1", "1", "raadplegen"
+        )
+        lb.add_input(db, "1", "Jan de Vries wil eerst isoleren", "gemengd", "overgenomen", "Jan de Vries kreeg gelijk")
+    db.close()
+    res = run_cli("logboek", "--db", str(pad), "vergeet", "Jan de Vries", "--naam")
+    assert res.returncode == 0, res.stderr
+    db = lb.connect(pad)
+    tekst = json.dumps([lb.rows(db, s) for s in lb.SOORTEN], ensure_ascii=False)
+    db.close()
+    assert "Jan de Vries" not in tekst and "jan@example.org" not in tekst
+    assert "Partij 1 wil eerst isoleren" in tekst

@@ -69,6 +69,25 @@ LOGBOEK_TOEVOEGEN: dict[str, tuple[str, str, tuple[Optie, ...]]] = {
         Optie("--besluit", "besluit", {"metavar": "ID"}),
         Optie("--gesprek", "gesprek", {"metavar": "ID"}),
     )),
+    "activiteit": ("een participatieactiviteit: bijeenkomst, enquête, inloop …", "add_activity", (
+        Optie("--datum", "datum", {"required": True, "metavar": "JJJJ-MM-DD"}),
+        Optie("--vorm", "vorm", {"required": True, "help": " | ".join(lb.VORMEN)}),
+        Optie("--onderwerp", "onderwerp", {"required": True}),
+        Optie("--doelgroep", "doelgroep", {"default": "", "metavar": "'A;B'", "help": "partijen uit het logboek"}),
+        Optie("--uitgenodigd", "uitgenodigd", {"metavar": "N", "help": "aantal uitgenodigd (leeg: onbekend)"}),
+        Optie("--deelnemers", "deelnemers", {"metavar": "N", "help": "aantal deelnemers (leeg: onbekend)"}),
+        Optie("--trede", "trede", {"required": True, "help": "informeren … meebeslissen / zelfbeheer"}),
+        Optie("--fase", "fase", {"default": "", "help": " | ".join(lb.FASEN)}),
+        Optie("--lessen", "lessen", {"default": "", "metavar": "4"}),
+        Optie("--toelichting", "toelichting", {"default": ""}),
+    )),
+    "inbreng": ("wat deelnemers inbrachten, en wat ermee gedaan is", "add_input", (
+        Optie("--activiteit", "activiteit", {"required": True, "metavar": "ID"}),
+        Optie("--inbreng", "inbreng", {"required": True}),
+        Optie("--standpunt", "standpunt", {"required": True, "help": " | ".join(lb.STANDPUNTEN)}),
+        Optie("--verwerking", "verwerking", {"default": "open", "help": " | ".join(lb.VERWERKINGEN)}),
+        Optie("--toelichting", "toelichting", {"default": "", "help": "wat ermee gedaan is, en waarom"}),
+    )),
 }  # fmt: skip
 
 
@@ -160,8 +179,8 @@ def cmd_logbook(args: argparse.Namespace) -> int:
 #: The longer help of the command.
 LOGBOEK_UITLEG = (
     "Een logboek per wijk of project in één SQLite-bestand (--db).\n"
-    "  toevoegen partij|gesprek|besluit|vervolgactie|communicatie …\n"
-    "  lijst partijen|gesprekken|besluiten|vervolgacties|communicatie\n"
+    "  toevoegen partij|gesprek|besluit|vervolgactie|communicatie|activiteit|inbreng …\n"
+    "  lijst partijen|gesprekken|besluiten|vervolgacties|communicatie|activiteiten|inbreng\n"
     "  importeer BESTAND.csv|xlsx [--alles-of-niets] [--maak-partijen]\n"
     "  exporteer [--out MAP] [--partij NAAM]\n"
     "  rapport [--out MAP] [--lang nl|en] [--profiel P.yaml] [--peildatum JJJJ-MM-DD]\n"
@@ -185,8 +204,7 @@ def add_logboek(sub: Any, naam: str, hulp: str) -> None:
         for optie in opties:
             q.add_argument(optie.flag, dest=optie.dest, **optie.kwargs)
     t = acties.add_parser("lijst", help="toon de inhoud")
-    t.add_argument("soort", choices=["partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie"],
-                   metavar="SOORT")  # fmt: skip
+    t.add_argument("soort", choices=lb.SOORTEN, metavar="SOORT")
     t = acties.add_parser("importeer", help="lees een spreadsheet in (CSV of XLSX)")
     t.add_argument("bestand", type=Path, metavar="BESTAND")
     t.add_argument("--alles-of-niets", action="store_true", help="bij één foute rij: niets inlezen")

@@ -21,11 +21,21 @@ from typing import Any
 
 from toolkit.base import UserError, erase_for_good, fold, open_store, run_script, t
 from toolkit.content import ACTORTYPES, TREDEN, lesson_numbers, lesson_range_text, party_kind
+from toolkit.content import FASEN as CASE_FASEN
 
 APP = "warmtelessen-logboek"
 STATUSSEN = ("voorgenomen", "genomen", "herzien", "ingetrokken")
 KANALEN = ("brief", "nieuwsbrief", "bijeenkomst", "website", "e-mail", "huisbezoek", "overig")
-SOORTEN = ("partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie")
+SOORTEN = ("partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie", "activiteiten", "inbreng")
+#: How residents and others took part (``logboek toevoegen activiteit --vorm``).
+VORMEN = ("bijeenkomst", "enquete", "huisbezoek", "inloop", "online", "werkgroep", "overig")
+#: Where a participant stood (``--standpunt``), and what was done with what they brought in (``--verwerking``).
+STANDPUNTEN = ("eens", "oneens", "gemengd", "vraag")
+VERWERKINGEN = ("overgenomen", "deels", "niet", "open")
+#: The phases an activity can belong to (those of the profile and the cases).
+FASEN: tuple[str, ...] = CASE_FASEN
+#: A number of people no activity reaches (a typing error, not a crowd).
+MAX_MENSEN = 1_000_000
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -71,8 +81,30 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """Version 3: participation activities (who was invited, who came, at which step of the
+    ladder) and what participants brought in, with what was done with it: what the participation
+    report (*verslag van participatie*) is written from."""
+    run_script(
+        db,
+        """
+        CREATE TABLE activiteiten (
+            id INTEGER PRIMARY KEY, datum TEXT NOT NULL, vorm TEXT NOT NULL, onderwerp TEXT NOT NULL,
+            uitgenodigd INTEGER, deelnemers INTEGER, trede TEXT NOT NULL, fase TEXT NOT NULL DEFAULT '',
+            lessen TEXT NOT NULL DEFAULT '', toelichting TEXT NOT NULL DEFAULT '', sleutel TEXT NOT NULL UNIQUE);
+        CREATE TABLE activiteit_partijen (
+            activiteit_id INTEGER NOT NULL REFERENCES activiteiten(id), partij_id INTEGER NOT NULL REFERENCES partijen(id),
+            PRIMARY KEY (activiteit_id, partij_id));
+        CREATE TABLE inbreng (
+            id INTEGER PRIMARY KEY, activiteit_id INTEGER NOT NULL REFERENCES activiteiten(id), inbreng TEXT NOT NULL,
+            standpunt TEXT NOT NULL, verwerking TEXT NOT NULL, toelichting TEXT NOT NULL DEFAULT '',
+            sleutel TEXT NOT NULL UNIQUE);
+        """,
+    )
+
+
 #: Migrations in order; the database's user_version says how many have run.
-MIGRATIES: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIES: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 VERSIE = len(MIGRATIES)
 
 
@@ -255,6 +287,72 @@ def add_communication(db: sqlite3.Connection, datum: Any, partij: Any, kanaal: A
                         _choice(kanaal, "kanaal", KANALEN), besluit_id, gesprek_id)  # fmt: skip
 
 
+def _people(waarde: Any, veld: str) -> int | None:
+    """A number of people: empty or ``onbekend`` is unknown; otherwise a whole number from 0."""
+    tekst = str(waarde if waarde is not None else "").strip()
+    if tekst.lower() in ("", "onbekend", "unknown"):
+        return None
+    if not tekst.isdigit() or int(tekst) > MAX_MENSEN:
+        raise UserError(f"{veld}: {tekst[:20]!r} is geen aantal mensen (een heel getal van 0 tot {MAX_MENSEN}, "
+                        "of leeg als het onbekend is)")  # fmt: skip
+    return int(tekst)
+
+
+def add_activity(db: sqlite3.Connection, datum: Any, vorm: Any, onderwerp: Any, doelgroep: Any = "",
+                 uitgenodigd: Any = None, deelnemers: Any = None, trede: Any = "", fase: Any = "", lessen: Any = "",
+                 toelichting: Any = "") -> Toegevoegd:  # fmt: skip
+    """A participation activity: a meeting, survey, walk-in … for the parties in ``doelgroep``;
+    how many were invited and how many took part (either may be unknown)."""
+    datum, onderwerp = _date(datum), _required(onderwerp, "onderwerp")
+    vorm, trede = _choice(vorm, "vorm", VORMEN), _choice(trede, "trede", TREDEN)
+    fase = _choice(fase, "fase", FASEN) if str(fase or "").strip() else ""
+    ids = sorted({party_id(db, n) for n in split_names(doelgroep)})
+    uit, mee = _people(uitgenodigd, "uitgenodigd"), _people(deelnemers, "deelnemers")
+    toelichting = str(toelichting or "").strip()
+    if uit is not None and mee is not None and mee > uit and not toelichting:
+        raise UserError(f"deelnemers: {mee} is meer dan uitgenodigd ({uit}); zeg in --toelichting hoe dat kwam "
+                        "(bijv. inloop zonder uitnodiging)")  # fmt: skip
+    lessen = _lesson_list(lessen)
+    sleutel = _key("activiteit", datum, vorm, onderwerp, ids, uit, mee, trede, fase, lessen, toelichting)
+    bestaand = db.execute("SELECT id FROM activiteiten WHERE sleutel = ?", (sleutel,)).fetchone()
+    if bestaand:
+        return Toegevoegd("activiteit", int(bestaand[0]), False)
+    cur = db.execute(
+        "INSERT INTO activiteiten (datum, vorm, onderwerp, uitgenodigd, deelnemers, trede, fase, lessen, toelichting,"
+        " sleutel) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (datum, vorm, onderwerp, uit, mee, trede, fase, lessen, toelichting, sleutel),
+    )
+    db.executemany("INSERT INTO activiteit_partijen VALUES (?, ?)", [(cur.lastrowid, i) for i in ids])
+    return Toegevoegd("activiteit", int(cur.lastrowid or 0), True)
+
+
+def add_input(db: sqlite3.Connection, activiteit: Any, inbreng: Any, standpunt: Any, verwerking: Any = "open",
+              toelichting: Any = "") -> Toegevoegd:  # fmt: skip
+    """What participants brought in at an activity, where they stood, and what was done with it
+    (and why: ``toelichting``)."""
+    tekst = str(activiteit or "").strip()
+    if not tekst.isdigit() or not db.execute("SELECT 1 FROM activiteiten WHERE id = ?", (int(tekst),)).fetchone():
+        raise UserError(
+            f"activiteit: onbekende activiteit {tekst[:20]!r} (zie: warmtelessen logboek lijst activiteiten)"
+        )
+    inbreng = _required(inbreng, "inbreng")
+    standpunt = _choice(standpunt, "standpunt", STANDPUNTEN)
+    verwerking = _choice(verwerking or "open", "verwerking", VERWERKINGEN)
+    toelichting = str(toelichting or "").strip()
+    sleutel = _key("inbreng", int(tekst), inbreng, standpunt)
+    bestaand = db.execute("SELECT id FROM inbreng WHERE sleutel = ?", (sleutel,)).fetchone()
+    if bestaand:  # the same input again: what was done with it may have moved on
+        db.execute(
+            "UPDATE inbreng SET verwerking = ?, toelichting = ? WHERE id = ?", (verwerking, toelichting, bestaand[0])
+        )
+        return Toegevoegd("inbreng", int(bestaand[0]), False)
+    cur = db.execute(
+        "INSERT INTO inbreng (activiteit_id, inbreng, standpunt, verwerking, toelichting, sleutel) VALUES (?,?,?,?,?,?)",
+        (int(tekst), inbreng, standpunt, verwerking, toelichting, sleutel),
+    )
+    return Toegevoegd("inbreng", int(cur.lastrowid or 0), True)
+
+
 # --- reading --------------------------------------------------------------------------------------
 
 
@@ -278,6 +376,13 @@ def rows(db: sqlite3.Connection, soort: str) -> list[dict[str, Any]]:
     elif soort == "communicatie":
         sql = """SELECT c.id, c.datum, p.naam AS partij, c.kanaal, c.besluit_id, c.gesprek_id FROM communicatie c
                  JOIN partijen p ON p.id = c.partij_id ORDER BY c.datum, c.id"""
+    elif soort == "activiteiten":
+        sql = """SELECT a.id, a.datum, a.vorm, a.onderwerp, (SELECT group_concat(p.naam, ';') FROM activiteit_partijen ap
+                 JOIN partijen p ON p.id = ap.partij_id WHERE ap.activiteit_id = a.id) AS doelgroep, a.uitgenodigd,
+                 a.deelnemers, a.trede, a.fase, a.lessen, a.toelichting FROM activiteiten a ORDER BY a.datum, a.id"""
+    elif soort == "inbreng":
+        sql = """SELECT i.id, i.activiteit_id AS activiteit, i.inbreng, i.standpunt, i.verwerking, i.toelichting
+                 FROM inbreng i ORDER BY i.activiteit_id, i.id"""
     else:
         raise UserError(f"lijst: onbekende soort {soort!r} (toegestaan: {', '.join(SOORTEN)})")
     uit = [dict(r) for r in db.execute(sql)]
@@ -386,4 +491,10 @@ def everything_about(db: sqlite3.Connection, naam: str) -> dict[str, Any]:
         if naam.lower() in [p.lower() for p in f"{b['betreft']};{b['gecommuniceerd_aan']}".split(";")]
     ]  # fmt: skip
     communicatie = [c for c in rows(db, "communicatie") if c["partij"].lower() == naam.lower()]
-    return {"partij": gegevens, "gesprekken": gesprekken, "besluiten": besluiten, "communicatie": communicatie}
+    activiteiten = [
+        a for a in rows(db, "activiteiten") if naam.lower() in [p.lower() for p in str(a["doelgroep"]).split(";")]
+    ]
+    ids = {a["id"] for a in activiteiten}
+    inbreng = [i for i in rows(db, "inbreng") if i["activiteit"] in ids]
+    return {"partij": gegevens, "gesprekken": gesprekken, "besluiten": besluiten, "communicatie": communicatie,
+            "activiteiten": activiteiten, "inbreng": inbreng}  # fmt: skip

@@ -52,6 +52,19 @@ KOLOMMEN: dict[str, tuple[str, ...]] = {
     ),
     "vervolgacties": ("omschrijving", "eigenaar", "deadline", "gedaan", "besluit_id"),
     "communicatie": ("datum", "partij", "kanaal", "besluit_id", "gesprek_id"),
+    "activiteiten": (
+        "datum",
+        "vorm",
+        "onderwerp",
+        "doelgroep",
+        "uitgenodigd",
+        "deelnemers",
+        "trede",
+        "fase",
+        "lessen",
+        "toelichting",
+    ),
+    "inbreng": ("activiteit", "inbreng", "standpunt", "verwerking", "toelichting"),
 }
 VERPLICHT = {
     "partijen": ("naam",),
@@ -59,6 +72,8 @@ VERPLICHT = {
     "besluiten": ("datum", "besluit", "besloten_door", "trede"),
     "vervolgacties": ("omschrijving", "eigenaar"),
     "communicatie": ("datum", "partij", "kanaal"),
+    "activiteiten": ("datum", "vorm", "onderwerp", "trede"),
+    "inbreng": ("activiteit", "inbreng", "standpunt"),
 }
 
 
@@ -67,7 +82,7 @@ def detect_kind(kop: list[str], naam: str = "") -> str | None:
     for soort in lb.SOORTEN:
         if naam.lower().startswith(soort):
             return soort
-    for soort in ("besluiten", "gesprekken", "communicatie", "vervolgacties", "partijen"):
+    for soort in ("activiteiten", "inbreng", "besluiten", "gesprekken", "communicatie", "vervolgacties", "partijen"):
         if set(VERPLICHT[soort]) <= set(kop):
             return soort
     return None
@@ -82,6 +97,8 @@ def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen:
             namen = lb.split_names(rij.get("betreft")) + lb.split_names(rij.get("gecommuniceerd_aan"))
         elif soort == "communicatie":
             namen = lb.split_names(rij.get("partij"))
+        elif soort == "activiteiten":
+            namen = lb.split_names(rij.get("doelgroep"))
         for naam in namen:
             lb.add_party(db, naam, "overig")
     if soort == "partijen":
@@ -103,6 +120,13 @@ def _add(db: sqlite3.Connection, soort: str, rij: dict[str, Any], maak_partijen:
             rij.get("gedaan"),
             rij.get("besluit_id"),
         )
+    if soort == "activiteiten":
+        return lb.add_activity(db, rij.get("datum"), rij.get("vorm"), rij.get("onderwerp"), rij.get("doelgroep"),
+                               rij.get("uitgenodigd"), rij.get("deelnemers"), rij.get("trede"), rij.get("fase"),
+                               rij.get("lessen"), rij.get("toelichting"))  # fmt: skip
+    if soort == "inbreng":
+        return lb.add_input(db, rij.get("activiteit"), rij.get("inbreng"), rij.get("standpunt"),
+                            rij.get("verwerking") or "open", rij.get("toelichting"))  # fmt: skip
     return lb.add_communication(
         db, rij.get("datum"), rij.get("partij"), rij.get("kanaal"), rij.get("besluit_id"), rij.get("gesprek_id")
     )
