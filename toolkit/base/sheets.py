@@ -121,8 +121,8 @@ def read_sheets(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
             blad.reset_dimensions()
             rijen: list[tuple[Any, ...]] = []
             for rij in blad.iter_rows(values_only=True, max_col=MAX_KOLOMMEN + 1):
-                if len(rijen) >= MAX_RIJEN:
-                    raise UnreadableSheet(str(pad), too_many(len(rijen) + 1, "rijen", MAX_RIJEN))
+                if len(rijen) > MAX_RIJEN:  # the header row and MAX_RIJEN rows, as _xlsx_cells counts
+                    raise UnreadableSheet(str(pad), too_many(len(rijen), "rijen", MAX_RIJEN))
                 if len(rij) > MAX_KOLOMMEN and rij[MAX_KOLOMMEN] is not None:
                     raise UnreadableSheet(str(pad), too_many(len(rij), "kolommen", MAX_KOLOMMEN))
                 rijen.append(tuple(rij[:MAX_KOLOMMEN]))

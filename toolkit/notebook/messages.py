@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.base import t, texts
+from toolkit.base import t
+from toolkit.content import field_labels
 
 #: Dutch message shapes (the rest of a line after file and field) and their English text.
 _ENGELS: list[tuple[re.Pattern[str], str]] = [
@@ -98,9 +99,7 @@ def _one(tekst: str, taal: str, formulier: str) -> str:
     if taal == "en":
         rest = _english(rest)
     if veld:
-        hoofd = veld.split("[")[0].split(".")[0]
-        label = texts(taal).get(f"veld.{hoofd}") or texts("nl").get(f"veld.{hoofd}") or hoofd
-        rest = f"{label}: {rest}"
+        rest = f"{field_labels([veld], taal)}: {rest}"
     return rest if not bestand or bestand == formulier else f"{bestand}: {rest}"
 
 

@@ -122,6 +122,8 @@ def render_all(
     modellen: dict[Callable[..., Any], Any] = {}
     uit: dict[str, Output] = {}
     for formaat in formats:
+        if (soort, formaat) not in _REGISTRY:
+            render(soort, formaat, obj, taal)  # an unknown format: the one line that lists the known ones
         try:
             samengesteld = _SAMENGESTELD.get((soort, formaat))
             if samengesteld is None:
@@ -132,7 +134,7 @@ def render_all(
                 modellen[bouw] = bouw(obj, taal)
             uit[formaat] = _writer(module, functie)(modellen[bouw])
         except Exception as fout:
-            if mislukt is None or (isinstance(fout, UserError) and "--formats" in str(fout)):
+            if mislukt is None:
                 raise
             eerste = (str(fout).strip().splitlines() or [""])[0][:120]
             mislukt[formaat] = f"{type(fout).__name__}: {eerste}" if eerste else type(fout).__name__
