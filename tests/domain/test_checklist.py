@@ -345,3 +345,12 @@ def test_an_english_checklist_names_owners_and_phases_in_english() -> None:
     redenen = [r for a in groepen["acties"] for r in a["aanleiding"]]
     assert "kinds of groups: includes energy cooperative" in redenen
     assert not [r for r in redenen if re.search(r"\b(bevat|vóór|vanaf|onbekend|ja|nee)\b", r)]
+
+
+def test_a_field_left_empty_reads_unknown_in_english_everywhere() -> None:
+    from toolkit.render.checklist import _profile_value
+
+    checklist = build({"gemeente": "Wageningen"}, "en")
+    assert "onbekend" not in str(render("checklist", "md", checklist, "en"))  # district, phase, notes said it
+    assert ">onbekend<" not in str(render("checklist", "html", checklist, "en"))
+    assert [_profile_value(v, None, "en") for v in ("wijk", "fase", "aanspreekpunt")] == ["unknown"] * 3

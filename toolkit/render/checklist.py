@@ -64,8 +64,10 @@ def to_json(c: Checklist, taal: str | None = None) -> str:
 def _profile_value(veld: str, waarde: Any, taal: str) -> str:
     """One value of the profile in words, in ``taal``: labels for fixed values, numbers as the
     reader writes them; names the user typed as they are."""
-    if isinstance(waarde, bool) or waarde is None:
-        return value_label(veld, str(waarde).lower() if waarde is not None else "onbekend", taal)
+    if waarde is None or waarde == "onbekend":  # the profile says "onbekend" for a field left empty;
+        return term("waarde", "onbekend", taal)  # not every field's vocabulary has it (wijk, fase, notities)
+    if isinstance(waarde, bool):
+        return value_label(veld, str(waarde).lower(), taal)
     if isinstance(waarde, int | float):
         return number(waarde, taal)
     if veld in {"gemeente", "wijk", "notities"}:
