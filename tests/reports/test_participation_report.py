@@ -414,3 +414,27 @@ def test_the_web_page_reads_on_a_phone_and_passes_axe(verslag: dict[str, Path], 
     assert uitslag.response["passes"]
     assert [v["id"] for v in uitslag.response["violations"] if v["impact"] in ("serious", "critical")] == []
     assert pagina.locator("img").first.get_attribute("alt")
+
+
+def test_the_checklist_points_to_the_report_and_names_its_empty_sections(logboek: Path, tmp_path: Path) -> None:
+    from toolkit.content import read_profile
+    from toolkit.domain import build, default_profile_path, logbook_stats
+
+    profiel = read_profile(default_profile_path())
+    zonder = {a["id"]: a for a in build(profiel, "nl")["acties"]}
+    verwijzers = {i for i, a in zonder.items() if "warmtelessen logboek verslag" in a.get("verslag", "")}
+    assert {"L4-04", "L4-05", "L7-15"} & set(zonder) <= verwijzers  # recording and reporting actions
+    assert "L4-08" not in verwijzers
+
+    pad = tmp_path / "begin.sqlite"
+    db = lb.connect(pad)
+    with db:
+        lb.add_party(db, "Wijkraad", "wijkraad")
+    db.close()
+    begin = {a["id"]: a for a in build(profiel, "nl", logboek=logbook_stats(pad))["acties"]}
+    notitie = begin["L4-04"]["logboek"]
+    leeg = notitie.split("Nog leeg in het verslag van participatie: ")[1]
+    assert leeg.rstrip(".").split("; ") == [t(f"verslag.sectie.{s}", "nl") for s in SECTIES
+                                            if s not in ("wie_raakt_het", "open_punten")]  # fmt: skip
+    vol = {a["id"]: a for a in build(profiel, "en", logboek=logbook_stats(logboek))["acties"]}
+    assert "Every part of the participation report has content." in vol["L4-04"]["logboek"]

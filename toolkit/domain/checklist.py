@@ -37,6 +37,7 @@ from toolkit.content import (
 
 from . import logbook as lb
 from .logbook_report import stats
+from .participation import participation_facts
 from .progress import NIET_GELEZEN, summarise
 
 SCHEMA_VERSIE = 1
@@ -90,6 +91,7 @@ class ChecklistActie(TypedDict):
     deadline_onzeker: NotRequired[bool]  # the date is not certain (a law not yet in force)
     waarom_nu: NotRequired[str]  # only for the actions of begin_hier
     logboek: NotRequired[str]
+    verslag: NotRequired[str]  # where the participation report comes from (actions about recording and reporting)
     voortgang: NotRequired[Voortgang]
 
 
@@ -222,11 +224,15 @@ def _progress(rij: dict[str, Any] | None, taal: str) -> Voortgang:
     return v
 
 
-def _logbook_note(logboek: dict[str, int], taal: str) -> str:
+def _logbook_note(logboek: dict[str, Any], taal: str) -> str:
     tekst = t("logboek_telling", taal, gesprekken=logboek["gesprekken"], besluiten=logboek["besluiten"])
     if logboek["niet_gecommuniceerd"]:
-        return tekst + t("logboek_niet_gedeeld", taal, aantal=logboek["niet_gecommuniceerd"])
-    return tekst + t("logboek_alles_gedeeld", taal)
+        tekst += t("logboek_niet_gedeeld", taal, aantal=logboek["niet_gecommuniceerd"])
+    else:
+        tekst += t("logboek_alles_gedeeld", taal)
+    leeg = [t(f"verslag.sectie.{s}", taal) for s in logboek.get("lege_secties", [])]
+    return f"{tekst} " + (t("logboek_verslag_leeg", taal, delen="; ".join(leeg)) if leeg
+                          else t("logboek_verslag_vol", taal))  # fmt: skip
 
 
 def build(
@@ -235,7 +241,7 @@ def build(
     voortgang: dict[str, dict[str, Any]] | None = None,
     peildatum: date | None = None,
     bestand: str = "profiel",
-    logboek: dict[str, int] | None = None,
+    logboek: dict[str, Any] | None = None,
     kennis: Kennisbank | None = None,
 ) -> Checklist:
     """The checklist for ``profiel`` as a plain, JSON-ready dict (see README: "Het JSON-schema").
@@ -293,6 +299,8 @@ def build(
                 rij["deadline_onzeker"] = True
         if actie.wettelijk_kader:
             rij["wettelijk_kader"] = cited(actie.wettelijk_kader, wetten, taal)
+        if actie.logboek:
+            rij["verslag"] = t("checklist.verslag", taal)
         if logboek is not None and actie.logboek:
             rij["logboek"] = _logbook_note(logboek, taal)
         if voortgang is not None:
@@ -448,12 +456,13 @@ def explain(checklist: Checklist) -> str:
     return "\n".join(regels)
 
 
-def logbook_stats(pad: Path) -> dict[str, int]:
-    """Counts from a participation logbook (refuses a file that is not one)."""
+def logbook_stats(pad: Path) -> dict[str, Any]:
+    """Counts from a participation logbook, and the sections of the participation report it has
+    nothing for yet (``lege_secties``). Refuses a file that is not a logbook."""
 
     db = lb.connect(pad, "--logboek", maken=False)
     try:
-        return stats(db)
+        return {**stats(db), "lege_secties": participation_facts(db).empty_sections()}
     finally:
         db.close()
 

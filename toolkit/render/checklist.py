@@ -173,6 +173,8 @@ def checklist_markdown(c: Checklist, taal: str) -> str:
                 )
             if a.get("logboek"):
                 regels.append(f"  {t('logboek_actie', taal)}: {a['logboek']}")
+            if a.get("verslag"):
+                regels.append(f"  {markdown_text(a['verslag'])}")
             for b in a["bewijs"]:
                 regels.append(f"  - {markdown_text(evidence_source(b, taal))}: {markdown_text(b['claim'])}")
     if c["uitgesloten"]:
@@ -230,6 +232,8 @@ def checklist_document(c: Checklist, taal: str) -> Document:
             ]
             if a.get("logboek"):
                 actie.append(alinea(f"{t('logboek_actie', taal)}: {a['logboek']}"))
+            if a.get("verslag"):
+                actie.append(alinea(a["verslag"]))
             actie += [alinea(f"{evidence_source(b, taal)}: {b['claim']}") for b in a["bewijs"]]
             vink = "☒" if a.get("voortgang", {}).get("status") == "gedaan" else "☐"
             fasen = ", ".join(term("fase", f, taal) for f in a["fasen"])
