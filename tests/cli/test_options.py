@@ -42,6 +42,7 @@ def _writers(tmp: Path, logboek: Path, poort: int) -> dict[str, list[str]]:
         "batch": ["batch", "checklists", "--alle-gemeenten", "--fast", "--formats", "json"],
         "logboek exporteer": ["logboek", "--db", str(logboek), "exporteer"],
         "logboek rapport": ["logboek", "--db", str(logboek), "rapport"],
+        "logboek sjabloon": ["logboek", "--db", str(logboek), "sjabloon"],
         "workshop kit": ["workshop", "kit", "--lessen", "3", "--minuten", "120"],
         "workshop oogst": ["workshop", "oogst", str(FIXTURES / "antwoorden")],
         "workshop live": ["workshop", "live", "--lessen", "3", "--port", str(poort), "--map", str(tmp / "m")],
@@ -50,7 +51,7 @@ def _writers(tmp: Path, logboek: Path, poort: int) -> dict[str, list[str]]:
 
 
 COMMANDS = ["les", "casus", "casus export", "vergelijk", "checklist", "batch", "logboek exporteer", "logboek rapport",
-            "workshop kit", "workshop oogst", "workshop live", "site"]  # fmt: skip
+            "logboek sjabloon", "workshop kit", "workshop oogst", "workshop live", "site"]  # fmt: skip
 
 
 def _inhoud(map_: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""The ``logboek`` command: add, list, import, export, forget, and the report."""
+"""The ``logboek`` command: add, list, import, export, the template to fill in, forget, and the report."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from toolkit.base import MERKTEKEN, clean_fields, mark_own, out_folder, shown_pa
 from toolkit.content import parse_profile, read_profile
 from toolkit.domain import export_party, import_file
 from toolkit.domain import logbook as lb
-from toolkit.render import export_logbook
+from toolkit.render import export_logbook, fits_a_list, write_logbook_template
 from toolkit.reports import LogboekParams, VerslagParams
 
 from .options import produce_report, report_params, report_parser
@@ -130,6 +130,27 @@ def _logbook_export(args: argparse.Namespace, db: Any) -> int:
     return 0
 
 
+def _logbook_template(args: argparse.Namespace) -> int:
+    # As exporteer: into --out, or a folder of its own in ./output/. Names a list only from a
+    # logbook that is there: the template never creates one.
+    out = args.out / "logboek-sjabloon" if args.out == OUT_STANDAARD else out_folder(args.out, eigen=MERKTEKEN)
+    partijen: list[str] = []
+    if args.db.is_file():
+        db = lb.connect(args.db, maken=False)
+        try:
+            partijen = [str(p["naam"]) for p in lb.rows(db, "partijen")]
+        finally:
+            db.close()
+    if partijen and not fits_a_list(partijen):
+        print(f"let op: partij: geen keuzelijst met de {len(partijen)} partijen uit {shown_path(args.db)} (Excel houdt "
+              "een lijst van hooguit 255 tekens, zonder komma's in de namen); typ de naam zelf", file=sys.stderr)  # fmt: skip
+        partijen = []
+    for pad in write_logbook_template(out, args.lang, partijen):
+        print(shown_path(pad))
+    mark_own(out)
+    return 0
+
+
 def _logbook_forget(args: argparse.Namespace) -> int:
     vergeten = lb.forget(args.db, args.partij, args.naam, args.lang)
     if vergeten.label:
@@ -176,6 +197,8 @@ def cmd_logbook(args: argparse.Namespace) -> int:
         return _participation_report(args)
     if args.actie == "vergeet":  # opens the logbook itself, to have it alone
         return _logbook_forget(args)
+    if args.actie == "sjabloon":  # opens the logbook only if it is there
+        return _logbook_template(args)
     db = lb.connect(args.db, maken=args.actie in LOGBOEK_SCHRIJVEN)
     try:
         return LOGBOEK_ACTIES[args.actie](args, db)
@@ -190,6 +213,7 @@ LOGBOEK_UITLEG = (
     "  lijst partijen|gesprekken|besluiten|vervolgacties|communicatie|activiteiten|inbreng\n"
     "  importeer BESTAND.csv|xlsx [--alles-of-niets] [--maak-partijen]\n"
     "  exporteer [--out MAP] [--partij NAAM]\n"
+    "  sjabloon [--out MAP] [--lang nl|en]   (een leeg logboek-sjabloon.xlsx en .ods om in te vullen en in te lezen)\n"
     "  rapport [--out MAP] [--lang nl|en] [--profiel P.yaml] [--peildatum JJJJ-MM-DD]\n"
     "  verslag [--van JJJJ-MM-DD] [--tot JJJJ-MM-DD] [--out MAP] [--formats docx,odt,pdf,html,md] [--lang nl|en]\n"
     "  vergeet PARTIJ [--naam]   (wist de contactgegevens; met --naam ook de naam; besluiten blijven)"
@@ -220,6 +244,14 @@ def add_logboek(sub: Any, naam: str, hulp: str) -> None:
     t = acties.add_parser("exporteer", help="schrijf CSV per soort en logboek.xlsx en .ods, of alles over één partij")
     t.add_argument("--partij", metavar="NAAM", help="alles wat het logboek over deze partij weet (JSON)")
     add_out(t, hulp="map voor de bestanden: een nieuwe of lege map (standaard: ./output/logboek-export/)")
+    t = acties.add_parser("sjabloon", help="schrijf een leeg sjabloon om in te vullen (xlsx en ods), met keuzelijsten")
+    add_out(t, hulp="map voor de bestanden: een nieuwe of lege map (standaard: ./output/logboek-sjabloon/)")
+    t.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default="nl",
+        help="taal van het blad met uitleg (kolomnamen blijven Nederlands)",
+    )
     r = report_parser(acties, "rapport", "logboek", LogboekParams,
                        "rapport (HTML, Word) met signalen en een samenvatting voor bewoners",
                        "Voert notebooks/logbook_report.ipynb uit en schrijft naar MAP/logboek/.",

@@ -57,10 +57,15 @@ if TYPE_CHECKING:
     from .live import submit as submit
     from .live import vote as vote
     from .live import vote_counts as vote_counts
+    from .logbook_io import DATUMKOLOMMEN as DATUMKOLOMMEN
+    from .logbook_io import PARTIJKOLOMMEN as PARTIJKOLOMMEN
+    from .logbook_io import SJABLOON_KOLOMMEN as SJABLOON_KOLOMMEN
+    from .logbook_io import VERPLICHT as VERPLICHT
     from .logbook_io import export as export
     from .logbook_io import export_party as export_party
     from .logbook_io import export_sheets as export_sheets
     from .logbook_io import import_file as import_file
+    from .logbook_io import template_lists as template_lists
     from .logbook_report import report_from_file as report_from_file
     from .participation import SECTIES as SECTIES
     from .participation import WEGGELATEN as WEGGELATEN

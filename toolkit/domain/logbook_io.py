@@ -11,10 +11,12 @@ import csv
 import io
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from toolkit.base import (
+    LANGUAGES,
     MAX_BESTAND,
     MAX_KOLOMMEN,
     MAX_RIJEN,
@@ -28,11 +30,13 @@ from toolkit.base import (
     read_text_limited,
     shown_path,
     slugify,
+    t,
     too_many,
     transaction,
     unquote_csv,
     write_text_atomic,
 )
+from toolkit.content import ACTORTYPES, TREDEN
 
 from . import logbook as lb
 
@@ -75,6 +79,34 @@ VERPLICHT = {
     "activiteiten": ("datum", "vorm", "onderwerp", "trede"),
     "inbreng": ("activiteit", "inbreng", "standpunt"),
 }
+
+#: The columns of the template to fill in (``logboek sjabloon``): those the import reads, a decision's
+#: ``kanaal`` too (how it was shared with the parties in ``gecommuniceerd_aan``).
+SJABLOON_KOLOMMEN: dict[str, tuple[str, ...]] = {**KOLOMMEN, "besluiten": (*KOLOMMEN["besluiten"], "kanaal")}
+#: The template's columns that hold a date, and those that name several parties (``A; B``).
+DATUMKOLOMMEN = ("datum", "deadline")
+PARTIJKOLOMMEN = ("partijen", "betreft", "gecommuniceerd_aan", "doelgroep")
+
+
+def template_lists(partijen: Sequence[str] = ()) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The template's columns that take one of a fixed set of values, per kind: column -> values.
+    ``partijen`` (the names in the logbook) become the list of the column that takes one party."""
+    lijsten: dict[str, dict[str, tuple[str, ...]]] = {
+        "partijen": {"type": ACTORTYPES},
+        "besluiten": {"trede": TREDEN, "status": lb.STATUSSEN, "kanaal": lb.KANALEN},
+        "vervolgacties": {"gedaan": ("ja", "nee")},
+        "communicatie": {"kanaal": lb.KANALEN},
+        "activiteiten": {"vorm": lb.VORMEN, "trede": TREDEN, "fase": lb.FASEN},
+        "inbreng": {"standpunt": lb.STANDPUNTEN, "verwerking": lb.VERWERKINGEN},
+    }
+    if partijen:
+        lijsten["communicatie"]["partij"] = tuple(partijen)
+    return lijsten
+
+
+def help_sheets() -> set[str]:
+    """The names (lower case) of the template's help sheet, in every language: the import passes it by."""
+    return {t("logboek_sjabloon.uitlegblad", taal).lower() for taal in LANGUAGES}
 
 
 def detect_kind(kop: list[str], naam: str = "") -> str | None:
@@ -193,7 +225,10 @@ def import_file(
     tabellen = _tables(pad)
     volgorde = {s: i for i, s in enumerate(lb.SOORTEN)}
     herkend = []
+    uitleg = help_sheets() if pad.suffix.lower() in (".xlsx", ".ods") else set()
     for tabel, kop, data in tabellen:
+        if tabel.strip().lower() in uitleg:  # the template's explanation: nothing to read in
+            continue
         soort = detect_kind(kop, tabel)
         if soort is None:
             raise UserError(
