@@ -298,7 +298,13 @@ def test_checklist_shows_what_the_logbook_covers(tmp_path: Path) -> None:
 
     _gevuld(tmp_path).close()
     stats = logbook_stats(tmp_path / "l.sqlite")
-    assert stats == {"gesprekken": 3, "besluiten": 2, "partijen": 4, "niet_gecommuniceerd": 2}
+    assert stats == {
+        "gesprekken": 3,
+        "besluiten": 2,
+        "partijen": 4,
+        "niet_gecommuniceerd": 2,
+        "lege_secties": ["bereik", "hoe", "inbreng", "eens_oneens", "gedaan"],
+    }  # no activities yet
     checklist = build({"gemeente": "Wageningen"}, logboek=stats)
     assert checklist["profiel"]["logboek"] == "ja"  # unknown in the profile, answered by the logbook
     gemarkeerd = {a["id"]: a["logboek"] for a in checklist["acties"] if "logboek" in a}
