@@ -179,6 +179,12 @@ def read_entries(pad: Path) -> dict[str, list[dict[str, Any]]] | None:
         db.close()
 
 
+def _cell(kolom: str, waarde: Any, taal: str) -> str:
+    """One cell of a list, escaped; a date stays on one line."""
+    klasse = ' class="wl-datum"' if kolom in ("datum", "deadline") else ""
+    return f"<td{klasse}>{escape(value_text(kolom, waarde, taal))}</td>"
+
+
 def entries_html(inhoud: dict[str, list[dict[str, Any]]] | None, taal: str) -> str:
     """The entries as tables, one per kind that has any (a caption, a header per column, every cell
     escaped); never the parties' contact details."""
@@ -191,10 +197,7 @@ def entries_html(inhoud: dict[str, list[dict[str, Any]]] | None, taal: str) -> s
         kolommen = [k for k in rijen[0] if k not in VERBORGEN]
         naam = kind_label(_enkel(soort), taal, meervoud=True).capitalize()
         kop = "".join(f'<th scope="col">{escape(field_label(k, taal))}</th>' for k in kolommen)
-        regels = "".join(
-            "<tr>" + "".join(f"<td>{escape(value_text(k, rij[k], taal))}</td>" for k in kolommen) + "</tr>"
-            for rij in rijen
-        )
+        regels = "".join("<tr>" + "".join(_cell(k, rij[k], taal) for k in kolommen) + "</tr>" for rij in rijen)
         delen.append(f'<div class="wl-lijst" role="region" aria-label="{escape(naam)}" tabindex="0">'
                      f"<table><caption>{escape(naam)} ({len(rijen)})</caption><thead><tr>{kop}</tr></thead>"
                      f"<tbody>{regels}</tbody></table></div>")  # fmt: skip
@@ -322,8 +325,10 @@ class LogbookPage:
         self.velden: dict[str, dict[str, Any]] = {s: self._fields(v) for s, (_, _, v) in FORMULIEREN.items()}
         self.formulier = w.VBox([], layout=w.Layout(gap="0.25rem"))
         self.opslaan = w.Button(description=t("app.logboek.opslaan", taal), button_style="primary")
-        self.maak_partijen = w.Checkbox(value=False, indent=False, description=t("app.logboek.maak_partijen", taal))
-        self.upload = w.FileUpload(accept=",".join(IMPORT_TYPEN), multiple=False,
+        passend = w.Layout(width="auto", max_width="100%")  # a label in full, not cut off at the widget's width
+        self.maak_partijen = w.Checkbox(value=False, indent=False, description=t("app.logboek.maak_partijen", taal),
+                                        layout=passend)  # fmt: skip
+        self.upload = w.FileUpload(accept=",".join(IMPORT_TYPEN), multiple=False, layout=passend,
                                    description=t("app.logboek.inlezen", taal))  # fmt: skip
         self.verslag = w.Button(description=t("app.logboek.verslag_maken", taal), button_style="primary")
         self.soort.observe(lambda _: self.show_form(), names="value")
@@ -357,7 +362,7 @@ class LogbookPage:
                 widget = w.Text(description=label, style=stijl, layout=smal,
                                 placeholder=t("app.leeg_is_onbekend", self.taal))  # fmt: skip
             elif veld.soort == "vink":
-                widget = w.Checkbox(value=False, description=label, indent=False)
+                widget = w.Checkbox(value=False, description=label, indent=False, layout=w.Layout(width="auto"))
             elif veld.soort == "lang":
                 widget = w.Textarea(description=label, style=stijl, rows=3, layout=breed)
             else:
