@@ -287,7 +287,9 @@ def test_a_file_that_is_not_a_logbook_is_refused(tmp_path: Path) -> None:
     con.close()
     voor = ander.read_bytes()
     assert_one_line_error(run_cli("logboek", "--db", str(ander), "lijst", "partijen"), "geen logboek van warmtelessen")
-    assert ander.read_bytes() == voor
+    uit = tmp_path / "uit"
+    assert_one_line_error(run_cli("logboek", "--db", str(ander), "verslag", "--out", str(uit)), "geen logboek van")
+    assert ander.read_bytes() == voor and not uit.exists()
 
 
 def test_checklist_shows_what_the_logbook_covers(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from toolkit.content import parse_profile, read_profile
 from toolkit.domain import export_party, import_file
 from toolkit.domain import logbook as lb
 from toolkit.render import export_logbook
-from toolkit.reports import LogboekParams
+from toolkit.reports import LogboekParams, VerslagParams
 
 from .options import produce_report, report_params, report_parser
 from .parser import OUT_STANDAARD, Parser, add_out, described_parser
@@ -151,6 +151,11 @@ def _logbook_report(args: argparse.Namespace) -> int:
     return produce_report("logboek", params, args)
 
 
+def _participation_report(args: argparse.Namespace) -> int:
+    params = report_params("verslag", VerslagParams, args)
+    return produce_report("verslag", params, args)
+
+
 #: ``logboek ACTIE``: the function that does it (given the open logbook).
 LOGBOEK_ACTIES: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "toevoegen": _logbook_add,
@@ -167,6 +172,8 @@ LOGBOEK_SCHRIJVEN = ("toevoegen", "importeer")
 def cmd_logbook(args: argparse.Namespace) -> int:
     if args.actie == "rapport":  # a report: the registry opens the logbook itself
         return _logbook_report(args)
+    if args.actie == "verslag":
+        return _participation_report(args)
     if args.actie == "vergeet":  # opens the logbook itself, to have it alone
         return _logbook_forget(args)
     db = lb.connect(args.db, maken=args.actie in LOGBOEK_SCHRIJVEN)
@@ -184,6 +191,7 @@ LOGBOEK_UITLEG = (
     "  importeer BESTAND.csv|xlsx [--alles-of-niets] [--maak-partijen]\n"
     "  exporteer [--out MAP] [--partij NAAM]\n"
     "  rapport [--out MAP] [--lang nl|en] [--profiel P.yaml] [--peildatum JJJJ-MM-DD]\n"
+    "  verslag [--van JJJJ-MM-DD] [--tot JJJJ-MM-DD] [--out MAP] [--formats docx,odt,pdf,html,md] [--lang nl|en]\n"
     "  vergeet PARTIJ [--naam]   (wist de contactgegevens; met --naam ook de naam; besluiten blijven)"
 )
 
@@ -218,6 +226,12 @@ def add_logboek(sub: Any, naam: str, hulp: str) -> None:
                        skip=("db", "groepen"))  # fmt: skip
     r.add_argument("--profiel", dest="profiel_bestand", type=Path, metavar="P.yaml",
                    help="checklistprofiel: groepen die gesproken moeten zijn")  # fmt: skip
+    report_parser(acties, "verslag", "verslag", VerslagParams,
+                  "verslag van participatie voor de raad (Word, ODT, PDF, HTML, Markdown)",
+                  "Schrijft het verslag van participatie uit het logboek naar MAP/verslag-participatie/: "
+                  "wie is betrokken, hoe, wat brachten ze in en wat is ermee gedaan, met een samenvatting "
+                  "voor het raadsvoorstel. Elke zin verwijst naar het logboek.",
+                  skip=("db",), formats=True)  # fmt: skip
     t = acties.add_parser("vergeet", help="wis de contactgegevens van een partij, zodat ze niet terug te halen zijn")
     t.add_argument("partij", metavar="PARTIJ")
     t.add_argument("--naam", action="store_true",

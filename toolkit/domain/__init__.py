@@ -62,6 +62,19 @@ if TYPE_CHECKING:
     from .logbook_io import export_sheets as export_sheets
     from .logbook_io import import_file as import_file
     from .logbook_report import report_from_file as report_from_file
+    from .participation import SECTIES as SECTIES
+    from .participation import WEGGELATEN as WEGGELATEN
+    from .participation import Activiteit as Activiteit
+    from .participation import Besluit as Besluit
+    from .participation import Gesprek as Gesprek
+    from .participation import Inbreng as Inbreng
+    from .participation import Participatie as Participatie
+    from .participation import Partij as Partij
+    from .participation import check_period as check_period
+    from .participation import ladder_position as ladder_position
+    from .participation import participation_facts as participation_facts
+    from .participation import participation_from_file as participation_from_file
+    from .participation import without_contacts as without_contacts
     from .progress import KOLOMMEN as KOLOMMEN
     from .progress import NIET_GELEZEN as NIET_GELEZEN
     from .progress import OVER as OVER

@@ -144,7 +144,7 @@ def render_all(
 #: The module that registers the renderers of each kind of report.
 _MODULES = {"les": "lesson", "casus": "case", "checklist": "checklist", "vergelijking": "compare",
             "oogst": "workshop", "oogst-data": "workshop", "workshop-kit": "workshop", "logboek": "logbook",
-            "casussen-export": "export"}  # fmt: skip
+            "casussen-export": "export", "verslag": "verslag"}  # fmt: skip
 
 
 def _load_builtin(soort: str) -> None:

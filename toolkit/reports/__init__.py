@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .registry import Produced as Produced
     from .registry import ReportParams as ReportParams
     from .registry import VergelijkingParams as VergelijkingParams
+    from .registry import VerslagParams as VerslagParams
     from .registry import build as build
     from .registry import check_formats as check_formats
     from .registry import get_spec as get_spec

@@ -54,6 +54,7 @@ from toolkit.domain import (
     Checklist,
     LessonReport,
     case_report,
+    check_period,
     check_register_fits,
     comparison,
     default_profile_path,
@@ -62,6 +63,7 @@ from toolkit.domain import (
     lesson_report,
     logbook_stats,
     output_folder_name,
+    participation_from_file,
     prepare_kit,
     read_register,
     report_from_file,
@@ -178,6 +180,12 @@ class LogboekParams(ReportParams):
     db: str = described("db", pad=True)
     peildatum: Datum = described("peildatum", "", metavar="JJJJ-MM-DD")
     groepen: Ids = described("extra_groepen", [])
+
+
+class VerslagParams(ReportParams):
+    db: str = described("db", pad=True)
+    van: Datum = described("van", "", metavar="JJJJ-MM-DD")
+    tot: Datum = described("tot", "", metavar="JJJJ-MM-DD")
 
 
 class ExportParams(ReportParams):
@@ -505,6 +513,20 @@ def _logbook_check(p: LogboekParams) -> Meta:
     return _logbook_meta(p)
 
 
+def _build_participation(p: VerslagParams) -> Any:
+    return participation_from_file(in_project(p.db), p.van, p.tot)
+
+
+def _participation_meta(p: VerslagParams, _: Any = None) -> Meta:
+    return Meta("verslag-participatie", f"verslag-participatie.{p.taal}", t("verslag.titel", p.taal))
+
+
+def _participation_check(p: VerslagParams) -> Meta:
+    check_period(p.van, p.tot)
+    lb.connect(in_project(p.db), maken=False).close()
+    return _participation_meta(p)
+
+
 def _build_export(p: ExportParams) -> Any:
     return export_tables(select(p.casussen or None, None, p.met_fictief)[0])
 
@@ -556,6 +578,8 @@ register_spec(ReportSpec("oogst", OogstParams, _build_harvest, _harvest_meta, _f
 register_spec(ReportSpec("logboek", LogboekParams, _build_logbook, _logbook_meta,
               _files("html", "ipynb", *DOCS, "bewoners", bewoners=""), ("html", "ipynb", *DOCS, "bewoners"),
               notebook="logbook_report", notebook_writes=(*DOCS, "bewoners"), check=_logbook_check))  # fmt: skip
+register_spec(ReportSpec("verslag", VerslagParams, _build_participation, _participation_meta,
+              _files("html", "md", *DOCS), ("html", *DOCS, "md"), check=_participation_check))  # fmt: skip
 register_spec(ReportSpec("workshop-kit", KitParams, _build_kit, _kit_meta,
               _files("html", *DOCS, html="", docx="", odt="", pdf=""), ("html", *DOCS)))  # fmt: skip
 register_spec(ReportSpec("casussen-export", ExportParams, _build_export, _export_meta,
