@@ -3,6 +3,8 @@ browser test in tests/app/test_app_browser.py drives the same code through the p
 
 from __future__ import annotations
 
+import base64
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -137,3 +139,20 @@ def test_every_field_and_value_has_a_label_in_both_languages() -> None:
         assert value_text("vorm", "enquete", taal) != "enquete" and field_label("besloten_door", taal)
     assert [p.notebook for p in app_pages("en")][-1] == "logboek.ipynb"
     assert app_pages("en")[-1].naam == "Logbook" and app_pages("nl")[-1].naam == "Logboek"
+
+
+def test_the_report_button_gives_word_odt_pdf_and_the_web_page(tmp_path: Path) -> None:
+    pad = tmp_path / "logboek.sqlite"
+    pagina = LogbookPage(pad, "nl")
+    pagina.verslag.click()  # nothing recorded yet: said, and no file made
+    assert "nog niets vastgelegd" in pagina.verslag_melding.value and not pad.exists()
+    _fill(pagina, "partij", naam="Wijkraad Oost", contact="geheim@example.org")
+    doelgroep = ("Wijkraad Oost",)
+    _fill(pagina, "activiteit", vorm="inloop", onderwerp="Inloopavond", trede="raadplegen", doelgroep=doelgroep)
+    pagina.verslag.click()
+    assert "Het verslag is klaar" in pagina.verslag_melding.value
+    links = re.findall(r'<a download="([^"]+)" href="data:[^;]+;base64,([^"]+)">', pagina.downloads.value)
+    assert [naam.rsplit(".", 1)[-1] for naam, _ in links] == ["docx", "odt", "pdf", "html"]
+    assert base64.b64decode(links[2][1])[:5] == b"%PDF-"
+    assert "Inloopavond" in base64.b64decode(links[3][1]).decode("utf-8")
+    assert "geheim@example.org" not in base64.b64decode(links[3][1]).decode("utf-8")
