@@ -759,3 +759,115 @@ def test_in_english_the_app_speaks_english(browser: Any, tmp_path: Path) -> None
         assert buiten == []
     finally:
         server.stop()
+
+
+# --- the logbook ----------------------------------------------------------------------------------
+
+
+def _logbook(tmp: Path) -> Path:
+    """A logbook with a party (with a contact detail) and an activity, made with the command line."""
+    pad = tmp / "logboek.sqlite"
+    for soort in (("partij", "--naam", "Wijkraad Oost", "--type", "wijkraad", "--contactrol", "voorzitter",
+                   "--contact", "geheim@example.org"),
+                  ("activiteit", "--datum", "2025-03-04", "--vorm", "inloop", "--onderwerp", "Inloopavond warmtenet",
+                   "--doelgroep", "Wijkraad Oost", "--uitgenodigd", "400", "--deelnemers", "35", "--trede",
+                   "raadplegen")):  # fmt: skip
+        res = run_cli("logboek", "--db", str(pad), "toevoegen", *soort)
+        assert res.returncode == 0, res.stderr
+    return pad
+
+
+def _logbook_app(tmp: Path, pad: Path, *extra: str) -> Server:
+    return start("app", "--logboek", str(pad), "--site", str(tmp / "geen-site"), "--voorraad", "1", *extra,
+                 werkmap=tmp / "werk")  # fmt: skip
+
+
+def test_an_officer_keeps_the_logbook_in_the_app(browser: Any, tmp_path: Path) -> None:
+    from toolkit.domain import logbook as lb
+
+    pad = _logbook(tmp_path)
+    server = _logbook_app(tmp_path, pad)
+    try:
+        assert server.line("Logboek") == str(pad)
+        pagina, buiten = _page(browser, viewport={"width": 1280, "height": 900})
+        _open(pagina, server.basis + "voila/render/logboek.ipynb", "caption:has-text('Partijen')")
+        tekst = pagina.inner_text("#rendered_cells")
+        assert "Wijkraad Oost" in tekst and "Inloopavond warmtenet" in tekst and str(pad) in tekst
+        assert "geheim@example.org" not in tekst  # contact details are not in the list
+        pagina.set_viewport_size({"width": 390, "height": 2400})  # on a phone: the longest form, whole
+        pagina.get_by_label("Wat legt u vast?", exact=True).select_option(label="Activiteit")
+        pagina.wait_for_selector("text=Aantal deelnemers", timeout=30_000)
+        assert _fits(pagina) == [] and _overlaps(pagina) == []
+        pagina.screenshot(path=str(tmp_path / "logboek-390-activiteit.png"))
+        pagina.set_viewport_size({"width": 1280, "height": 900})
+        pagina.get_by_label("Wat legt u vast?", exact=True).select_option(label="Inbreng")
+        pagina.get_by_label("Activiteit", exact=True).select_option(label="1 · 2025-03-04 · Inloopavond warmtenet")
+        pagina.get_by_label("Inbreng", exact=True).fill("Wat kost <aansluiten>?")
+        pagina.get_by_label("Standpunt", exact=True).select_option(label="vraag")
+        pagina.get_by_role("button", name="Opslaan").click()
+        pagina.wait_for_selector("[role=status]:has-text('inbreng 1 toegevoegd')", timeout=30_000)
+        db = lb.connect(pad, maken=False)
+        try:
+            assert [(r["activiteit"], r["inbreng"], r["standpunt"]) for r in lb.rows(db, "inbreng")] == [
+                (1, "Wat kost <aansluiten>?", "vraag")
+            ]
+        finally:
+            db.close()
+        pagina.wait_for_selector("caption:has-text('Inbreng (1)')", timeout=30_000)
+        assert "Wat kost <aansluiten>?" in pagina.inner_text("#rendered_cells")  # shown as typed
+        for breedte in (1280, 390):
+            pagina.set_viewport_size({"width": breedte, "height": 900})
+            assert _fits(pagina) == [] and _overlaps(pagina) == []
+            pagina.set_viewport_size({"width": breedte, "height": 2400})  # the whole page on the picture
+            pagina.screenshot(path=str(tmp_path / f"logboek-{breedte}.png"))
+            pagina.set_viewport_size({"width": breedte, "height": 900})
+            assert _axe(pagina) == []
+        # an entry added elsewhere (the command line, a colleague) shows up without a reload
+        res = run_cli("logboek", "--db", str(pad), "toevoegen", "partij", "--naam", "Huurdersvereniging Zuid")
+        assert res.returncode == 0, res.stderr
+        pagina.wait_for_selector("td:has-text('Huurdersvereniging Zuid')", timeout=30_000)
+        assert "Traceback" not in pagina.inner_text("body")
+        assert buiten == []
+    finally:
+        server.stop()
+
+
+def test_the_logbook_page_makes_the_participation_report(browser: Any, tmp_path: Path) -> None:
+    from docx import Document
+
+    pad = _logbook(tmp_path)
+    server = _logbook_app(tmp_path, pad)
+    try:
+        pagina, buiten = _page(browser)
+        _open(pagina, server.basis + "voila/render/logboek.ipynb", "caption:has-text('Partijen')")
+        pagina.get_by_role("button", name="Verslag maken").click()
+        pagina.wait_for_selector("[role=status]:has-text('Het verslag is klaar'), [role=alert]", timeout=180_000)
+        assert pagina.locator("[role=alert]").count() == 0, pagina.inner_text("[role=alert]")
+        namen = [a.get_attribute("download") for a in pagina.locator("a[download]").all()]
+        assert [n.rsplit(".", 1)[-1] for n in namen] == ["docx", "odt", "pdf", "html"], namen
+        woord = Document(str(_download(pagina, next(n for n in namen if n.endswith(".docx")), tmp_path)))
+        assert any("Inloopavond warmtenet" in p.text for p in woord.paragraphs) or any(
+            "Inloopavond warmtenet" in c.text for t in woord.tables for r in t.rows for c in r.cells
+        )
+        assert _download(pagina, next(n for n in namen if n.endswith(".pdf")), tmp_path).read_bytes()[:5] == b"%PDF-"
+        assert buiten == []
+    finally:
+        server.stop()
+
+
+def test_off_this_computer_the_logbook_page_asks_the_code(tmp_path: Path) -> None:
+    pad = _logbook(tmp_path)
+    server = _logbook_app(tmp_path, pad, "--host", "0.0.0.0")
+    try:
+        code = server.line("Toegangscode")
+        pagina = f"http://127.0.0.1:{server.poort}/voila/render/logboek.ipynb"
+        for url in (pagina, f"{pagina}?token=FOUTFOUT"):
+            with urllib.request.urlopen(url, timeout=60) as antwoord:
+                assert "/login" in antwoord.url, url  # sent to the page that asks for the code
+                inhoud = antwoord.read().decode()
+                assert "Code nodig" in inhoud and "Wijkraad Oost" not in inhoud
+        with urllib.request.urlopen(f"{pagina}?token={code}", timeout=120) as antwoord:
+            assert antwoord.status == 200 and "/login" not in antwoord.url
+            assert "Code nodig" not in antwoord.read().decode()
+    finally:
+        server.stop()

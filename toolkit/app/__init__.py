@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .checklist import checklist_page as checklist_page
     from .kennisbank import knowledge_page as knowledge_page
     from .live import trainer_page as trainer_page
+    from .logboek import logbook_page as logbook_page
     from .server import ENV as ENV
     from .server import LOOPBACK as LOOPBACK
     from .server import OPRUIMEN as OPRUIMEN

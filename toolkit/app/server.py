@@ -1,6 +1,6 @@
 """The web app: the project's own widget notebooks served by Voilà (no other web framework).
 
-``warmtelessen app`` serves ``notebooks/app/`` (*Checklist op maat*, *Kennisbank*);
+``warmtelessen app`` serves ``notebooks/app/`` (*Checklist op maat*, *Kennisbank*, *Logboek*);
 ``warmtelessen workshop live`` serves ``notebooks/live/`` (the groups' page and the trainer's page).
 Both go through :func:`serve`: check the port, start Voilà in a child process (this module run as
 ``python -m toolkit.app.server``), wait until it answers, print the address, and on Ctrl-C, SIGTERM
@@ -53,6 +53,7 @@ ENV = {
     "site": "WARMTELESSEN_APP_SITE",  # "1" when the knowledge-base site is served under /voila/files/site/
     "uit": "WARMTELESSEN_APP_UIT",  # where the live workshop writes its harvest
     "adres": "WARMTELESSEN_LIVE_ADRES",  # the address the groups open (shown and as QR code on the trainer's page)
+    "logboek": "WARMTELESSEN_APP_LOGBOEK",  # absolute path of the participation logbook (``app --logboek``)
 }
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 STANDAARD_POORT = 8866
@@ -467,6 +468,7 @@ def app_pages(taal: str) -> list[Pagina]:
     return [
         Pagina("checklist.ipynb", t("app.pagina_checklist", taal), t("app.pagina_checklist_uitleg", taal)),
         Pagina("kennisbank.ipynb", t("app.pagina_kennisbank", taal), t("app.pagina_kennisbank_uitleg", taal)),
+        Pagina("logboek.ipynb", t("app.pagina_logboek", taal), t("app.pagina_logboek_uitleg", taal)),
     ]
 
 

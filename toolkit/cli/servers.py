@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from toolkit.app import LOOPBACK, OPRUIMEN, VOORRAAD, app_pages, serve
-from toolkit.base import ContentError, notebooks_dir, t
+from toolkit.app import ENV, LOOPBACK, OPRUIMEN, VOORRAAD, app_pages, serve
+from toolkit.base import ContentError, notebooks_dir, shown_path, t
 from toolkit.content import validate
 from toolkit.domain import check_chosen_code, new_code
 from toolkit.site import build_site, site_summary
@@ -24,12 +24,15 @@ def cmd_app(args: argparse.Namespace) -> int:
         code = check_chosen_code(args.code)
     else:
         code = "" if args.host in LOOPBACK else new_code()  # beyond this computer: always with a code
+    logboek = args.logboek.expanduser().absolute()  # the kernels run elsewhere: they get the whole path
     regels = [t("app.draait", taal, adres="{adres}" + (f"?token={code}" if code else ""))]
-    regels += [t("app.code", taal, code=code)] * bool(code) + [t("app.stoppen", taal)]
+    regels += [t("app.code", taal, code=code)] * bool(code)
+    pad = shown_path(logboek).replace("{", "{{").replace("}", "}}")  # the lines are filled in with the address
+    regels += [t("app.logboek_pad", taal, pad=pad), t("app.stoppen", taal)]
     return serve(
         notebooks_dir() / "app", args.werkmap, args.port, args.host, taal, t("app.titel", taal),
-        t("app.start_uitleg", taal), app_pages(taal), code=code, site=site, gestart=print_address(regels),
-        opruimen=args.opruimen, voorraad={"checklist.ipynb": args.voorraad},
+        t("app.start_uitleg", taal), app_pages(taal), code=code, omgeving={ENV["logboek"]: str(logboek)}, site=site,
+        gestart=print_address(regels), opruimen=args.opruimen, voorraad={"checklist.ipynb": args.voorraad},
     )  # fmt: skip
 
 
@@ -64,7 +67,7 @@ def add_app(sub: Any, naam: str, hulp: str) -> None:
         naam,
         help=hulp,
         description="Start de web-app (Voilà) op http://127.0.0.1:8866/: de checklist op maat met formulier en\n"
-        "downloads, en de kennisbank. Opent niets vanzelf; stoppen met Ctrl-C.",
+        "downloads, de kennisbank en het logboek. Opent niets vanzelf; stoppen met Ctrl-C.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--port", type=int, default=8866, help="poort (standaard: 8866)")
@@ -75,6 +78,9 @@ def add_app(sub: Any, naam: str, hulp: str) -> None:
     p.add_argument("--code", metavar="CODE",
                    help="vaste toegangscode, minstens 8 letters of cijfers (standaard: op 127.0.0.1 geen, "
                         "anders elke start een nieuwe)")  # fmt: skip
+    p.add_argument("--logboek", type=Path, default=Path("logboek.sqlite"), metavar="PAD",
+                   help="het logboek van de pagina Logboek; gemaakt bij het eerste wat iemand toevoegt "
+                        "(standaard: ./logboek.sqlite)")  # fmt: skip
     p.add_argument("--werkmap", type=Path, default=OUT_STANDAARD / ".app", metavar="MAP", help=argparse.SUPPRESS)
     p.add_argument("--opruimen", type=int, default=OPRUIMEN, metavar="SECONDEN",
                    help=f"stop de kernel van een gesloten pagina na zoveel seconden ({OPRUIMEN})")  # fmt: skip

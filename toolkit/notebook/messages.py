@@ -71,6 +71,20 @@ _ENGELS: list[tuple[re.Pattern[str], str]] = [
          "not an action register: missing column: {w} (columns: {s})"),
         (r"^geen \.xlsx- of \.ods-bestand \(kies het actieregister van uw checklist\)$",
          "not an .xlsx or .ods file (choose the action register of your checklist)"),
+        # the logbook (the app's page Logboek)
+        (r"^vul dit in, het is verplicht$", "please fill this in, it is required"),
+        (r"^verplicht veld is leeg$", "required, but empty"),
+        (r"^ongeldige datum (?P<w>.+) \(JJJJ-MM-DD\)$", "invalid date {w} (YYYY-MM-DD)"),
+        (r"^(?P<w>'.*') is geen aantal mensen \(een heel getal van 0 tot (?P<m>\d+), of leeg als het onbekend is\)$",
+         "{w} is not a number of people (a whole number from 0 to {m}, or empty if it is not known)"),
+        (r"^(?P<n>\d+) is meer dan uitgenodigd \((?P<m>\d+)\)$", "{n} is more than were invited ({m})"),
+        (r"^zeg in (?P<w>.+?) hoe dat kwam \(bijv\. inloop zonder uitnodiging\)$",
+         "say in {w} how that came about (e.g. a walk-in without invitation)"),
+        (r"^noem minstens één partij \(gescheiden door ;\)$", "choose at least one party"),
+        (r"^(?P<o>--[a-z]+): geen logboek van warmtelessen \(kies een nieuw bestand of het juiste logboek\)$",
+         "{o}: not a logbook of warmtelessen (choose a new file or the right logbook)"),
+        (r"^(?P<o>--[a-z]+): geen logboek van warmtelessen \((?P<s>.+)\)$",
+         "{o}: not a logbook of warmtelessen ({s})"),
     ]
 ]  # fmt: skip
 
