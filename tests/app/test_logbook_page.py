@@ -156,3 +156,27 @@ def test_the_report_button_gives_word_odt_pdf_and_the_web_page(tmp_path: Path) -
     assert base64.b64decode(links[2][1])[:5] == b"%PDF-"
     assert "Inloopavond" in base64.b64decode(links[3][1]).decode("utf-8")
     assert "geheim@example.org" not in base64.b64decode(links[3][1]).decode("utf-8")
+
+
+def test_the_page_gives_an_empty_template_that_imports_back(tmp_path: Path) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    pad = tmp_path / "logboek.sqlite"
+    pagina = LogbookPage(pad, "nl")
+    _fill(pagina, "partij", naam="Wijkraad Oost")
+    pagina.sjabloon.click()
+    links = dict(re.findall(r'<a download="([^"]+)" href="data:[^;]+;base64,([^"]+)">', pagina.sjabloon_links.value))
+    assert sorted(links) == ["logboek-sjabloon.ods", "logboek-sjabloon.xlsx"]
+    boek = load_workbook(io.BytesIO(base64.b64decode(links["logboek-sjabloon.xlsx"])))
+    lijsten = [v.formula1 for v in boek["communicatie"].data_validations.dataValidation]
+    assert any("Wijkraad Oost" in str(f) for f in lijsten)  # the logbook's parties, as a list to choose from
+    blad = boek["activiteiten"]
+    kop = [c.value for c in blad[1]]
+    blad.append([{"datum": "2026-03-01", "vorm": "inloop", "onderwerp": "Inloopavond", "doelgroep": "Wijkraad Oost",
+                  "trede": "raadplegen"}.get(k) for k in kop])  # fmt: skip
+    gevuld = io.BytesIO()
+    boek.save(gevuld)
+    _upload(pagina, "logboek-sjabloon.xlsx", gevuld.getvalue())
+    assert [r["onderwerp"] for r in _rows(pad, "activiteiten")] == ["Inloopavond"]

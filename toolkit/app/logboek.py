@@ -38,6 +38,7 @@ from toolkit.content import ACTORTYPES, FASEN, TREDEN
 from toolkit.domain import import_file
 from toolkit.domain import logbook as lb
 from toolkit.notebook import page_message
+from toolkit.render import template_files
 from toolkit.reports import produce
 
 from .checklist import download_link, uploaded
@@ -140,7 +141,13 @@ def value_text(kolom: str, waarde: Any, taal: str) -> str:
         return t("app.logboek.ja" if str(waarde) == "1" else "app.logboek.nee", taal)
     if kolom in _WOORDEN and waarde not in ("", None):
         return term(_WOORDEN[kolom], str(waarde), taal)
+    if kolom in _NAMENLIJSTEN:  # "A;B" as it reads, and wraps: "A; B"
+        return "; ".join(lb.split_names(waarde))
     return "" if waarde is None else str(waarde)
+
+
+#: The columns that hold several party names.
+_NAMENLIJSTEN = frozenset({"partijen", "doelgroep", "betreft", "gecommuniceerd_aan"})
 
 
 def entry_message(tekst: str, soort: str | None, taal: str) -> str:
@@ -318,7 +325,7 @@ class LogbookPage:
         self.lijst = w.HTML()
         self.melding, self.import_melding, self.verslag_melding = w.HTML(), w.HTML(), w.HTML()
         self.downloads = w.HTML()
-        stijl = {"description_width": "12rem"}
+        stijl = {"description_width": "15rem"}
         self.soort = w.Dropdown(options=[(kind_label(s, taal).capitalize(), s) for s in FORMULIEREN], value="partij",
                                 description=t("app.logboek.wat", taal), style=stijl,
                                 layout=w.Layout(width="32rem", max_width="100%"))  # fmt: skip
@@ -331,6 +338,9 @@ class LogbookPage:
         self.upload = w.FileUpload(accept=",".join(IMPORT_TYPEN), multiple=False, layout=passend,
                                    description=t("app.logboek.inlezen", taal))  # fmt: skip
         self.verslag = w.Button(description=t("app.logboek.verslag_maken", taal), button_style="primary")
+        self.sjabloon = w.Button(description=t("app.logboek.sjabloon_maken", taal), layout=passend)
+        self.sjabloon_links = w.HTML()
+        self.sjabloon.on_click(self.template)
         self.soort.observe(lambda _: self.show_form(), names="value")
         self.opslaan.on_click(self.save)
         self.upload.observe(self.import_changed, names="value")
@@ -342,8 +352,8 @@ class LogbookPage:
     # --- building -------------------------------------------------------------------------------
 
     def _fields(self, velden: tuple[Veld, ...]) -> dict[str, Any]:
-        w, stijl = self.w, {"description_width": "12rem"}
-        breed, smal = w.Layout(width="40rem", max_width="100%"), w.Layout(width="28rem", max_width="100%")
+        w, stijl = self.w, {"description_width": "15rem"}
+        breed, smal = w.Layout(width="44rem", max_width="100%"), w.Layout(width="32rem", max_width="100%")
         uit: dict[str, Any] = {}
         for veld in velden:
             label = field_label(veld.sleutel, self.taal)
@@ -399,7 +409,8 @@ class LogbookPage:
         return w.VBox([
             kop, self.bestand, h2("app.logboek.toevoegen"), self.soort, self.formulier, w.HBox([self.opslaan]),
             self.melding, h2("app.logboek.in_het_logboek"), self.lijst, h2("app.logboek.inlezen_kop"),
-            hulp("app.logboek.inlezen_uitleg"), self.maak_partijen, w.HBox([self.upload]), self.import_melding,
+            hulp("app.logboek.inlezen_uitleg"), w.HBox([self.sjabloon]), self.sjabloon_links,
+            self.maak_partijen, w.HBox([self.upload]), self.import_melding,
             h2("app.logboek.verslag_kop"), hulp("app.logboek.verslag_uitleg"), w.HBox([self.verslag]),
             self.verslag_melding, self.downloads,
         ])  # fmt: skip
@@ -501,6 +512,20 @@ class LogbookPage:
                                          f"{escape(kop)}</p><ul>{regels}</ul></div>")  # fmt: skip
         else:
             self.import_melding.value = _message(tekst, "")
+
+    def template(self, _: Any = None) -> None:
+        """An empty template to fill in (Excel and ODS), with the logbook's parties in its lists."""
+        self.sjabloon_links.value = ""
+
+        def maak() -> dict[str, bytes]:
+            partijen = [r["naam"] for r in (read_entries(self.pad) or {}).get("partijen", [])]
+            return template_files(self.taal, partijen)
+
+        bestanden = self._attempt(self.import_melding, maak, vertalen=True)
+        if bestanden is None:
+            return
+        links = [download_link(naam, inhoud, naam) for naam, inhoud in bestanden.items()]
+        self.sjabloon_links.value = '<p class="wl-downloads">' + "".join(links) + "</p>"
 
     def report(self, _: Any = None) -> None:
         self.downloads.value = ""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .links import without_report_files as without_report_files
     from .logbook import export_logbook as export_logbook
     from .logbook import fits_a_list as fits_a_list
+    from .logbook import template_files as template_files
     from .logbook import write_logbook_template as write_logbook_template
     from .markup import markdown_text as markdown_text
     from .markup import markdown_without_html as markdown_without_html

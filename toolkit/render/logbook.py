@@ -205,6 +205,12 @@ def write_logbook_template(out: Path, taal: str = "nl", partijen: Sequence[str] 
         if pad.exists():
             raise UserError(f"{shown_path(pad)}: bestaat al en is misschien ingevuld (verwijder het eerst, of kies "
                             "een andere map met --out)")  # fmt: skip
-    boek = template_workbook(taal, partijen)
+    bestanden = template_files(taal, partijen)
     ensure_dir(out)
-    return [write_bytes_atomic(pad, write_workbook(pad.suffix[1:], boek)) for pad in paden]
+    return [write_bytes_atomic(pad, bestanden[pad.name]) for pad in paden]
+
+
+def template_files(taal: str = "nl", partijen: Sequence[str] = ()) -> dict[str, bytes]:
+    """The template (:func:`template_workbook`) in Excel and ODS, by file name."""
+    boek = template_workbook(taal, partijen)
+    return {f"{SJABLOON}.{formaat}": write_workbook(formaat, boek) for formaat in WERKBOEK_FORMATEN}
