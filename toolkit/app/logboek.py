@@ -94,35 +94,35 @@ FORMULIEREN: dict[str, tuple[str, str, tuple[Veld, ...]]] = {
     )),
     "besluit": ("besluiten", "add_decision", (
         _DATUM, Veld("besluit", "lang", True), Veld("besloten_door", verplicht=True), _TREDE, _TOELICHTING,
-        Veld("status", "keuze", True, lb.STATUSSEN, "app.logboek.status", "genomen"),
+        Veld("status", "keuze", True, lb.STATUSSEN, "logboek.status", "genomen"),
         Veld("betreft", "partijen"), Veld("gecommuniceerd_aan", "partijen"),
-        Veld("kanaal", "keuze", False, lb.KANALEN, "app.logboek.kanaal", "overig"),
+        Veld("kanaal", "keuze", False, lb.KANALEN, "logboek.kanaal", "overig"),
     )),
     "vervolgactie": ("vervolgacties", "add_follow_up", (
         Veld("omschrijving", "lang", True), Veld("eigenaar", verplicht=True), Veld("deadline", "datum"),
         Veld("gedaan", "vink"), Veld("besluit_id", "besluit"),
     )),
     "communicatie": ("communicatie", "add_communication", (
-        _DATUM, Veld("partij", "partij", True), Veld("kanaal", "keuze", True, lb.KANALEN, "app.logboek.kanaal"),
+        _DATUM, Veld("partij", "partij", True), Veld("kanaal", "keuze", True, lb.KANALEN, "logboek.kanaal"),
         Veld("besluit", "besluit", label="besluit_id"), Veld("gesprek", "gesprek", label="gesprek_id"),
     )),
     "activiteit": ("activiteiten", "add_activity", (
-        _DATUM, Veld("vorm", "keuze", True, lb.VORMEN, "app.logboek.vorm"), Veld("onderwerp", verplicht=True),
+        _DATUM, Veld("vorm", "keuze", True, lb.VORMEN, "logboek.vorm"), Veld("onderwerp", verplicht=True),
         Veld("doelgroep", "partijen"), Veld("uitgenodigd", "aantal"), Veld("deelnemers", "aantal"), _TREDE,
         Veld("fase", "keuze", False, FASEN, "fase"), _LESSEN, _TOELICHTING,
     )),
     "inbreng": ("inbreng", "add_input", (
         Veld("activiteit", "activiteit", True), Veld("inbreng", "lang", True),
-        Veld("standpunt", "keuze", True, lb.STANDPUNTEN, "app.logboek.standpunt"),
-        Veld("verwerking", "keuze", True, lb.VERWERKINGEN, "app.logboek.verwerking", "open"),
+        Veld("standpunt", "keuze", True, lb.STANDPUNTEN, "logboek.standpunt"),
+        Veld("verwerking", "keuze", True, lb.VERWERKINGEN, "logboek.verwerking", "open"),
         Veld("toelichting", "lang", label="toelichting_inbreng"),
     )),
 }  # fmt: skip
 
 #: How the values of a column are shown in the lists (the vocabulary of its labels).
-_WOORDEN = {"type": "partij", "trede": "trede", "fase": "fase", "status": "app.logboek.status",
-            "kanaal": "app.logboek.kanaal", "vorm": "app.logboek.vorm", "standpunt": "app.logboek.standpunt",
-            "verwerking": "app.logboek.verwerking"}  # fmt: skip
+_WOORDEN = {"type": "partij", "trede": "trede", "fase": "fase", "status": "logboek.status",
+            "kanaal": "logboek.kanaal", "vorm": "logboek.vorm", "standpunt": "logboek.standpunt",
+            "verwerking": "logboek.verwerking"}  # fmt: skip
 
 
 def field_label(sleutel: str, taal: str) -> str:
