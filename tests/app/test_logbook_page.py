@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.app.logboek import FORMULIEREN, LogbookPage, field_label, value_text
 from toolkit.app.server import app_pages
 from toolkit.base import texts
 from toolkit.domain import logbook as lb
+from toolkit.notebook.logbook_page import FORMULIEREN, LogbookPage, field_label, value_text
 
 
 def _rows(pad: Path, soort: str) -> list[dict[str, object]]:

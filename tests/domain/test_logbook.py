@@ -318,13 +318,16 @@ def test_checklist_shows_what_the_logbook_covers(tmp_path: Path) -> None:
 
 
 def test_logbook_form_notebook_runs(tmp_path: Path) -> None:
-    """notebooks/logbook.ipynb builds its form in a kernel (as in JupyterLab) and creates the logbook."""
+    """notebooks/logbook.ipynb builds the logbook form in a kernel (as in JupyterLab): the same form
+    as the app's page, which makes the logbook on the first entry, not by being opened."""
     from toolkit.reports.engine import notebook_path, run_notebook
 
     pad = tmp_path / "nieuw.sqlite"
     res = run_notebook(notebook_path("logbook"), {"db": str(pad)}, tmp_path, "logboek-formulier", html=False)
-    assert "application/vnd.jupyter.widget-view+json" in res.notebook.read_text()
-    assert lb.connect(pad).execute("PRAGMA user_version").fetchone()[0] == lb.VERSIE
+    tekst = res.notebook.read_text()
+    assert "application/vnd.jupyter.widget-view+json" in tekst and "Traceback" not in tekst
+    assert "Verslag van participatie" in tekst and "Wat er in het logboek staat" in tekst
+    assert not pad.exists()
 
 
 # --- vergeet: what is erased cannot be read back -----------------------------------------------------

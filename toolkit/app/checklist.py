@@ -4,7 +4,6 @@ the profile to save as YAML. Everything a user typed or uploaded is escaped wher
 
 from __future__ import annotations
 
-import base64
 import tempfile
 import threading
 from pathlib import Path
@@ -27,7 +26,7 @@ from toolkit.base import (
 )
 from toolkit.content import field_labels, parse_profile
 from toolkit.domain import Checklist, build, check_register_fits, read_register
-from toolkit.notebook import ProfileForm, page_message, profile_to_yaml
+from toolkit.notebook import ProfileForm, download_link, page_message, profile_to_yaml, uploaded
 from toolkit.render import render, rendered_files, without_report_files
 from toolkit.reports import SPECS, parse
 
@@ -35,36 +34,7 @@ from .server import app_language, app_site_base
 
 #: The files offered for download, in this order (the checklist report's formats).
 DOWNLOADS = ("docx", "odt", "pdf", "xlsx", "ods", "html", "md", "json")
-MIME = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "pdf": "application/pdf",
-    "html": "text/html",
-    "md": "text/markdown",
-    "json": "application/json",
-    "yaml": "application/yaml",
-}
 MAX_UPLOAD = MAX_BESTAND
-
-
-def download_link(naam: str, inhoud: str | bytes, tekst: str) -> str:
-    """An ``<a download>`` with the file inside it (a data: URL): no server round trip, no file
-    left on the server."""
-    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
-    soort = MIME.get(naam.rsplit(".", 1)[-1], "application/octet-stream")
-    return (f'<a download="{escape(naam)}" href="data:{soort};base64,{base64.b64encode(data).decode()}">'
-            f"{escape(tekst)}</a>")  # fmt: skip
-
-
-def uploaded(waarde: Any) -> tuple[str, bytes] | None:
-    """(file name, bytes) of the file in an ipywidgets FileUpload, or None."""
-    if not waarde:
-        return None
-    bestand = waarde[0] if isinstance(waarde, list | tuple) else next(iter(waarde.values()))
-    inhoud = bestand["content"]
-    return str(bestand["name"]), bytes(inhoud.tobytes() if hasattr(inhoud, "tobytes") else inhoud)
 
 
 def read_uploaded_register(naam: str, inhoud: bytes, taal: str = "nl") -> dict[str, dict[str, Any]]:

@@ -40,10 +40,10 @@ from toolkit.domain import (
     set_active_statement,
     vote_counts,
 )
+from toolkit.notebook import download_link
 from toolkit.render import render, render_harvest_part, write_file
 from toolkit.reports import produce
 
-from .checklist import download_link
 from .live_web import retention_sentence
 from .server import ENV
 

@@ -12,7 +12,12 @@ from toolkit.base import lazy_exports
 
 if TYPE_CHECKING:
     from .display import show as show
-    from .logbook_entry import logbook_form as logbook_form
+    from .downloads import MIME as MIME
+    from .downloads import download_link as download_link
+    from .downloads import uploaded as uploaded
+    from .logbook_page import LogbookPage as LogbookPage
+    from .logbook_page import logbook_form as logbook_form
+    from .logbook_page import show_logbook_form as show_logbook_form
     from .messages import page_message as page_message
     from .widgets import ProfileForm as ProfileForm
     from .widgets import profile_form as profile_form
