@@ -28,6 +28,7 @@ def test_every_report_kind_is_registered() -> None:
         "vergelijking",
         "oogst",
         "logboek",
+        "verslag",
         "workshop-kit",
         "casussen-export",
     }
