@@ -7,6 +7,8 @@ conversation, one party no activity reached and one decision not told to a party
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import sqlite3
@@ -20,9 +22,11 @@ import pytest
 
 from tests.conftest import assert_one_line_error, run_cli
 from toolkit.base import t, texts
+from toolkit.cli.dispatch import main
 from toolkit.domain import SECTIES, participation_from_file
 from toolkit.domain import logbook as lb
 from toolkit.render.verslag import SAMENVATTING_WOORDEN, cited, participation_document, refs, summary
+from toolkit.reports import produce
 
 AXE_WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -66,9 +70,13 @@ STAPPEN: tuple[tuple[str, ...], ...] = (
 
 
 def _build(pad: Path) -> None:
+    """Every step through the command line's own entry point, in this process (a new process per
+    step would cost a second each; the one-line errors are tested through real processes below)."""
     for stap in STAPPEN:
-        res = run_cli("logboek", "--db", str(pad), *stap)
-        assert res.returncode == 0 and "toegevoegd" in res.stdout, (stap, res.stderr)
+        uit, fout = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
+            code = main(["logboek", "--db", str(pad), *stap])
+        assert code == 0 and "toegevoegd" in uit.getvalue(), (stap, fout.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +86,24 @@ def logboek(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return pad
 
 
-def _report(db: Path, out: Path, *opties: str) -> dict[str, Path]:
-    res = run_cli("logboek", "--db", str(db), "verslag", "--out", str(out), *opties)
-    assert res.returncode == 0, res.stderr
+def _report(db: Path, out: Path, *opties: str, cli: bool = False) -> dict[str, Path]:
+    """The report as ``logboek --db DB verslag --out OUT OPTIES`` writes it: through a real process
+    with ``cli``, else through the registry in this process (the same builder and renderers)."""
+    if cli:
+        res = run_cli("logboek", "--db", str(db), "verslag", "--out", str(out), *opties)
+        assert res.returncode == 0, res.stderr
+    else:
+        waarden = dict(zip(opties[::2], opties[1::2], strict=True))
+        params = {"db": str(db), "taal": waarden.get("--lang", "nl"), "van": waarden.get("--van", ""),
+                  "tot": waarden.get("--tot", "")}  # fmt: skip
+        formats = waarden["--formats"].split(",") if "--formats" in waarden else None
+        produce("verslag", params, out, formats, "inproces")
     return {p.suffix[1:]: p for p in (out / "verslag-participatie").iterdir()}
 
 
 @pytest.fixture(scope="module")
 def verslag(logboek: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return _report(logboek, tmp_path_factory.mktemp("uit"))
+    return _report(logboek, tmp_path_factory.mktemp("uit"), cli=True)
 
 
 def _sections(md: str) -> dict[str, str]:
