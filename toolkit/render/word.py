@@ -30,7 +30,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     f"{_W}{n}" for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "b", "i", "u", "t", "hyperlink", "tbl", "tblPr",
                          "tblStyle", "tblW", "tblLayout", "tblLook", "tblGrid", "gridCol", "tr", "trPr", "tblHeader",
                          "tc", "tcPr", "tcW"))  # fmt: skip
-_VAL, _TYPE, _WW = f"{_W}val", f"{_W}type", f"{_W}w"
+_VAL, _TYPE, _WW, _KEEPNEXT = f"{_W}val", f"{_W}type", f"{_W}w", f"{_W}keepNext"
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -139,11 +139,14 @@ class _Schrijver:
 
     def alles(self) -> None:
         self.alinea(((self.model.titel, False, False, None),), "Title")
-        for blok in self.model.blokken:
+        blokken = self.model.blokken
+        for n, blok in enumerate(blokken):
             if isinstance(blok, Kop):
                 self.alinea(((blok.tekst, False, False, None),), f"Heading{min(max(blok.niveau, 1), 3)}")
             elif isinstance(blok, Paragraaf):
-                self.alinea(_runs(blok.inhoud))
+                # a sentence that introduces a table stays on the table's page
+                voor_tabel = n + 1 < len(blokken) and isinstance(blokken[n + 1], Tabel)
+                self.alinea(_runs(blok.inhoud), houd_bij_volgende=voor_tabel)
             elif isinstance(blok, Lijst):
                 stijl = "ListNumber" if blok.genummerd else "ListBullet"
                 for item in blok.items:
@@ -153,10 +156,15 @@ class _Schrijver:
             elif isinstance(blok, Afbeelding):
                 self.afbeelding(blok)
 
-    def alinea(self, runs: tuple[tuple[str, bool, bool, str | None], ...], stijl: str | None = None) -> None:
+    def alinea(self, runs: tuple[tuple[str, bool, bool, str | None], ...], stijl: str | None = None,
+               houd_bij_volgende: bool = False) -> None:  # fmt: skip
         p = etree.Element(_P)
-        if stijl:
-            etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE).set(_VAL, stijl)
+        if stijl or houd_bij_volgende:
+            ppr = etree.SubElement(p, _PPR)
+            if stijl:
+                etree.SubElement(ppr, _PSTYLE).set(_VAL, stijl)
+            if houd_bij_volgende:
+                etree.SubElement(ppr, _KEEPNEXT)
         self.runs(p, runs)
         self.einde.addprevious(p)
 
