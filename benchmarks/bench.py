@@ -554,15 +554,56 @@ def app_timings(tmp: Path, herhalingen: int) -> tuple[float, float]:
     return statistics.median(h), statistics.median(i)
 
 
+def _logbook_of(pad: Path, activiteiten: int) -> Path:
+    """A logbook as a busy wijk team keeps it: a party per 5 activities, input at every activity,
+    a decision per 5, each concerning one party."""
+    from toolkit.domain import logbook as lb
+
+    db = lb.connect(pad)
+    with db:
+        for n in range(max(activiteiten // 5, 1)):
+            lb.add_party(db, f"Straat {n}", "bewonersinitiatief")
+        for n in range(activiteiten):
+            lb.add_activity(db, f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}", ("inloop", "enquete")[n % 2],
+                            f"Onderwerp {n % 9}", f"Straat {n % max(activiteiten // 5, 1)}", "20", str(n % 21),
+                            ("informeren", "raadplegen", "adviseren")[n % 3])  # fmt: skip
+            lb.add_input(db, n + 1, f"Punt {n}", ("eens", "oneens", "vraag")[n % 3], ("open", "niet", "deels")[n % 3])
+        for n in range(max(activiteiten // 5, 1)):
+            lb.add_decision(db, f"2026-06-{1 + n % 28:02d}", f"Besluit {n}", "college", "informeren",
+                            betreft=f"Straat {n}")  # fmt: skip
+    db.close()
+    return pad
+
+
+def participation_report(tmp: Path) -> dict[str, float]:
+    """(p): the participation report (``logboek verslag``, every format) of a logbook with 50 and
+    with 500 activities, measured side by side in this process (medians of 3)."""
+    from toolkit.reports import produce
+
+    uit: dict[str, float] = {}
+    for aantal in (50, 500):
+        pad = _logbook_of(tmp / f"logboek-{aantal}.sqlite", aantal)
+        uit[f"activiteiten_{aantal}"] = _median(3, lambda pad=pad, aantal=aantal: produce(
+            "verslag", {"db": str(pad)}, tmp / f"verslag-{aantal}", None, "inproces"))  # fmt: skip
+    uit["500/50"] = uit["activiteiten_500"] / uit["activiteiten_50"]
+    return uit
+
+
+def print_participation(p: dict[str, float]) -> None:
+    print(f"{'(p) verslag van participatie, 50 activiteiten (5 formaten)':<58}{p['activiteiten_50']:>9.2f}s")
+    print(f"{'(p) verslag van participatie, 500 activiteiten':<58}{p['activiteiten_500']:>9.2f}s  < 15 s")
+    print(f"{'(p) 500 / 50  (groeit hooguit evenredig)':<58}{p['500/50']:>10.1f}  <= 10")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gemeenten", type=int, default=20, help="aantal gemeenten voor (e)")
     parser.add_argument("--herhalingen", type=int, default=3, help="herhalingen voor (a), (b), (h), (i) en (j)")
     parser.add_argument(
         "--alleen",
-        choices=("app", "schaal", "documenten", "live", "opruimen"),
+        choices=("app", "schaal", "documenten", "live", "opruimen", "verslag"),
         help="meet alleen (h) en (i), de web-app; (j) t/m (l), de schaal; (m), de documenten; (n), de live workshop;"
-        " of (o), het opruimen van de web-app",
+        " (o), het opruimen van de web-app; of (p), het verslag van participatie",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "laatste.json", help="resultaat naar")
     args = parser.parse_args()
@@ -578,9 +619,12 @@ def main() -> None:
         resultaat["schaal"] = _scaling_result(s)
         _save(resultaat, args.json)
         return
-    if args.alleen in ("documenten", "live", "opruimen"):  # one measure; the others in the last result stay
+    if args.alleen in ("documenten", "live", "opruimen", "verslag"):  # one measure; the others in the last result stay
         if args.alleen == "documenten":
             waarden, toon = documents(), print_documents
+        elif args.alleen == "verslag":
+            with tempfile.TemporaryDirectory() as tmp_naam:
+                waarden, toon = participation_report(Path(tmp_naam)), print_participation
         else:
             with tempfile.TemporaryDirectory() as tmp_naam:
                 meet, toon = (live_load, print_live) if args.alleen == "live" else (app_clean_up, print_clean_up)
@@ -615,6 +659,7 @@ def main() -> None:
         m = documents()
         n = live_load(tmp)
         o = app_clean_up(tmp)
+        p = participation_report(tmp)
     resultaat = {
         "machine": {"kernen": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versies": package_versions(),
@@ -635,6 +680,7 @@ def main() -> None:
         "documenten": m,
         "live": n,
         "opruimen": o,
+        "verslag": p,
     }
     print(f"machine: {os.cpu_count()} kernen, Python {platform.python_version()}, {platform.platform()}")
     print(f"papermill {resultaat['versies']['papermill']}, nbclient {resultaat['versies']['nbclient']}, "
@@ -673,6 +719,7 @@ def main() -> None:
     print()
     print_live(n)
     print_clean_up(o)
+    print_participation(p)
     _save(resultaat, args.json)
 
 

@@ -25,6 +25,7 @@ from toolkit.base import t, texts
 from toolkit.cli.dispatch import main
 from toolkit.domain import SECTIES, participation_from_file
 from toolkit.domain import logbook as lb
+from toolkit.render.document import Afbeelding
 from toolkit.render.verslag import SAMENVATTING_WOORDEN, cited, participation_document, refs, summary
 from toolkit.reports import produce
 
@@ -222,8 +223,12 @@ def test_a_long_logbook_keeps_the_summary_under_300_words(tmp_path: Path) -> Non
             if n % 3 == 0:
                 lb.add_input(db, n + 1, f"Punt {n}", "eens", "open")
     db.close()
-    zinnen = summary(participation_from_file(pad), "nl")
+    feiten = participation_from_file(pad)
+    zinnen = summary(feiten, "nl")
     assert len(" ".join(zinnen).split()) <= SAMENVATTING_WOORDEN
+    # the timeline of 120 activities: dots without numbers, its text alternative counts per rung
+    (tijdlijn,) = [b for b in participation_document(feiten, "nl").blokken if isinstance(b, Afbeelding)]
+    assert "Aantal per trede: raadplegen 120." in tijdlijn.alt and len(tijdlijn.alt) < 300
 
 
 def test_every_reference_resolves_to_its_logbook_entry(verslag: dict[str, Path], logboek: Path) -> None:

@@ -96,9 +96,11 @@ def timeline_figure(
     onzeker: Sequence[bool],
     nummers: Sequence[int],
     titel: str,
+    met_nummers: bool = True,
 ) -> Any:
     """Events as numbered dots on a time axis, one lane per phase; uncertain events hollow. No
-    number covers a dot or another number (see :data:`_PLEKKEN`)."""
+    number covers a dot or another number (see :data:`_PLEKKEN`). Without ``met_nummers``, dots
+    only (for more events than numbers can be read at, and placed, in reasonable time)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.45 * len(baan_labels)))
     labels: list[Any] = []
@@ -106,8 +108,9 @@ def timeline_figure(
         kleur = KLEUREN[baan % len(KLEUREN)]
         ax.scatter([d], [y], s=46, zorder=4 if twijfel else 3, facecolors="white" if twijfel else kleur,
                    edgecolors=kleur, linewidths=1.6 if twijfel else 1.0)  # fmt: skip
-        labels.append(ax.annotate(str(nummer), (d, y), xytext=_PLEKKEN[0], textcoords="offset points",
-                                  va="center", ha="left", fontsize=7))  # fmt: skip
+        if met_nummers:
+            labels.append(ax.annotate(str(nummer), (d, y), xytext=_PLEKKEN[0], textcoords="offset points",
+                                      va="center", ha="left", fontsize=7))  # fmt: skip
     ax.set_yticks(range(len(baan_labels)), baan_labels)
     ax.set_ylim(-0.6, len(baan_labels) - 0.4)
     ax.invert_yaxis()

@@ -195,6 +195,11 @@ def _not_reached(doc: Document, f: Participatie, taal: str) -> None:
     return None
 
 
+#: Up to this many activities, the timeline numbers each dot and its text alternative lists each
+#: activity; with more, numbers could not be read (and the alternative counts per rung instead).
+TIJDLIJN_NUMMERS = 40
+
+
 def _timeline_png(f: Participatie, taal: str) -> bytes:
     gebruikt = sorted({ladder_position(a.trede) for a in f.activiteiten})
     banen = {positie: n for n, positie in enumerate(gebruikt)}
@@ -202,7 +207,21 @@ def _timeline_png(f: Participatie, taal: str) -> bytes:
     return png(timeline_figure([date.fromisoformat(a.datum) for a in f.activiteiten],
                                [banen[ladder_position(a.trede)] for a in f.activiteiten], labels,
                                [False] * len(f.activiteiten), [a.id for a in f.activiteiten],
-                               t("verslag.tijdlijn_titel", taal)))  # fmt: skip
+                               t("verslag.tijdlijn_titel", taal),
+                               met_nummers=len(f.activiteiten) <= TIJDLIJN_NUMMERS))  # fmt: skip
+
+
+def _timeline_alt(f: Participatie, taal: str) -> str:
+    if len(f.activiteiten) <= TIJDLIJN_NUMMERS:
+        return t("verslag.tijdlijn_alt", taal, lijst="; ".join(
+            f"{a.id}: {long_date(a.datum, taal)}, {term('logboek.vorm', a.vorm, taal)}, {term('trede', a.trede, taal)}"
+            for a in f.activiteiten))  # fmt: skip
+    per_trede: dict[str, int] = {}
+    for a in sorted(f.activiteiten, key=lambda a: ladder_position(a.trede)):
+        per_trede[a.trede] = per_trede.get(a.trede, 0) + 1
+    return t("verslag.tijdlijn_alt_telling", taal, van=long_date(min(a.datum for a in f.activiteiten), taal),
+             tot=long_date(max(a.datum for a in f.activiteiten), taal),
+             telling="; ".join(f"{term('trede', tr, taal)} {n}" for tr, n in per_trede.items()))  # fmt: skip
 
 
 def _how(doc: Document, f: Participatie, taal: str) -> None:
@@ -220,11 +239,9 @@ def _how(doc: Document, f: Participatie, taal: str) -> None:
         vormen.setdefault(a.vorm, []).append(a.id)
     doc.tekst(t("verslag.vormen", taal, vormen="; ".join(
         f"{term('logboek.vorm', v, taal)} {len(ids)}× {refs(('A', ids))}" for v, ids in vormen.items())))  # fmt: skip
-    alt = t("verslag.tijdlijn_alt", taal, lijst="; ".join(
-        f"{a.id}: {long_date(a.datum, taal)}, {term('logboek.vorm', a.vorm, taal)}, {term('trede', a.trede, taal)}"
-        for a in f.activiteiten))  # fmt: skip
-    doc.afbeelding(_timeline_png(f, taal), alt, 16)
-    doc.tekst(t("verslag.tijdlijn_uitleg", taal))
+    doc.afbeelding(_timeline_png(f, taal), _timeline_alt(f, taal), 16)
+    if len(f.activiteiten) <= TIJDLIJN_NUMMERS:
+        doc.tekst(t("verslag.tijdlijn_uitleg", taal))
     return None
 
 
@@ -424,9 +441,25 @@ def _alineas(blok: object) -> list[Alinea]:
     return []
 
 
+#: The documents built last, by (id of the facts, language): the web page, Markdown and the office
+#: formats of one report share one document (its timeline is drawn once).
+_GEBOUWD: dict[tuple[int, str], tuple[Participatie, Document]] = {}
+
+
 @register_document("verslag")
 def participation_document(f: Participatie, taal: str) -> Document:
     """The whole report: introduction, summary, the nine sections, the annex."""
+    bekend = _GEBOUWD.get((id(f), taal))
+    if bekend is not None and bekend[0] is f:
+        return bekend[1]
+    doc = _build_document(f, taal)
+    if len(_GEBOUWD) >= 8:
+        _GEBOUWD.clear()
+    _GEBOUWD[(id(f), taal)] = (f, doc)
+    return doc
+
+
+def _build_document(f: Participatie, taal: str) -> Document:
     doc = Document(t("verslag.titel", taal), taal)
     if f.leeg:
         doc.tekst(t("verslag.leeg_periode" if f.van or f.tot else "verslag.leeg", taal,
