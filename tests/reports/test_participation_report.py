@@ -287,6 +287,11 @@ def _html_text(pad: Path) -> str:
 
 
 def test_word_odt_pdf_and_html_carry_the_same_text(verslag: dict[str, Path], logboek: Path) -> None:
+    import pikepdf
+
+    with pikepdf.open(verslag["pdf"]) as pdf:  # an accessible A4 PDF: tagged, with language and title
+        assert str(pdf.Root.Lang) == "nl" and str(pdf.docinfo.Title) == "Verslag van participatie"
+        assert "/StructTreeRoot" in pdf.Root and [round(float(x)) for x in pdf.pages[0].MediaBox] == [0, 0, 595, 842]
     model = participation_document(participation_from_file(logboek), "nl")
     pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(verslag["pdf"]), "-"], capture_output=True, text=True,
                          check=True).stdout  # fmt: skip
