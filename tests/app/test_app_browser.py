@@ -175,7 +175,9 @@ def _download(pagina: Any, naam: str, map_: Path) -> Path:
 
 def _fits(pagina: Any) -> list[str]:
     """What sticks out at the right: the page's own width, and fields or buttons past the window's edge
-    (Voilà's boxes cut off what is wider than they are, so the page itself would not scroll)."""
+    (Voilà's boxes cut off what is wider than they are, so the page itself would not scroll). Measured
+    once the widgets have followed the window's width (:func:`_reflowed`)."""
+    _reflowed(pagina)
     return list(pagina.evaluate(
         """() => { const w = window.innerWidth; const uit = [];
         if (document.documentElement.scrollWidth > w) uit.push('page ' + document.documentElement.scrollWidth);
@@ -199,7 +201,9 @@ def _reflowed(pagina: Any) -> None:
 
 
 def _overlaps(pagina: Any) -> list[str]:
-    """Fields whose box runs into a help text (a fixed height that the label above does not fit in)."""
+    """Fields whose box runs into a help text (a fixed height that the label above does not fit in),
+    once the widgets have followed the window's width."""
+    _reflowed(pagina)
     return list(pagina.evaluate(
         """() => { const uit = [];
         const hulp = [...document.querySelectorAll('.wl-hulp')].map(e => [e, e.getBoundingClientRect()]);
@@ -832,7 +836,6 @@ def test_an_officer_keeps_the_logbook_in_the_app(browser: Any, tmp_path: Path) -
         assert "Wat kost <aansluiten>?" in pagina.inner_text("#rendered_cells")  # shown as typed
         for breedte in (1280, 390):
             pagina.set_viewport_size({"width": breedte, "height": 900})
-            _reflowed(pagina)
             assert _fits(pagina) == [] and _overlaps(pagina) == []
             pagina.set_viewport_size({"width": breedte, "height": 2400})  # the whole page on the picture
             pagina.screenshot(path=str(tmp_path / f"logboek-{breedte}.png"))
