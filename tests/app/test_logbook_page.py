@@ -70,7 +70,7 @@ def test_a_bad_number_is_one_line_on_the_page_and_adds_nothing(tmp_path: Path) -
     melding = _fill(pagina, "activiteit", vorm="bijeenkomst", onderwerp="Avond", trede="informeren", deelnemers="-3")
     assert 'role="alert"' in melding and "Aantal deelnemers: &#39;-3&#39; is geen aantal mensen" in melding
     assert "\n" not in melding and '">deelnemers:' not in melding  # the label, never the key
-    assert _rows(pad, "activiteiten") == []
+    assert not pad.exists()  # nothing added: not even an empty logbook
     # in English, in English
     engels = LogbookPage(pad, "en")
     melding = _fill(engels, "activiteit", vorm="bijeenkomst", onderwerp="Evening", trede="informeren", deelnemers="-3")
@@ -180,3 +180,12 @@ def test_the_page_gives_an_empty_template_that_imports_back(tmp_path: Path) -> N
     boek.save(gevuld)
     _upload(pagina, "logboek-sjabloon.xlsx", gevuld.getvalue())
     assert [r["onderwerp"] for r in _rows(pad, "activiteiten")] == ["Inloopavond"]
+
+
+def test_a_failed_first_import_on_the_page_leaves_no_logbook(tmp_path: Path) -> None:
+    pad = tmp_path / "logboek.sqlite"
+    pagina = LogbookPage(pad, "nl")
+    _upload(pagina, "gesprekken.csv", b"datum,partijen,onderwerp\n2026-13-01,Niemand,x\n")
+    assert "wl-fout" in pagina.import_melding.value or "rij 2" in pagina.import_melding.value
+    _fill(pagina, "gesprek", onderwerp="x", partijen=())  # a required field left empty: said, nothing made
+    assert not pad.exists()

@@ -543,3 +543,18 @@ def test_forget_with_naam_reaches_activities_and_input(tmp_path: Path) -> None:
     db.close()
     assert "Jan de Vries" not in tekst and "jan@example.org" not in tekst
     assert "Partij 1 wil eerst isoleren" in tekst
+
+
+def test_a_failed_first_import_or_entry_leaves_no_empty_logbook(tmp_path: Path) -> None:
+    kapot = FIXTURES / "logboek" / "kapot.csv"
+    nieuw = tmp_path / "nieuw.sqlite"
+    res = run_cli("logboek", "--db", str(nieuw), "importeer", str(kapot), "--alles-of-niets")
+    assert res.returncode != 0 and not nieuw.exists()
+    res = run_cli("logboek", "--db", str(nieuw), "toevoegen", "gesprek", "--datum", "2026-01-01", "--partijen",
+                  "Onbekend", "--onderwerp", "x")  # fmt: skip
+    assert_one_line_error(res, "onbekende partij")
+    assert not nieuw.exists()
+    bestaand = tmp_path / "bestaand.sqlite"  # a logbook that was there stays, empty or not
+    lb.connect(bestaand).close()
+    assert run_cli("logboek", "--db", str(bestaand), "importeer", str(kapot), "--alles-of-niets").returncode != 0
+    assert bestaand.exists()

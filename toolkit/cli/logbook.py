@@ -199,11 +199,17 @@ def cmd_logbook(args: argparse.Namespace) -> int:
         return _logbook_forget(args)
     if args.actie == "sjabloon":  # opens the logbook only if it is there
         return _logbook_template(args)
+    bestond = args.db.exists()
     db = lb.connect(args.db, maken=args.actie in LOGBOEK_SCHRIJVEN)
+    gelukt = False
     try:
-        return LOGBOEK_ACTIES[args.actie](args, db)
+        code = LOGBOEK_ACTIES[args.actie](args, db)
+        gelukt = code == 0
+        return code
     finally:
         db.close()
+        if not gelukt:  # a first entry or import that failed: no empty logbook left behind
+            lb.drop_if_new_and_empty(args.db, bestond)
 
 
 #: The longer help of the command.

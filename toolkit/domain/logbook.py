@@ -115,6 +115,25 @@ def connect(pad: Path, optie: str = "--db", maken: bool = True, wacht: float = 3
     return open_store(pad, APP, MIGRATIES, optie, "logboek", wacht, maken)
 
 
+def drop_if_new_and_empty(pad: Path, bestond: bool) -> None:
+    """Remove the logbook at ``pad`` when this call made it (``bestond``: it was there before) and
+    nothing went into it: a first entry or import that failed leaves no empty logbook behind."""
+    if bestond or not pad.exists():
+        return
+    db = connect(pad, maken=False)
+    try:
+        leeg = not any(db.execute(f"SELECT 1 FROM {soort} LIMIT 1").fetchone() for soort in _TABELLEN)  # noqa: S608
+    finally:
+        db.close()
+    if leeg:
+        for achter in ("", "-wal", "-shm", "-journal"):
+            Path(f"{pad}{achter}").unlink(missing_ok=True)
+
+
+#: The tables that hold entries (the names behind :data:`SOORTEN`).
+_TABELLEN = ("partijen", "gesprekken", "besluiten", "vervolgacties", "communicatie", "activiteiten", "inbreng")
+
+
 # --- checking values --------------------------------------------------------------------------------
 
 

@@ -215,6 +215,7 @@ def add_entry(pad: Path, soort: str, waarden: dict[str, Any], taal: str) -> str:
     for veld in velden:
         if veld.verplicht and not str(schoon.get(veld.naam) or "").strip():
             raise UserError(f"{field_label(veld.sleutel, taal)}: {t('app.logboek.verplicht', taal)}")
+    bestond = pad.exists()
     try:
         db = lb.connect(pad, "--logboek")
         try:
@@ -223,6 +224,7 @@ def add_entry(pad: Path, soort: str, waarden: dict[str, Any], taal: str) -> str:
         finally:
             db.close()
     except UserError as fout:
+        lb.drop_if_new_and_empty(pad, bestond)
         raise UserError(entry_message(str(fout), soort, taal)) from None
     tekst = t("app.logboek.toegevoegd" if res.nieuw else "app.logboek.stond_er_al", taal,
               soort=kind_label(soort, taal), id=res.id)  # fmt: skip
@@ -246,6 +248,7 @@ def import_upload(pad: Path, naam: str, inhoud: bytes, taal: str, maak_partijen:
     with tempfile.TemporaryDirectory() as tmp:
         kopie = Path(tmp) / bestandsnaam  # its own name: the name says which kind a table holds (gesprekken.csv)
         kopie.write_bytes(inhoud)
+        bestond = pad.exists()
         try:
             db = lb.connect(pad, "--logboek")
             try:
@@ -254,6 +257,8 @@ def import_upload(pad: Path, naam: str, inhoud: bytes, taal: str, maak_partijen:
                 db.close()
         except UserError as fout:
             raise UserError(page_message(_named(str(fout), kopie, bestandsnaam), taal)) from None
+        finally:  # nothing read in (or the file refused): no empty logbook left behind
+            lb.drop_if_new_and_empty(pad, bestond)
     aantallen = [f"{n} {kind_label(_enkel(s), taal, meervoud=n != 1)}" for s, n in nieuw.items() if n]
     wat = ", ".join(aantallen) if aantallen else t("app.logboek.niets_nieuw", taal)
     regels = [_problem(_named(p, kopie, bestandsnaam), taal) for p in problemen]
