@@ -26,7 +26,7 @@ from toolkit.base import (
 )
 from toolkit.content import field_labels, parse_profile
 from toolkit.domain import Checklist, build, check_register_fits, read_register
-from toolkit.notebook import ProfileForm, download_link, page_message, profile_to_yaml, uploaded
+from toolkit.notebook import ProfileForm, download_link, message_html, page_message, profile_to_yaml, uploaded
 from toolkit.render import render, rendered_files, without_report_files
 from toolkit.reports import SPECS, parse
 
@@ -111,10 +111,7 @@ def checklist_page(taal: str | None = None) -> Any:
     staat: dict[str, Any] = {"register": None}
 
     def say(tekst: str, fout: bool = False) -> None:
-        soort = "wl-melding wl-fout" if fout else "wl-melding"
-        melding.value = (
-            f'<p class="{soort}" role="{"alert" if fout else "status"}">{escape(tekst)}</p>' if tekst else ""
-        )
+        melding.value = message_html(tekst, fout)
 
     def make(_: Any = None) -> None:
         mislukt: dict[str, str] = {}

@@ -40,7 +40,7 @@ from toolkit.domain import (
     set_active_statement,
     vote_counts,
 )
-from toolkit.notebook import download_link
+from toolkit.notebook import download_link, message_html
 from toolkit.render import render, render_harvest_part, write_file
 from toolkit.reports import produce
 
@@ -58,11 +58,6 @@ def current_session() -> Sessie:
     if not pad:
         raise UserError("workshop live: geen sessie (start de pagina's met warmtelessen workshop live)")
     return read_session(Path(pad))
-
-
-def _melding(tekst: str, fout: bool = False) -> str:
-    soort = "wl-melding wl-fout" if fout else "wl-melding"
-    return f'<p class="{soort}" role="{"alert" if fout else "status"}">{escape(tekst)}</p>' if tekst else ""
 
 
 def qr_data_uri(adres: str) -> str:
@@ -92,7 +87,7 @@ def harvest_html(sessie: Sessie, antwoorden: list[Antwoord], taal: str) -> str:
     """The harvest of ``antwoorden`` as HTML: all groups, the lessons to discuss first, per group."""
 
     if not antwoorden:
-        return _melding(t("live.nog_niets", taal))
+        return message_html(t("live.nog_niets", taal))
     lessen = {les.nummer: les for les in kennisbank().lessons(taal) if not sessie.lessen or les.nummer in sessie.lessen}
     rapport = OogstRapport(harvest(antwoorden, anoniem=False, lessen=tuple(lessen)), lessen, case_names())
     delen = ("overzicht", "eerst_bespreken", "per_groep")
@@ -156,7 +151,7 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         query = get_query_string() or ""
     kop = f"<h1>{escape(t('live.trainer_titel', taal))}</h1>"
     if not trainer_code_given(query, sessie):
-        pagina = w.HTML(kop + _melding(t("live.trainercode_nodig", taal), fout=True))
+        pagina = w.HTML(kop + message_html(t("live.trainercode_nodig", taal), fout=True))
         display(pagina)
         return pagina
     adres = group_address(sessie)
@@ -169,7 +164,7 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         f'<p>{escape(t("live.sessiecode", taal))}</p><p class="wl-code">{escape(sessie.code)}</p></div></div>'
     )
     if urlsplit(adres).hostname in ("127.0.0.1", "localhost", "::1"):  # a phone cannot open this computer's loopback
-        uitnodiging.value += _melding(t("live.alleen_hier", taal), fout=True)
+        uitnodiging.value += message_html(t("live.alleen_hier", taal), fout=True)
     if sessie.bewaar_tot:
         uitnodiging.value += f'<p class="wl-hulp">{escape(retention_sentence(sessie, taal))}</p>'
     wie = w.HTML()
@@ -242,22 +237,22 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
 
     def remove(_: Any = None) -> None:
         if weg_keuze.value and remove_group(sessie, weg_keuze.value):
-            weg_melding.value = _melding(t("live.groep_verwijderd", taal, groep=weg_keuze.value))
+            weg_melding.value = message_html(t("live.groep_verwijderd", taal, groep=weg_keuze.value))
             refresh()
 
     def save(_: Any = None) -> None:
         uit = Path(os.environ.get(ENV["uit"]) or "output")
         opslaan.disabled = True
-        opgeslagen.value = _melding(t("live.bezig", taal))
+        opgeslagen.value = message_html(t("live.bezig", taal))
         try:
             bestanden = save_harvest(sessie, uit, taal)
         except WarmteError as fout:  # also a notebook that failed: one line on the page, no traceback
-            opgeslagen.value = _melding(str(fout), fout=True)
+            opgeslagen.value = message_html(str(fout), fout=True)
             return
         finally:
             opslaan.disabled = False
         links = [download_link(p.name, p.read_bytes(), p.name) for p in bestanden if p.suffix in (".html", ".docx")]
-        opgeslagen.value = _melding(t("live.opgeslagen", taal, map=shown_path(bestanden[0].parent))) + (
+        opgeslagen.value = message_html(t("live.opgeslagen", taal, map=shown_path(bestanden[0].parent))) + (
             f'<p class="wl-downloads">{"".join(links)}</p>'
         )
 
@@ -267,7 +262,7 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
             try:
                 refresh()
             except UserError as fout:  # the session file went away: say so, keep trying
-                wie.value = _melding(str(fout), fout=True)
+                wie.value = message_html(str(fout), fout=True)
 
     afsluiten = w.Button(description=t("live.afsluiten", taal), button_style="danger")
     afgesloten = w.HTML(f'<p class="wl-hulp">{escape(t("live.afsluiten_uitleg", taal))}</p>')
@@ -278,10 +273,10 @@ def trainer_page(taal: str | None = None, query: str | None = None) -> Any:
         try:
             zip_ = close_session(sessie, uit, taal)
         except WarmteError as fout:
-            afgesloten.value = _melding(str(fout), fout=True)
+            afgesloten.value = message_html(str(fout), fout=True)
             afsluiten.disabled = False
             return
-        afgesloten.value = _melding(t("live.afgesloten", taal, pad=shown_path(zip_))) + (
+        afgesloten.value = message_html(t("live.afgesloten", taal, pad=shown_path(zip_))) + (
             f'<p class="wl-downloads">{download_link(zip_.name, zip_.read_bytes(), zip_.name)}</p>'
         )
         refresh()

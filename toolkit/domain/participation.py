@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -145,12 +146,12 @@ class Participatie:
         datums = [a.datum for a in self.activiteiten] + [b.datum for b in self.besluiten]
         return max(datums, default="")
 
-    @property
+    @cached_property
     def bereikt(self) -> set[str]:
         """The parties (lower case) some activity was for."""
         return {n.lower() for a in self.activiteiten for n in a.doelgroep}
 
-    @property
+    @cached_property
     def niet_bereikt(self) -> list[Partij]:
         """Parties in the logbook that no activity (in the period) was for."""
         return [p for p in self.partijen if p.naam.lower() not in self.bereikt]

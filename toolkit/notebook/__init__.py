@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .logbook_page import LogbookPage as LogbookPage
     from .logbook_page import logbook_form as logbook_form
     from .logbook_page import show_logbook_form as show_logbook_form
+    from .messages import message_html as message_html
     from .messages import page_message as page_message
     from .widgets import ProfileForm as ProfileForm
     from .widgets import profile_form as profile_form

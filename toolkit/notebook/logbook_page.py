@@ -42,7 +42,7 @@ from toolkit.render import template_files
 from toolkit.reports import produce
 
 from .downloads import download_link, uploaded
-from .messages import page_message
+from .messages import message_html, page_message
 
 #: The report's files offered for download, in this order.
 VERSLAG_FORMATEN = ("docx", "odt", "pdf", "html")
@@ -425,7 +425,7 @@ class LogbookPage:
             inhoud = read_entries(self.pad)
         except UserError as fout:
             self.bestand.value = (f'<p class="wl-melding">{escape(t("app.logboek.bestand", self.taal))} {pad}</p>'
-                                  + _message(page_message(str(fout), self.taal), "fout"))  # fmt: skip
+                                  + message_html(page_message(str(fout), self.taal), fout=True))  # fmt: skip
             self.lijst.value = ""
             return
         wat = "app.logboek.bestand" if inhoud is not None else "app.logboek.bestand_nieuw"
@@ -478,9 +478,9 @@ class LogbookPage:
         try:
             return doe()
         except WarmteError as fout:
-            melding.value = _message(page_message(str(fout), self.taal) if vertalen else str(fout), "fout")
+            melding.value = message_html(page_message(str(fout), self.taal) if vertalen else str(fout), fout=True)
         except Exception as fout:  # noqa: BLE001 - whatever it is, the visitor reads it on the page
-            melding.value = _message(_unexpected(fout, self.taal), "fout")
+            melding.value = message_html(_unexpected(fout, self.taal), fout=True)
         return None
 
     def save(self, _: Any = None) -> None:
@@ -493,7 +493,7 @@ class LogbookPage:
             if veld.soort in ("tekst", "lang", "aantal"):
                 widget.value = ""
         self.refresh()
-        self.melding.value = _message(tekst, "")
+        self.melding.value = message_html(tekst)
 
     def import_changed(self, wijziging: Any) -> None:
         bestand = uploaded(wijziging["new"])
@@ -511,7 +511,7 @@ class LogbookPage:
             self.import_melding.value = (f'<div class="wl-melding wl-fout" role="alert"><p>{escape(tekst)} '
                                          f"{escape(kop)}</p><ul>{regels}</ul></div>")  # fmt: skip
         else:
-            self.import_melding.value = _message(tekst, "")
+            self.import_melding.value = message_html(tekst)
 
     def template(self, _: Any = None) -> None:
         """An empty template to fill in (Excel and ODS), with the logbook's parties in its lists."""
@@ -529,27 +529,20 @@ class LogbookPage:
 
     def report(self, _: Any = None) -> None:
         self.downloads.value = ""
-        self.verslag_melding.value = _message(t("app.logboek.verslag_bezig", self.taal), "")
+        self.verslag_melding.value = message_html(t("app.logboek.verslag_bezig", self.taal))
         bestanden = self._attempt(self.verslag_melding, lambda: make_report(self.pad, self.taal), vertalen=True)
         if bestanden is None:
             return
         links = [download_link(naam, inhoud, t(f"app.logboek.download_{naam.rsplit('.', 1)[-1]}", self.taal)
                                + f" ({naam})") for naam, inhoud in bestanden.items()]  # fmt: skip
         self.downloads.value = '<p class="wl-downloads">' + "".join(links) + "</p>"
-        self.verslag_melding.value = _message(t("app.logboek.verslag_klaar", self.taal), "")
+        self.verslag_melding.value = message_html(t("app.logboek.verslag_klaar", self.taal))
 
 
 def _entry_label(rij: dict[str, Any], veld: str, lengte: int = 60) -> str:
     """An entry to refer to, as a choice reads it: ``3 · 2025-03-04 · Inloopavond Oost``."""
     tekst = " ".join(str(rij[veld]).split())
     return f"{rij['id']} · {rij['datum']} · {tekst if len(tekst) <= lengte else tekst[: lengte - 1] + '…'}"
-
-
-def _message(tekst: str, soort: str) -> str:
-    """A message on the page (``soort`` "fout": an alert), the text escaped."""
-    if soort == "fout":
-        return f'<p class="wl-melding wl-fout" role="alert">{escape(tekst)}</p>'
-    return f'<p class="wl-melding" role="status">{escape(tekst)}</p>'
 
 
 def _unexpected(fout: Exception, taal: str) -> str:

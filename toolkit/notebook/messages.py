@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import escape
+
 from toolkit.base import t
 from toolkit.content import field_labels
 
@@ -135,3 +137,10 @@ _YAML = {
         "a reference with '*' to '&' is not allowed (write the value out)",
     "een sleutel moet tekst of een getal zijn": "a key must be text or a number",
 }  # fmt: skip
+
+
+def message_html(tekst: str, fout: bool = False) -> str:
+    """A message on a page, the text escaped: a status, or with ``fout`` an alert (read out at once
+    by a screen reader); nothing for no text."""
+    soort = "wl-melding wl-fout" if fout else "wl-melding"
+    return f'<p class="{soort}" role="{"alert" if fout else "status"}">{escape(tekst)}</p>' if tekst else ""

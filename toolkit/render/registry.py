@@ -66,12 +66,14 @@ def write_workbook(formaat: str, boek: Any) -> bytes:
     return _writer(*WERKBOEK_FORMATEN[formaat])(boek)
 
 
-def register_document(soort: str) -> Callable[[B], B]:
+def register_document(soort: str, meer: Mapping[str, tuple[str, str]] | None = None) -> Callable[[B], B]:
     """Decorator: ``func(obj, taal)`` builds a :class:`~toolkit.render.document.Document`, and
-    ``soort`` gets Word, ODT and PDF from it (the same content in all three)."""
+    ``soort`` gets Word, ODT and PDF from it (the same content in all three). ``meer``: more formats
+    written from the same document, format -> (module, function) (a web page, Markdown); the
+    document is built once for all of them (:func:`render_all`)."""
 
     def wrap(func: B) -> B:
-        for formaat, (module, functie) in DOCUMENT_FORMATEN.items():
+        for formaat, (module, functie) in {**DOCUMENT_FORMATEN, **(meer or {})}.items():
             _REGISTRY[(soort, formaat)] = _composed(func, module, functie)
             _SAMENGESTELD[(soort, formaat)] = (func, module, functie)
         return func

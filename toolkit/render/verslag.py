@@ -10,16 +10,18 @@ same text. Every statement ends with the logbook entries it comes from (``[A3]``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
-from toolkit.base import t, term
+from toolkit.base import format_date, t, term
 from toolkit.content import TREDEN
 from toolkit.domain import SECTIES, Activiteit, Besluit, Inbreng, Participatie, ladder_position
 
 from .charts import png, timeline_figure
 from .document import Alinea, Document, Lijst, Paragraaf, Tabel, alinea
-from .registry import register, register_document
+from .registry import register_document
 from .templating import page
 from .webdoc import document_html, document_markdown
 
@@ -38,9 +40,10 @@ def refs(*groepen: tuple[str, Iterable[int]]) -> str:
             j = i
             while j + 1 < len(reeks) and reeks[j + 1] == reeks[j] + 1:
                 j += 1
-            delen.append(f"{letter}{reeks[i]}" if j - i < 2 else f"{letter}{reeks[i]}–{letter}{reeks[j]}")
-            if j - i == 1:
-                delen.append(f"{letter}{reeks[j]}")
+            if j - i >= 2:  # three or more in a row
+                delen.append(f"{letter}{reeks[i]}–{letter}{reeks[j]}")
+            else:
+                delen += [f"{letter}{n}" for n in reeks[i : j + 1]]
             i = j + 1
     return f"[{', '.join(delen)}]" if delen else ""
 
@@ -68,10 +71,7 @@ def _groups(ids: set[str]) -> list[tuple[str, list[int]]]:
 
 def long_date(iso: str, taal: str) -> str:
     """``2026-03-12`` -> ``12 maart 2026`` (``12 March 2026``); empty stays empty."""
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return f"{d.day} {t('verslag.maanden', taal).split()[d.month - 1]} {d.year}"
+    return format_date(date.fromisoformat(iso), taal) if iso else ""
 
 
 def _number(n: int | None, taal: str) -> str:
@@ -100,32 +100,28 @@ def _with(tekst: str, verwijzing: str) -> Alinea:
     return alinea(f"{tekst} {verwijzing}".strip())
 
 
-def _by_subject(inbreng: Sequence[Inbreng]) -> dict[str, list[Inbreng]]:
-    groepen: dict[str, list[Inbreng]] = {}
-    for i in inbreng:
-        groepen.setdefault(i.onderwerp.strip().lower(), []).append(i)
+M = TypeVar("M", Activiteit, Inbreng)
+
+
+def _by_subject(items: Sequence[M]) -> dict[str, list[M]]:
+    """Activities or input grouped by subject (as typed, in any case), in the order they come."""
+    groepen: dict[str, list[M]] = {}
+    for item in items:
+        groepen.setdefault(item.onderwerp.strip().lower(), []).append(item)
     return groepen
-
-
-def _nothing(doc: Document, taal: str) -> None:
-    doc.tekst(t("verslag.niets_hier", taal))
 
 
 # --- the sections ---------------------------------------------------------------------------------
 
 
 def _what_about(doc: Document, f: Participatie, taal: str) -> None:
-    if not (f.activiteiten or f.besluiten):
-        return _nothing(doc, taal)
     doc.tekst(
         t("verslag.periode", taal, van=long_date(f.van or f.eerste, taal), tot=long_date(f.tot or f.laatste, taal))
     )
-    onderwerpen: dict[str, list[Activiteit]] = {}
-    for a in f.activiteiten:
-        onderwerpen.setdefault(a.onderwerp.strip().lower(), []).append(a)
-    if onderwerpen:
+    if f.activiteiten:
         doc.tekst(t("verslag.onderwerpen", taal))
-        doc.lijst([_with(groep[0].onderwerp, refs(("A", (a.id for a in groep)))) for groep in onderwerpen.values()])
+        doc.lijst([_with(groep[0].onderwerp, refs(("A", (a.id for a in groep))))
+                   for groep in _by_subject(f.activiteiten).values()])  # fmt: skip
     doc.kop(t("verslag.vooraf", taal), 2)
     vast = [_with(t("verslag.vooraf_besluit", taal, besluit=b.besluit, datum=long_date(b.datum, taal)),
                   refs(("B", [b.id]))) for b in f.vooraf_besloten]  # fmt: skip
@@ -142,8 +138,6 @@ def _what_about(doc: Document, f: Participatie, taal: str) -> None:
 
 
 def _who(doc: Document, f: Participatie, taal: str) -> None:
-    if not f.partijen:
-        return _nothing(doc, taal)
     doc.tekst(t("verslag.aantal_partijen", taal, aantal=len(f.partijen)))
     per_type: dict[str, list[str]] = {}
     for p in f.partijen:
@@ -154,11 +148,6 @@ def _who(doc: Document, f: Participatie, taal: str) -> None:
 
 
 def _reach(doc: Document, f: Participatie, taal: str) -> None:
-    if not f.activiteiten:
-        _nothing(doc, taal)
-        if f.partijen:  # every party is one no activity reached
-            _not_reached(doc, f, taal)
-        return None
     kolommen = ("activiteit", "datum", "voor_wie", "uitgenodigd", "deelnemers", "bron")
     doc.tabel(
         [t(f"verslag.kolom.{k}", taal) for k in kolommen],
@@ -216,17 +205,13 @@ def _timeline_alt(f: Participatie, taal: str) -> str:
         return t("verslag.tijdlijn_alt", taal, lijst="; ".join(
             f"{a.id}: {long_date(a.datum, taal)}, {term('logboek.vorm', a.vorm, taal)}, {term('trede', a.trede, taal)}"
             for a in f.activiteiten))  # fmt: skip
-    per_trede: dict[str, int] = {}
-    for a in sorted(f.activiteiten, key=lambda a: ladder_position(a.trede)):
-        per_trede[a.trede] = per_trede.get(a.trede, 0) + 1
+    per_trede = Counter(a.trede for a in sorted(f.activiteiten, key=lambda a: ladder_position(a.trede)))
     return t("verslag.tijdlijn_alt_telling", taal, van=long_date(min(a.datum for a in f.activiteiten), taal),
              tot=long_date(max(a.datum for a in f.activiteiten), taal),
              telling="; ".join(f"{term('trede', tr, taal)} {n}" for tr, n in per_trede.items()))  # fmt: skip
 
 
 def _how(doc: Document, f: Participatie, taal: str) -> None:
-    if not f.activiteiten:
-        return _nothing(doc, taal)
     doc.tabel(
         [t(f"verslag.kolom.{k}", taal) for k in ("datum", "vorm", "activiteit", "trede", "fase", "bron")],
         [[long_date(a.datum, taal), term("logboek.vorm", a.vorm, taal), a.onderwerp, term("trede", a.trede, taal),
@@ -246,8 +231,6 @@ def _how(doc: Document, f: Participatie, taal: str) -> None:
 
 
 def _input(doc: Document, f: Participatie, taal: str) -> None:
-    if not f.inbreng:
-        return _nothing(doc, taal)
     for groep in _by_subject(f.inbreng).values():
         doc.kop(groep[0].onderwerp, 2)
         doc.lijst([_with(f"{i.inbreng} ({term('logboek.standpunt', i.standpunt, taal)})",
@@ -257,8 +240,6 @@ def _input(doc: Document, f: Participatie, taal: str) -> None:
 
 def _agree(doc: Document, f: Participatie, taal: str) -> None:
     standpunten = [i for i in f.inbreng if i.standpunt != "vraag"]
-    if not standpunten:
-        return _nothing(doc, taal)
     regels = []
     for groep in _by_subject(standpunten).values():
         tellingen = []
@@ -280,8 +261,6 @@ def _agree(doc: Document, f: Participatie, taal: str) -> None:
 
 
 def _done(doc: Document, f: Participatie, taal: str) -> None:
-    if not any(i.verwerking != "open" for i in f.inbreng):
-        return _nothing(doc, taal)
     for v in ("overgenomen", "deels", "niet"):
         lijst = [i for i in f.inbreng if i.verwerking == v]
         if not lijst:
@@ -303,11 +282,8 @@ def _told(b: Besluit, taal: str) -> str:
 
 
 def _feedback(doc: Document, f: Participatie, taal: str) -> None:
-    besluiten = [b for b in f.besluiten if b.status != "ingetrokken"]
-    if not besluiten:
-        return _nothing(doc, taal)
     regels = []
-    for b in besluiten:
+    for b in (b for b in f.besluiten if b.status != "ingetrokken"):
         zin = t("verslag.besluit_kop", taal, besluit=b.besluit, datum=long_date(b.datum, taal),
                 status=term("logboek.status", b.status, taal))  # fmt: skip
         if b.gemeld:
@@ -441,25 +417,9 @@ def _alineas(blok: object) -> list[Alinea]:
     return []
 
 
-#: The documents built last, by (id of the facts, language): the web page, Markdown and the office
-#: formats of one report share one document (its timeline is drawn once).
-_GEBOUWD: dict[tuple[int, str], tuple[Participatie, Document]] = {}
-
-
-@register_document("verslag")
+@register_document("verslag", meer={"html": ("verslag", "write_page"), "md": ("verslag", "write_markdown")})
 def participation_document(f: Participatie, taal: str) -> Document:
     """The whole report: introduction, summary, the nine sections, the annex."""
-    bekend = _GEBOUWD.get((id(f), taal))
-    if bekend is not None and bekend[0] is f:
-        return bekend[1]
-    doc = _build_document(f, taal)
-    if len(_GEBOUWD) >= 8:
-        _GEBOUWD.clear()
-    _GEBOUWD[(id(f), taal)] = (f, doc)
-    return doc
-
-
-def _build_document(f: Participatie, taal: str) -> Document:
     doc = Document(t("verslag.titel", taal), taal)
     if f.leeg:
         doc.tekst(t("verslag.leeg_periode" if f.van or f.tot else "verslag.leeg", taal,
@@ -470,9 +430,15 @@ def _build_document(f: Participatie, taal: str) -> Document:
     doc.kop(t("verslag.samenvatting", taal), 1)
     for zin in summary(f, taal):
         doc.tekst(zin)
+    leeg = set(f.empty_sections())  # the same test the checklist's --logboek names empty sections by
     for sectie in SECTIES:
         doc.kop(t(f"verslag.sectie.{sectie}", taal), 1)
-        _SECTIES[sectie](doc, f, taal)
+        if sectie not in leeg:
+            _SECTIES[sectie](doc, f, taal)
+            continue
+        doc.tekst(t("verslag.niets_hier", taal))
+        if sectie == "bereik" and f.partijen:  # no activity at all: every party is one none reached
+            _not_reached(doc, f, taal)
     _annex(doc, _text_of(doc), f, taal)
     return doc
 
@@ -487,14 +453,12 @@ def _linked(html: str) -> str:
     return re.sub(r"<tr><td>([ABCGIP]\d+)</td>", r'<tr id="ref-\1"><td>\1</td>', html)
 
 
-@register("verslag", "html")
-def participation_page(f: Participatie, taal: str) -> str:
-    doc = participation_document(f, taal)
-    return page(doc.titel, taal, _linked(document_html(doc)))
+def write_page(doc: Document) -> str:
+    """The report as a web page: its references link to their row in the annex."""
+    return page(doc.titel, doc.taal, _linked(document_html(doc)))
 
 
-@register("verslag", "md")
-def participation_markdown(f: Participatie, taal: str) -> str:
-    md = document_markdown(participation_document(f, taal))
-    # a reference alone is plain text in CommonMark: no backslashes, so it pastes as it reads
-    return re.sub(r"\\\[((?:[ABCGIP]\d+(?:–[ABCGIP]\d+)?(?:, )?)+)\\\]", r"[\1]", md)
+def write_markdown(doc: Document) -> str:
+    """The report in Markdown; a reference alone is plain text in CommonMark, so it is written
+    without backslashes and pastes as it reads."""
+    return re.sub(r"\\\[((?:[ABCGIP]\d+(?:–[ABCGIP]\d+)?(?:, )?)+)\\\]", r"[\1]", document_markdown(doc))
